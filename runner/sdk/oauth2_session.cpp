@@ -1,0 +1,139 @@
+// Bearer-token sessions: login, proactive refresh, recovery from a 401.
+#include <apirunner/error.hpp>
+#include <apirunner/oauth2.hpp>
+
+#include <algorithm>
+
+namespace apirunner::oauth2 {
+
+OAuth2Session::OAuth2Session(HostServices& host, TokenEndpoint endpoint, std::string grant,
+                             std::int64_t default_lifetime_s)
+    : m_host(host),
+      m_client(host, std::move(endpoint), default_lifetime_s),
+      m_grant(std::move(grant)) {}
+
+OAuth2Session::~OAuth2Session() = default;
+
+void OAuth2Session::open() { login(); }
+
+void OAuth2Session::login() {
+    accept(m_client.request(login_params(), "the " + m_grant + " grant",
+                            m_client.endpoint().body_format));
+    m_host.logger().log(LogLevel::info, "logged in with the " + m_grant + " grant");
+}
+
+void OAuth2Session::accept(Tokens tokens) {
+    // A refresh answer without a refresh_token keeps the old one (RFC 6749 §6).
+    if (tokens.refresh_token.empty()) {
+        tokens.refresh_token = m_tokens.refresh_token;
+    }
+    m_tokens = std::move(tokens);
+    on_new_tokens();
+}
+
+bool OAuth2Session::refresh() {
+    if (m_tokens.refresh_token.empty()) {
+        return false;
+    }
+    Params params = {{"grant_type", "refresh_token"}, {"refresh_token", m_tokens.refresh_token}};
+    for (auto& extra : refresh_params()) {
+        params.push_back(std::move(extra));
+    }
+    try {
+        accept(m_client.request(params, "the token refresh",
+                                m_client.endpoint().refresh_body_format));
+    } catch (const Error& error) {
+        if (error.kind() != ErrorKind::credentials) {
+            throw;
+        }
+        m_host.logger().log(LogLevel::warning, error.what());
+        m_tokens.refresh_token.clear();  // refused: it will not work again
+        return false;
+    }
+    m_host.logger().log(LogLevel::info, "refreshed the access token");
+    return true;
+}
+
+bool OAuth2Session::can_login_unattended() const {
+    return m_grant == "password" || m_grant == "client_credentials";
+}
+
+std::optional<std::int64_t> OAuth2Session::keep_alive_in_ms() {
+    if (m_tokens.access_token.empty()) {
+        return 0;
+    }
+    const std::int64_t expires_ms = m_tokens.received_ms + m_tokens.lifetime_s * 1000;
+    const std::int64_t due_ms = expires_ms - refresh_margin_ms(m_tokens.lifetime_s);
+    return std::max<std::int64_t>(0, due_ms - m_host.clock().monotonic_ms());
+}
+
+void OAuth2Session::keep_alive() {
+    if (refresh()) {
+        return;
+    }
+    if (!can_login_unattended()) {
+        throw Error(ErrorKind::credentials,
+                    "provider '" + m_host.profile() +
+                        "': the session expired and the " + m_grant +
+                        " grant cannot renew it unattended; run `apirunner login " +
+                        m_host.profile() + "`");
+    }
+    login();
+}
+
+void OAuth2Session::stamp(HttpRequest& request) {
+    request.set_header("Authorization", "Bearer " + m_tokens.access_token);
+}
+
+void OAuth2Session::recover(const HttpResponse&) { keep_alive(); }
+
+Params login_params_for(const Settings& settings, const std::string& grant,
+                        const std::vector<std::string>& extra_keys) {
+    auto required = [&](const std::string& name) {
+        if (settings.get_or(name, "").empty()) {
+            throw Error(ErrorKind::config, "the " + grant + " grant needs the setting '" + name + "'");
+        }
+        return settings.get(name);
+    };
+    Params params = {{"grant_type", grant}};
+    if (grant == "password") {
+        params.emplace_back("username", required("username"));
+        params.emplace_back("password", required("password"));
+    } else if (grant == "refresh_token") {
+        params.emplace_back("refresh_token", required("refresh_token"));
+    } else if (grant == "authorization_code") {
+        throw Error(ErrorKind::credentials,
+                    "the authorization_code grant needs a stored session; run `apirunner login`");
+    } else if (grant != "client_credentials") {
+        throw Error(ErrorKind::config, "unsupported grant '" + grant + "'");
+    }
+    for (const auto& key : extra_keys) {
+        if (settings.has(key)) {
+            params.emplace_back(key, settings.get(key));
+        }
+    }
+    return params;
+}
+
+TokenEndpoint endpoint_from(const Settings& settings, const std::string& token_url) {
+    TokenEndpoint endpoint;
+    endpoint.url = token_url;
+    endpoint.client_id = settings.get_or("client_id", "");
+    endpoint.client_secret = settings.get_or("client_secret", "");
+    const std::string auth = settings.get_or("client_auth", "post");
+    if (auth == "basic") {
+        endpoint.client_auth = ClientAuth::basic;
+    } else if (auth != "post") {
+        throw Error(ErrorKind::config, "client_auth must be 'basic' or 'post', not '" + auth + "'");
+    }
+    const std::string body = settings.get_or("body_format", "form");
+    if (body == "json") {
+        endpoint.body_format = BodyFormat::json;
+    } else if (body != "form") {
+        throw Error(ErrorKind::config, "body_format must be 'form' or 'json', not '" + body + "'");
+    }
+    endpoint.basic_form_encoded = settings.get_or("basic_form_encoded", "false") == "true";
+    return endpoint;
+}
+
+}  // namespace apirunner::oauth2

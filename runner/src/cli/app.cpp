@@ -1,0 +1,150 @@
+#include "cli/app.hpp"
+
+#include "cli/commands.hpp"
+#include "log/console_logger.hpp"
+
+#include <Poco/NumberParser.h>
+#include <Poco/Util/HelpFormatter.h>
+#include <Poco/Util/Option.h>
+#include <Poco/Util/OptionSet.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <map>
+
+using Poco::Util::Option;
+
+namespace apirunner {
+namespace {
+
+struct Verb {
+    const char* synopsis;
+    const char* summary;
+};
+
+const std::map<std::string, Verb>& verbs() {
+    static const std::map<std::string, Verb> table = {
+        {"run", {"run [JOB...] [--config F] [--dry-run] [--full-refresh]",
+                 "run jobs now, once (all jobs when none are named); --dry-run logs in and reads "
+                 "the first page of each job, writing nothing"}},
+        {"validate", {"validate [--config F]",
+                      "check the jobs file and each provider's settings; print every problem"}},
+        {"list", {"list [--config F]", "list jobs with their provider, schedule and outputs"}},
+        {"plugins", {"plugins [NAME [--schema]]",
+                     "list the plugins found and the files refused; with NAME, its settings (as "
+                     "JSON Schema with --schema)"}},
+        {"history", {"history [JOB] [--config F] [--limit N]", "past runs from the state database"}},
+    };
+    return table;
+}
+
+}  // namespace
+
+App::App() {
+    setUnixOptions(true);
+}
+
+void App::defineOptions(Poco::Util::OptionSet& options) {
+    options.addOption(Option("config", "c", "the jobs file (default: $APIRUNNER_CONFIG or jobs.yaml)")
+                          .argument("FILE"));
+    options.addOption(Option("plugin-path", "p", "a folder to search for plugins first (repeatable)")
+                          .argument("DIR")
+                          .repeatable(true));
+    options.addOption(Option("dry-run", "n", "log in and read one page per job; write nothing"));
+    options.addOption(Option("full-refresh", "f", "start every job from its first page"));
+    options.addOption(Option("log-level", "l", "debug, info, warn or error (default info)")
+                          .argument("LEVEL"));
+    options.addOption(Option("limit", "", "how many runs history shows (default 20)").argument("N"));
+    options.addOption(Option("schema", "", "with plugins NAME: print the settings as JSON Schema"));
+    options.addOption(Option("help", "h", "show help (for a verb: apirunner VERB --help)"));
+    options.addOption(Option("version", "V", "show the version"));
+}
+
+void App::handleOption(const std::string& name, const std::string& value) {
+    Poco::Util::Application::handleOption(name, value);
+    if (name == "config") {
+        m_options.config_path = value;
+    } else if (name == "plugin-path") {
+        m_options.plugin_paths.push_back(value);
+    } else if (name == "dry-run") {
+        m_options.dry_run = true;
+    } else if (name == "full-refresh") {
+        m_options.full_refresh = true;
+    } else if (name == "log-level") {
+        if (auto level = parse_log_level(value)) {
+            m_options.log_level = *level;
+        } else {
+            m_bad_option = "--log-level must be debug, info, warn or error, not '" + value + "'";
+        }
+    } else if (name == "limit") {
+        if (!Poco::NumberParser::tryParse(value, m_options.history_limit) ||
+            m_options.history_limit <= 0) {
+            m_bad_option = "--limit must be a positive integer";
+        }
+    } else if (name == "schema") {
+        m_schema = true;
+    } else if (name == "help") {
+        m_help = true;
+    } else if (name == "version") {
+        m_version = true;
+    }
+}
+
+void App::print_help(const std::string& verb) const {
+    auto found = verbs().find(verb);
+    if (found != verbs().end()) {
+        std::cout << found->second.summary << "\n\n";
+    } else {
+        std::cout << "apirunner runs the API extraction jobs of a YAML file: it logs in through "
+                     "provider plugins,\npages through endpoints and writes every record to "
+                     "SQLite or JSON Lines.\n\nverbs:\n";
+        for (const auto& [name, entry] : verbs()) {
+            std::cout << "  " << entry.synopsis << "\n      " << entry.summary << "\n";
+        }
+        std::cout << "\n";
+    }
+    Poco::Util::HelpFormatter formatter(options());
+    formatter.setCommand("apirunner");
+    formatter.setUsage(found != verbs().end() ? found->second.synopsis : "VERB [OPTIONS]");
+    formatter.setUnixStyle(true);
+    formatter.setIndent(8);
+    formatter.setHeader("options:");
+    formatter.setFooter("exit codes: 0 ok, 64 usage, 65 bad data from a provider, 69 provider "
+                        "unavailable, 75 temporary failure, 77 credentials refused, 78 bad "
+                        "configuration");
+    formatter.format(std::cout);
+}
+
+int App::usage_error(const std::string& message) const {
+    std::cerr << "apirunner: " << message << "\nsee `apirunner --help`\n";
+    return EXIT_USAGE;
+}
+
+int App::main(const std::vector<std::string>& arguments) {
+    if (!m_bad_option.empty()) {
+        return usage_error(m_bad_option);
+    }
+    if (m_version) {
+        std::cout << "apirunner " << APIRUNNER_VERSION << "\n";
+        return EXIT_OK;
+    }
+    const std::string verb = arguments.empty() ? "" : arguments.front();
+    if (m_help || verb.empty() || verb == "help") {
+        print_help(verb == "help" && arguments.size() > 1 ? arguments[1] : verb);
+        return verb.empty() && !m_help ? EXIT_USAGE : EXIT_OK;
+    }
+    m_options.verb = verb;
+    m_options.arguments.assign(arguments.begin() + 1, arguments.end());
+    if (m_options.config_path.empty()) {
+        const char* env = std::getenv("APIRUNNER_CONFIG");
+        m_options.config_path = env ? env : "jobs.yaml";
+    }
+    if (verb == "run") return run_command(m_options, std::cout, std::cerr);
+    if (verb == "validate") return validate_command(m_options, std::cout, std::cerr);
+    if (verb == "list") return list_command(m_options, std::cout, std::cerr);
+    if (verb == "plugins") return plugins_command(m_options, m_schema, std::cout, std::cerr);
+    if (verb == "history") return history_command(m_options, std::cout, std::cerr);
+    return usage_error("unknown verb '" + verb + "'");
+}
+
+}  // namespace apirunner

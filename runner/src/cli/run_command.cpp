@@ -1,0 +1,136 @@
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/workspace.hpp"
+#include "extract/job_runner.hpp"
+#include "log/redactor.hpp"
+#include "state/state_db.hpp"
+
+#include <Poco/DateTime.h>
+#include <Poco/DateTimeFormat.h>
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/NumberFormatter.h>
+#include <Poco/Random.h>
+
+#include <chrono>
+#include <iomanip>
+
+namespace apirunner {
+namespace {
+
+RunInfo new_run(const std::string& job) {
+    static Poco::Random random;
+    random.seed();
+    const Poco::DateTime now;
+    RunInfo run;
+    run.job = job;
+    run.extracted_at = Poco::DateTimeFormatter::format(now, Poco::DateTimeFormat::ISO8601_FRAC_FORMAT);
+    run.date = Poco::DateTimeFormatter::format(now, "%Y-%m-%d");
+    run.run_id = Poco::DateTimeFormatter::format(now, "%Y%m%dT%H%M%SZ-") +
+                 Poco::NumberFormatter::formatHex(random.next() & 0xffffff, 6);
+    return run;
+}
+
+// The jobs named on the command line (all when none), or a usage problem.
+bool select_jobs(const JobsConfig& config, const std::vector<std::string>& names,
+                 std::vector<const JobSpec*>& jobs, std::ostream& err) {
+    if (names.empty()) {
+        for (const auto& job : config.jobs) {
+            jobs.push_back(&job);
+        }
+        return true;
+    }
+    std::vector<std::string> known;
+    for (const auto& job : config.jobs) {
+        known.push_back(job.name);
+    }
+    for (const auto& name : names) {
+        const JobSpec* job = config.find_job(name);
+        if (!job) {
+            err << "apirunner: no job named '" << name << "' in " << config.path
+                << did_you_mean(name, known) << "\n";
+            return false;
+        }
+        jobs.push_back(job);
+    }
+    return true;
+}
+
+void print_result(const JobResult& result, bool dry_run, std::ostream& out, std::ostream& err) {
+    if (result.failure) {
+        err << "apirunner: job '" << result.job << "' failed (" << to_string(*result.failure)
+            << "): " << result.error << "\n";
+        return;
+    }
+    out << "job " << result.job << ": " << (dry_run ? "dry run ok, " : "ok, ") << result.records
+        << " records, " << result.pages << " pages, " << std::fixed << std::setprecision(2)
+        << result.seconds << " s" << (result.retries ? ", " + std::to_string(result.retries) + " retries" : "")
+        << "\n";
+    for (const auto& output : result.outputs) {
+        out << "  -> " << output << "\n";
+    }
+    if (!result.drift.empty()) {
+        out << "  warning: " << result.drift << "\n";
+    }
+}
+
+}  // namespace
+
+int run_command(const CliOptions& options, std::ostream& out, std::ostream& err) {
+    Workspace workspace;
+    load_workspace(options, workspace);
+    if (int code = report_problems(workspace, err)) {
+        return code;
+    }
+    std::vector<const JobSpec*> jobs;
+    if (!select_jobs(workspace.config(), options.arguments, jobs, err)) {
+        return Poco::Util::Application::EXIT_USAGE;
+    }
+    std::unique_ptr<StateDb> state;
+    try {
+        if (!options.dry_run) {
+            state = std::make_unique<StateDb>(workspace.config().state_path);
+        }
+    } catch (const Error& error) {
+        err << "apirunner: " << error.what() << "\n";
+        return exit_code_for(error.kind());
+    }
+    const ConsoleLogger logger(options.log_level, "apirunner");
+    SessionPool sessions(workspace.registry, workspace.settings, workspace.config(), logger);
+    JobRunner runner(workspace.config(), sessions);
+
+    int exit_code = 0;
+    int failed = 0;
+    std::int64_t records = 0;
+    const auto started = std::chrono::steady_clock::now();
+    for (const JobSpec* job : jobs) {
+        const RunInfo run = new_run(job->name);
+        RunRecord record{run.run_id, job->name, run.extracted_at, "", "running", 0, 0, 0, ""};
+        if (state) {
+            state->run_started(record);
+        }
+        const JobResult result = runner.run(*job, run, options.dry_run);
+        if (state) {
+            record.ended_at = new_run(job->name).extracted_at;
+            record.status = result.failure ? "failed" : "ok";
+            record.records = result.records;
+            record.pages = result.pages;
+            record.retries = result.retries;
+            record.error = result.error;
+            state->run_ended(record);
+        }
+        print_result(result, options.dry_run, out, err);
+        records += result.records;
+        if (result.failure) {
+            ++failed;
+            exit_code = exit_code ? exit_code : exit_code_for(*result.failure);
+        }
+    }
+    sessions.close_all();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    out << jobs.size() - failed << " of " << jobs.size() << " jobs ok, " << records << " records in "
+        << std::fixed << std::setprecision(2) << seconds << " s\n";
+    return exit_code;
+}
+
+}  // namespace apirunner

@@ -1,0 +1,285 @@
+#include "config/config_loader.hpp"
+
+#include "config/yaml_map.hpp"
+
+#include <Poco/File.h>
+#include <Poco/Exception.h>
+#include <Poco/FileStream.h>
+#include <Poco/Path.h>
+#include <Poco/String.h>
+
+#include <sstream>
+
+namespace apirunner {
+namespace {
+
+std::string absolute(const std::string& base_dir, const std::string& path) {
+    Poco::Path p(path);
+    return p.isAbsolute() ? p.toString() : Poco::Path(base_dir).resolve(p).toString();
+}
+
+// Reads a *_file secret. The message names the field and the file, never what is inside.
+std::optional<std::string> read_secret_file(const std::string& file, const std::string& path,
+                                            ConfigProblems& problems) {
+    try {
+        Poco::FileInputStream in(file);
+        std::ostringstream text;
+        text << in.rdbuf();
+        std::string value = text.str();
+        while (!value.empty() && (value.back() == '\n' || value.back() == '\r')) {
+            value.pop_back();
+        }
+        return value;
+    } catch (const Poco::Exception&) {
+        problems.push_back({path, "cannot read the file '" + file + "'"});
+        return std::nullopt;
+    }
+}
+
+class Loader {
+public:
+    Loader(JobsConfig& config, ConfigProblems& problems, const EnvLookup& env)
+        : m_config(config), m_problems(problems), m_env(env) {}
+
+    void load(const YAML::Node& root) {
+        YamlMap top(root, "", m_env, m_problems);
+        if (!top.valid()) {
+            return;
+        }
+        if (auto version = top.string("version", true); version && *version != "1") {
+            top.problem("version", "must be 1, not '" + *version + "'");
+        }
+        m_config.state_path =
+            absolute(m_config.base_dir, top.string("state").value_or(".apirunner/state.db"));
+        load_each(top, "providers", [this](auto& map, auto& name) { load_provider(map, name); });
+        load_each(top, "sinks", [this](auto& map, auto& name) { load_sink(map, name); });
+        load_each(top, "jobs", [this](auto& map, auto& name) { load_job(map, name); });
+        top.finish();
+    }
+
+private:
+    template <typename LoadOne>
+    void load_each(YamlMap& top, const std::string& section, LoadOne load_one) {
+        YAML::Node node = top.node(section, true);
+        if (node.IsNull()) {
+            return;
+        }
+        if (!node.IsMap() || node.size() == 0) {
+            top.problem(section, "must be a mapping with at least one entry");
+            return;
+        }
+        for (const auto& entry : node) {
+            const std::string name = entry.first.as<std::string>("");
+            YamlMap map(entry.second, section + "." + name, m_env, m_problems);
+            if (map.valid()) {
+                load_one(map, name);
+                map.finish();
+            }
+        }
+    }
+
+    void add_setting(ProviderSpec& provider, const std::string& name, const std::string& path,
+                     const std::string& text) {
+        provider.settings[name] = SettingValue{path, text};
+    }
+
+    void load_scalars(ProviderSpec& provider, YamlMap& map, const std::string& key, bool secret) {
+        YAML::Node node = map.node(key);
+        if (node.IsNull()) {
+            return;
+        }
+        if (!node.IsMap()) {
+            map.problem(key, "must be a mapping of names to values");
+            return;
+        }
+        for (const auto& entry : node) {
+            std::string name = entry.first.as<std::string>("");
+            const std::string path = map.child_path(key) + "." + name;
+            auto value = scalar_text(entry.second, path, m_env, m_problems);
+            if (!value) {
+                continue;
+            }
+            const bool from_file = name.size() > 5 && name.compare(name.size() - 5, 5, "_file") == 0;
+            if (secret && from_file) {
+                name.erase(name.size() - 5);
+                value = read_secret_file(absolute(m_config.base_dir, *value), path, m_problems);
+                if (!value) {
+                    continue;
+                }
+            }
+            if (secret) {
+                provider.secrets.push_back(*value);
+            }
+            add_setting(provider, name, path, *value);
+        }
+    }
+
+    void load_provider(YamlMap& map, const std::string& name) {
+        ProviderSpec provider;
+        provider.name = name;
+        provider.plugin = map.string("plugin", true).value_or("");
+        for (const char* key : {"base_url", "auth_url", "grant"}) {
+            if (auto value = map.string(key, std::string(key) == "base_url")) {
+                add_setting(provider, key, map.child_path(key), *value);
+            }
+        }
+        provider.base_url = provider.settings.count("base_url") ? provider.settings["base_url"].text : "";
+        while (!provider.base_url.empty() && provider.base_url.back() == '/') {
+            provider.base_url.pop_back();
+        }
+        load_scalars(provider, map, "credentials", true);
+        load_scalars(provider, map, "options", false);
+        m_config.providers[name] = std::move(provider);
+    }
+
+    void load_sink(YamlMap& map, const std::string& name) {
+        SinkSpec sink;
+        sink.name = name;
+        sink.type = map.one_of("type", {"sqlite", "jsonl"}, true).value_or("");
+        sink.path = absolute(m_config.base_dir, map.string("path", true).value_or(""));
+        m_config.sinks[name] = sink;
+    }
+
+    void load_request(YamlMap& job, JobSpec& spec) {
+        YamlMap map(job.node("request", true), job.child_path("request"), m_env, m_problems);
+        if (!map.valid()) {
+            return;
+        }
+        spec.request.method = map.one_of("method", {"GET", "POST"}).value_or("GET");
+        spec.request.path = map.string("path", true).value_or("");
+        if (!spec.request.path.empty() && spec.request.path.front() != '/') {
+            map.problem("path", "must start with '/'");
+        }
+        YAML::Node params = map.node("params");
+        if (!params.IsNull() && !params.IsMap()) {
+            map.problem("params", "must be a mapping of names to values");
+        } else if (params.IsMap()) {
+            for (const auto& entry : params) {
+                const std::string name = entry.first.as<std::string>("");
+                if (auto value = scalar_text(entry.second, map.child_path("params") + "." + name,
+                                             m_env, m_problems)) {
+                    spec.request.params.emplace_back(name, *value);
+                }
+            }
+        }
+        map.finish();
+    }
+
+    void load_paging(YamlMap& job, JobSpec& spec) {
+        YAML::Node node = job.node("paging");
+        if (node.IsNull()) {
+            return;
+        }
+        YamlMap map(node, job.child_path("paging"), m_env, m_problems);
+        if (!map.valid()) {
+            return;
+        }
+        PagingSpec& paging = spec.paging;
+        paging.type = map.one_of("type", {"offset", "none"}, true).value_or("none");
+        paging.limit = map.positive_integer("limit").value_or(paging.limit);
+        paging.limit_param = map.string("limit_param").value_or(paging.limit_param);
+        paging.offset_param = map.string("offset_param").value_or(paging.offset_param);
+        paging.records = map.string("records").value_or("");
+        paging.total = map.string("total").value_or("");
+        paging.max_pages = map.positive_integer("max_pages").value_or(paging.max_pages);
+        map.finish();
+    }
+
+    void load_output(const YAML::Node& node, const std::string& path, JobSpec& spec) {
+        YamlMap map(node, path, m_env, m_problems);
+        if (!map.valid()) {
+            return;
+        }
+        OutputSpec output;
+        output.sink = map.string("sink", true).value_or("");
+        output.table = map.string("table").value_or(spec.name);
+        for (char& c : output.table) {
+            c = (std::isalnum(static_cast<unsigned char>(c)) || c == '_') ? c : '_';
+        }
+        output.mode = map.one_of("mode", {"append", "replace", "merge"}).value_or("append");
+        map.finish();
+        auto sink = m_config.sinks.find(output.sink);
+        if (!output.sink.empty() && sink == m_config.sinks.end()) {
+            m_problems.push_back({path + ".sink", "no sink named '" + output.sink + "'"});
+        } else if (sink != m_config.sinks.end() && sink->second.type == "jsonl" &&
+                   output.mode == "merge") {
+            m_problems.push_back({path + ".mode", "merge needs a sqlite sink; jsonl takes append or replace"});
+        }
+        if (output.mode == "merge" && spec.primary_key.empty()) {
+            m_problems.push_back({path + ".mode", "merge needs the job's primary_key"});
+        }
+        spec.outputs.push_back(output);
+    }
+
+    void load_job(YamlMap& map, const std::string& name) {
+        JobSpec spec;
+        spec.name = name;
+        spec.provider = map.string("provider", true).value_or("");
+        if (!spec.provider.empty() && !m_config.providers.count(spec.provider)) {
+            map.problem("provider", "no provider named '" + spec.provider + "'");
+        }
+        spec.schedule = map.string("schedule").value_or("");
+        spec.timezone = map.string("timezone").value_or("UTC");
+        spec.primary_key = map.string("primary_key").value_or("");
+        if (auto schema = map.string("record_schema")) {
+            spec.record_schema = absolute(m_config.base_dir, *schema);
+            if (!Poco::File(spec.record_schema).exists()) {
+                map.problem("record_schema", "no file '" + spec.record_schema + "'");
+            }
+        }
+        load_request(map, spec);
+        load_paging(map, spec);
+        YAML::Node output = map.node("output", true);
+        if (output.IsSequence()) {
+            for (std::size_t i = 0; i < output.size(); ++i) {
+                load_output(output[i], map.child_path("output") + "[" + std::to_string(i) + "]", spec);
+            }
+        } else if (!output.IsNull()) {
+            load_output(output, map.child_path("output"), spec);
+        }
+        m_config.jobs.push_back(std::move(spec));
+    }
+
+    JobsConfig& m_config;
+    ConfigProblems& m_problems;
+    const EnvLookup& m_env;
+};
+
+}  // namespace
+
+const JobSpec* JobsConfig::find_job(const std::string& name) const {
+    for (const auto& job : jobs) {
+        if (job.name == name) {
+            return &job;
+        }
+    }
+    return nullptr;
+}
+
+LoadedConfig load_config(const std::string& path, const EnvLookup& env) {
+    LoadedConfig loaded;
+    Poco::Path file(path);
+    file.makeAbsolute();
+    loaded.config.path = file.toString();
+    loaded.config.base_dir = file.parent().toString();
+    YAML::Node root;
+    try {
+        if (!Poco::File(file).exists()) {
+            loaded.problems.push_back({"", "no config file '" + path + "'"});
+            return loaded;
+        }
+        root = YAML::LoadFile(file.toString());
+    } catch (const YAML::Exception& error) {
+        loaded.problems.push_back({"", path + ":" + std::to_string(error.mark.line + 1) + ":" +
+                                           std::to_string(error.mark.column + 1) +
+                                           ": not valid YAML: " + error.msg});
+        return loaded;
+    } catch (const Poco::Exception& error) {
+        loaded.problems.push_back({"", "cannot read '" + path + "': " + error.displayText()});
+        return loaded;
+    }
+    Loader(loaded.config, loaded.problems, env).load(root);
+    return loaded;
+}
+
+}  // namespace apirunner

@@ -1,0 +1,21 @@
+// Loads and checks a jobs file (schemas/jobs.schema.json is the same contract as JSON Schema).
+#pragma once
+
+#include "config/env_substitution.hpp"
+#include "config/jobs_config.hpp"
+#include "config/problems.hpp"
+
+#include <string>
+
+namespace apirunner {
+
+struct LoadedConfig {
+    JobsConfig config;
+    ConfigProblems problems;  // empty when the file is usable
+};
+
+// Never throws for a bad file: every problem found is returned with its path. Relative paths
+// (state, sink paths, *_file, record_schema) are taken from the file's folder.
+LoadedConfig load_config(const std::string& path, const EnvLookup& env = process_environment());
+
+}  // namespace apirunner

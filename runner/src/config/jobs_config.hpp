@@ -1,0 +1,77 @@
+// The jobs file as plain structs, produced by one loader (config_loader.hpp).
+#pragma once
+
+#include "plugins/settings_validator.hpp"
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace apirunner {
+
+struct ProviderSpec {
+    std::string name;
+    std::string plugin;
+    std::string base_url;
+    // Every setting for the plugin's table (base_url, auth_url, grant, credentials, options),
+    // with the config path each came from. *_file credentials are already read.
+    std::map<std::string, SettingValue> settings;
+    // Values under credentials: (and *_file contents), redacted wherever they would appear.
+    std::vector<std::string> secrets;
+};
+
+struct RequestSpec {
+    std::string method = "GET";
+    std::string path;
+    std::vector<std::pair<std::string, std::string>> params;
+};
+
+struct PagingSpec {
+    std::string type = "none";  // offset | none
+    std::int64_t limit = 100;
+    std::string limit_param = "limit";
+    std::string offset_param = "offset";
+    std::string records;  // dot path to the record array; "" means the body is the array
+    std::string total;    // dot path to the total count; "" means unknown
+    std::int64_t max_pages = 100000;
+};
+
+struct OutputSpec {
+    std::string sink;
+    std::string table;          // sqlite only; defaults to the job name with '-' as '_'
+    std::string mode = "append";  // append | replace | merge
+};
+
+struct SinkSpec {
+    std::string name;
+    std::string type;  // sqlite | jsonl
+    std::string path;  // absolute; jsonl paths may hold {job}, {date}, {run_id}
+};
+
+struct JobSpec {
+    std::string name;
+    std::string provider;
+    std::string schedule;
+    std::string timezone = "UTC";
+    RequestSpec request;
+    PagingSpec paging;
+    std::string primary_key;
+    std::string record_schema;  // absolute path of a JSON Schema, or ""
+    std::vector<OutputSpec> outputs;
+};
+
+struct JobsConfig {
+    std::string path;      // the file it was read from
+    std::string base_dir;  // relative paths in it are taken from here
+    int version = 1;
+    std::string state_path;
+    std::map<std::string, ProviderSpec> providers;
+    std::map<std::string, SinkSpec> sinks;
+    std::vector<JobSpec> jobs;  // in file order
+
+    const JobSpec* find_job(const std::string& name) const;
+};
+
+}  // namespace apirunner

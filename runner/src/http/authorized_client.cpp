@@ -1,0 +1,103 @@
+#include "http/authorized_client.hpp"
+
+#include "log/redactor.hpp"
+
+#include <apirunner/error.hpp>
+
+#include <Poco/URI.h>
+
+#include <thread>
+
+namespace apirunner {
+namespace {
+
+std::string describe(const HttpRequest& request, const HttpResponse& response) {
+    std::string snippet = response.body.substr(0, 300);
+    for (char& c : snippet) {
+        c = (c == '\n' || c == '\r') ? ' ' : c;
+    }
+    return request.method + " " + Poco::URI(request.url).getPath() + " answered HTTP " +
+           std::to_string(response.status) + (snippet.empty() ? "" : ": " + snippet);
+}
+
+}  // namespace
+
+AuthorizedClient::AuthorizedClient(PluginSession& session, RetryPolicy policy)
+    : m_session(session), m_policy(policy), m_random(std::random_device{}()) {}
+
+void AuthorizedClient::wait(std::int64_t ms) {
+    m_session.host().logger().log(LogLevel::info,
+                                  "waiting " + std::to_string(ms) + " ms before retrying");
+    std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+}
+
+HttpResponse AuthorizedClient::attempt(const HttpRequest& request) {
+    auto due = m_session.keep_alive_in_ms();
+    if (due && *due <= 0) {
+        m_session.keep_alive();
+    }
+    HttpRequest stamped = request;
+    m_session.stamp(stamped);
+    ++m_stats.requests;
+    HttpResponse response = m_session.host().http().send(stamped);
+    if (response.status == 401) {
+        // One recovery and one retry; a second 401 means the renewed credentials are refused.
+        ++m_stats.recoveries;
+        m_session.recover(response);
+        stamped = request;
+        m_session.stamp(stamped);
+        ++m_stats.requests;
+        response = m_session.host().http().send(stamped);
+        if (response.status == 401) {
+            throw Error(ErrorKind::credentials,
+                        "provider '" + m_session.provider() + "': " + describe(request, response) +
+                            " even after renewing the session; check the credentials");
+        }
+    }
+    return response;
+}
+
+HttpResponse AuthorizedClient::send(const HttpRequest& request) {
+    const bool idempotent = request.method != "POST" && request.method != "PATCH";
+    for (int attempt_number = 1;; ++attempt_number) {
+        const bool last = !idempotent || attempt_number >= m_policy.max_attempts;
+        std::optional<std::int64_t> hint;
+        std::string failure;
+        try {
+            HttpResponse response = attempt(request);
+            if (response.status >= 200 && response.status < 300) {
+                return response;
+            }
+            if (!m_policy.retries_status(response.status)) {
+                const ErrorKind kind =
+                    response.status == 403 ? ErrorKind::credentials : ErrorKind::bad_data;
+                throw Error(kind, redactor().redact("provider '" + m_session.provider() + "': " +
+                                                    describe(request, response)));
+            }
+            failure = describe(request, response);
+            if (auto header = response.header("Retry-After")) {
+                hint = parse_retry_after_ms(*header, m_session.host().clock().unix_seconds());
+            }
+        } catch (const Error& error) {
+            if (error.kind() != ErrorKind::unavailable) {
+                throw;
+            }
+            failure = error.what();
+        }
+        if (last) {
+            throw Error(ErrorKind::unavailable,
+                        redactor().redact("provider '" + m_session.provider() + "': gave up after " +
+                                          std::to_string(attempt_number) + " attempts: " + failure));
+        }
+        const std::int64_t delay = std::max(hint.value_or(0), m_policy.backoff_ms(attempt_number, m_random));
+        if (delay > m_policy.max_delay_ms) {
+            throw Error(ErrorKind::temporary,
+                        "provider '" + m_session.provider() + "' asked to wait " +
+                            std::to_string(delay / 1000) + " s, longer than the limit; try later");
+        }
+        ++m_stats.retries;
+        wait(delay);
+    }
+}
+
+}  // namespace apirunner

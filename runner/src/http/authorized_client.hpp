@@ -1,0 +1,40 @@
+// API calls on behalf of a provider session: keeps the session alive before each attempt,
+// stamps credentials afresh on every attempt, answers one 401 with one recovery, and retries
+// what RetryPolicy says is worth retrying.
+#pragma once
+
+#include "http/retry_policy.hpp"
+#include "plugins/plugin_session.hpp"
+
+#include <apirunner/http.hpp>
+
+#include <random>
+
+namespace apirunner {
+
+struct CallStats {
+    std::int64_t requests = 0;
+    std::int64_t retries = 0;
+    std::int64_t recoveries = 0;
+};
+
+class AuthorizedClient {
+public:
+    AuthorizedClient(PluginSession& session, RetryPolicy policy);
+
+    // A 2xx response, or throws Error: credentials for a 401 that recovery did not cure or a
+    // 403, unavailable when retries ran out, bad_data for any other status.
+    HttpResponse send(const HttpRequest& request);
+    const CallStats& stats() const { return m_stats; }
+
+private:
+    HttpResponse attempt(const HttpRequest& request);
+    void wait(std::int64_t ms);
+
+    PluginSession& m_session;
+    RetryPolicy m_policy;
+    std::mt19937 m_random;
+    CallStats m_stats;
+};
+
+}  // namespace apirunner

@@ -1,0 +1,268 @@
+#include "http/poco_http_client.hpp"
+
+#include "http/tls.hpp"
+#include "log/redactor.hpp"
+
+#include <apirunner/error.hpp>
+
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/HTTPSClientSession.h>
+#include <Poco/Net/IPAddress.h>
+#include <Poco/Net/NetException.h>
+#include <Poco/String.h>
+#include <Poco/Timespan.h>
+
+#include <chrono>
+
+namespace apirunner {
+namespace {
+
+std::int64_t now_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+bool is_loopback(const std::string& host) {
+    if (host == "localhost") {
+        return true;
+    }
+    Poco::Net::IPAddress address;
+    return Poco::Net::IPAddress::tryParse(host, address) && address.isLoopback();
+}
+
+std::string origin_of(const Poco::URI& uri) {
+    return uri.getScheme() + "://" + Poco::toLower(uri.getHost()) + ":" +
+           std::to_string(uri.getPort());
+}
+
+bool is_redirect(int status) {
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+Error network_error(const Poco::URI& uri, const std::string& what) {
+    return Error(ErrorKind::unavailable,
+                 redactor().redact("cannot reach " + origin_of(uri) + ": " + what));
+}
+
+}  // namespace
+
+void check_url_allowed(const Poco::URI& uri) {
+    const std::string scheme = uri.getScheme();
+    if (scheme != "http" && scheme != "https") {
+        throw Error(ErrorKind::config, "URL scheme must be http or https: '" + scheme + "'");
+    }
+    if (uri.getHost().empty()) {
+        throw Error(ErrorKind::config, "URL has no host");
+    }
+    if (scheme == "http" && !is_loopback(uri.getHost())) {
+        throw Error(ErrorKind::config,
+                    "plain http:// is allowed only to loopback; use https:// for " + uri.getHost());
+    }
+}
+
+PocoHttpClient::PocoHttpClient(HttpOptions options, Logger& logger)
+    : m_options(options), m_logger(logger) {}
+
+PocoHttpClient::~PocoHttpClient() = default;
+
+Poco::Net::HTTPClientSession& PocoHttpClient::session_for(const Poco::URI& uri) {
+    auto& slot = m_sessions[origin_of(uri)];
+    if (!slot) {
+        if (uri.getScheme() == "https") {
+            slot = std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(),
+                                                                   tls_client_context());
+        } else {
+            slot = std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
+        }
+        slot->setTimeout(Poco::Timespan(0, m_options.connect_timeout_ms * 1000),
+                         Poco::Timespan(0, m_options.read_timeout_ms * 1000),
+                         Poco::Timespan(0, m_options.read_timeout_ms * 1000));
+        slot->setKeepAlive(true);
+    }
+    return *slot;
+}
+
+std::string PocoHttpClient::read_body(std::istream& in, Poco::Net::HTTPClientSession& session,
+                                      std::int64_t declared_length, std::int64_t deadline_ms) {
+    std::string body;
+    if (declared_length > 0) {
+        body.reserve(static_cast<std::size_t>(declared_length));
+    }
+    char buffer[65536];
+    while (in) {
+        in.read(buffer, sizeof buffer);
+        body.append(buffer, static_cast<std::size_t>(in.gcount()));
+        if (now_ms() > deadline_ms) {
+            session.abort();
+            throw Error(ErrorKind::unavailable, "the response took longer than the deadline");
+        }
+        if (body.size() > m_options.max_body_bytes) {
+            session.abort();
+            throw Error(ErrorKind::bad_data, "the response is larger than " +
+                                                 std::to_string(m_options.max_body_bytes) +
+                                                 " bytes");
+        }
+    }
+    // Poco reads a body cut short as complete: count it against Content-Length ourselves.
+    if (declared_length >= 0 && static_cast<std::int64_t>(body.size()) != declared_length) {
+        session.reset();
+        throw Error(ErrorKind::unavailable, "truncated response: " + std::to_string(body.size()) +
+                                                " of " + std::to_string(declared_length) +
+                                                " bytes");
+    }
+    return body;
+}
+
+HttpResponse PocoHttpClient::exchange_once(const HttpRequest& request, const Poco::URI& uri) {
+    auto& session = session_for(uri);
+    const std::int64_t deadline = now_ms() + m_options.exchange_deadline_ms;
+    Poco::Net::HTTPRequest out(request.method, uri.getPathAndQuery(),
+                               Poco::Net::HTTPMessage::HTTP_1_1);
+    out.setHost(uri.getHost(), uri.getPort());
+    std::string cookie_header;
+    for (const auto& [name, value] : request.headers) {
+        if (Poco::icompare(name, "Cookie") == 0) {
+            cookie_header = value;
+        } else {
+            out.set(name, value);
+        }
+    }
+    cookie_header = m_jar.header_for(uri, cookie_header);
+    if (!cookie_header.empty()) {
+        out.set("Cookie", cookie_header);
+    }
+    if (!request.body.empty() || request.method == "POST" || request.method == "PUT") {
+        out.setContentLength(static_cast<std::streamsize>(request.body.size()));
+    }
+    session.sendRequest(out) << request.body;
+
+    Poco::Net::HTTPResponse in;
+    std::istream& body_stream = session.receiveResponse(in);
+    HttpResponse response;
+    response.status = static_cast<int>(in.getStatus());
+    response.reason = in.getReason();
+    response.url = uri.toString();
+    std::vector<std::string> set_cookies;
+    for (const auto& [name, value] : in) {
+        response.headers.emplace_back(name, value);
+        if (Poco::icompare(name, "Set-Cookie") == 0) {
+            set_cookies.push_back(value);
+        }
+    }
+    m_jar.store(uri, set_cookies);
+    const std::int64_t declared = in.hasContentLength() ? in.getContentLength64() : -1;
+    response.body = request.method == "HEAD" ? std::string()
+                                             : read_body(body_stream, session, declared, deadline);
+    return response;
+}
+
+// One request on a kept-alive session; resent once on a fresh connection when the old one had
+// died before any byte of the answer came (as curl does), for idempotent methods only.
+HttpResponse PocoHttpClient::exchange(const HttpRequest& request, const Poco::URI& uri) {
+    const bool idempotent = request.method != "POST" && request.method != "PATCH";
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return exchange_once(request, uri);
+        } catch (const Poco::Net::NoMessageException& e) {
+            session_for(uri).reset();
+            if (attempt > 1 || !idempotent) {
+                throw network_error(uri, "the server closed the connection without answering");
+            }
+        } catch (const Poco::Net::ConnectionResetException& e) {
+            session_for(uri).reset();
+            if (attempt > 1 || !idempotent) {
+                throw network_error(uri, "connection reset");
+            }
+        } catch (const Poco::TimeoutException& e) {
+            session_for(uri).reset();
+            throw network_error(uri, "timed out");
+        } catch (const Poco::Net::MessageException& e) {
+            session_for(uri).reset();
+            throw Error(ErrorKind::bad_data,
+                        redactor().redact(origin_of(uri) + " broke the HTTP protocol: " +
+                                          e.displayText()));
+        } catch (const Poco::Exception& e) {
+            session_for(uri).reset();
+            throw network_error(uri, e.displayText());
+        } catch (const Error&) {
+            throw;
+        } catch (const std::exception& e) {
+            session_for(uri).reset();
+            throw network_error(uri, e.what());
+        }
+    }
+}
+
+HttpResponse PocoHttpClient::send(const HttpRequest& request) {
+    HttpRequest hop = request;
+    Poco::URI uri;
+    try {
+        uri = Poco::URI(request.url);
+    } catch (const Poco::Exception&) {
+        throw Error(ErrorKind::config, "not a valid URL: '" + redactor().redact(request.url) + "'");
+    }
+    check_url_allowed(uri);
+    const std::string first_host = Poco::toLower(uri.getHost());
+    for (int hops = 0;; ++hops) {
+        const std::int64_t started = now_ms();
+        HttpResponse response = exchange(hop, uri);
+        m_logger.log(LogLevel::debug, hop.method + " " + uri.toString() + " -> " +
+                                          std::to_string(response.status) + " (" +
+                                          std::to_string(response.body.size()) + " bytes, " +
+                                          std::to_string(now_ms() - started) + " ms)");
+        auto location = response.header("Location");
+        if (!is_redirect(response.status) || !location) {
+            return response;
+        }
+        if (hops >= m_options.max_redirects) {
+            throw Error(ErrorKind::bad_data,
+                        "too many redirects (more than " +
+                            std::to_string(m_options.max_redirects) + ") from " +
+                            redactor().redact(request.url));
+        }
+        Poco::URI next(uri, *location);
+        check_url_allowed(next);
+        if (uri.getScheme() == "https" && next.getScheme() != "https") {
+            throw Error(ErrorKind::bad_data, "refused a redirect from https to http");
+        }
+        const bool other_host = Poco::toLower(next.getHost()) != first_host;
+        if (other_host && !m_options.allow_cross_host_redirects) {
+            throw Error(ErrorKind::bad_data,
+                        "refused a redirect to another host: " + next.getHost());
+        }
+        const bool becomes_get = response.status == 303 ||
+                                 ((response.status == 301 || response.status == 302) &&
+                                  hop.method == "POST");
+        if (becomes_get) {
+            hop.method = "GET";
+            hop.body.clear();
+            hop.headers.erase(std::remove_if(hop.headers.begin(), hop.headers.end(),
+                                             [](const auto& header) {
+                                                 return Poco::icompare(header.first,
+                                                                       "Content-Type") == 0;
+                                             }),
+                              hop.headers.end());
+        }
+        if (other_host) {
+            // Credentials stay with the host they were meant for.
+            hop.headers.erase(std::remove_if(hop.headers.begin(), hop.headers.end(),
+                                             [](const auto& header) {
+                                                 return Poco::icompare(header.first,
+                                                                       "Authorization") == 0 ||
+                                                        Poco::icompare(header.first, "Cookie") ==
+                                                            0;
+                                             }),
+                              hop.headers.end());
+        }
+        hop.url = next.toString();
+        uri = next;
+    }
+}
+
+std::optional<std::string> PocoHttpClient::cookie(const std::string& url, const std::string& name) {
+    return m_jar.value(Poco::URI(url), name);
+}
+
+}  // namespace apirunner

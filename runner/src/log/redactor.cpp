@@ -1,0 +1,66 @@
+#include "log/redactor.hpp"
+
+#include <apirunner/encoding.hpp>
+
+#include <regex>
+
+namespace apirunner {
+namespace {
+
+// Names whose values are secret wherever they appear: query strings, form bodies, cookies, JSON.
+constexpr const char* k_secret_names =
+    "password|client_secret|access_token|refresh_token|id_token|code|oauth_token_secret|"
+    "oauth_verifier|oauth_signature|adama_session|openx3_access_token|api_key|apikey|token";
+
+const std::regex& header_pattern() {
+    static const std::regex pattern(
+        R"re(((?:^|\n|\b)(?:Authorization|Proxy-Authorization|Cookie|Set-Cookie)\s*:\s*)[^\r\n]*)re",
+        std::regex::icase);
+    return pattern;
+}
+
+const std::regex& parameter_pattern() {
+    static const std::regex pattern(
+        std::string(R"re(((?:^|[?&;\s,])(?:)re") + k_secret_names + R"re()\s*=\s*)[^&;\s,"]*)re",
+        std::regex::icase);
+    return pattern;
+}
+
+const std::regex& json_pattern() {
+    static const std::regex pattern(
+        std::string(R"re(("(?:)re") + k_secret_names + R"re()"\s*:\s*")(?:[^"\\]|\\.)*")re",
+        std::regex::icase);
+    return pattern;
+}
+
+}  // namespace
+
+void Redactor::add_secret(const std::string& value) {
+    if (value.size() < 4) {
+        return;
+    }
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_secrets.insert(value);
+    m_secrets.insert(percent_encode(value));
+}
+
+std::string Redactor::redact(const std::string& text) const {
+    std::string result = std::regex_replace(text, header_pattern(), std::string("$1") + k_mask);
+    result = std::regex_replace(result, parameter_pattern(), std::string("$1") + k_mask);
+    result = std::regex_replace(result, json_pattern(), std::string("$1") + k_mask + "\"");
+    std::lock_guard<std::mutex> lock(m_mutex);
+    for (const auto& secret : m_secrets) {
+        for (auto at = result.find(secret); at != std::string::npos;
+             at = result.find(secret, at + 3)) {
+            result.replace(at, secret.size(), k_mask);
+        }
+    }
+    return result;
+}
+
+Redactor& redactor() {
+    static Redactor instance;
+    return instance;
+}
+
+}  // namespace apirunner

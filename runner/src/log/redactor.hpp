@@ -1,0 +1,28 @@
+// Removes secrets from text before it reaches a log line or an error message: every value the
+// process knows to be secret, and the values of secret-bearing headers, fields and parameters.
+#pragma once
+
+#include <mutex>
+#include <set>
+#include <string>
+
+namespace apirunner {
+
+class Redactor {
+public:
+    static constexpr const char* k_mask = "***";
+
+    // Remembers a secret value (and its percent-encoded form). Values under 4 characters are
+    // masked by name only: masking "1" everywhere would ruin every message.
+    void add_secret(const std::string& value);
+    std::string redact(const std::string& text) const;
+
+private:
+    mutable std::mutex m_mutex;
+    std::set<std::string> m_secrets;
+};
+
+// The process-wide redactor every log sink and error path uses.
+Redactor& redactor();
+
+}  // namespace apirunner

@@ -1,0 +1,72 @@
+#include "plugins/plugin_session.hpp"
+
+#include "log/redactor.hpp"
+
+#include <apirunner/error.hpp>
+
+namespace apirunner {
+namespace {
+
+std::string with_provider(const std::string& provider, const std::string& message) {
+    const std::string prefix = "provider '" + provider + "'";
+    return redactor().redact(message.rfind(prefix, 0) == 0 ? message : prefix + ": " + message);
+}
+
+}  // namespace
+
+// Catches while the library is surely loaded, and rethrows an error made by the host.
+template <typename Call>
+auto PluginSession::guarded(const char* step, Call&& call) {
+    try {
+        return call();
+    } catch (const Error& error) {
+        throw Error(error.kind(), with_provider(provider(), error.what()));
+    } catch (const std::exception& error) {
+        throw Error(ErrorKind::bad_data,
+                    with_provider(provider(), std::string("plugin failed in ") + step + ": " +
+                                                  error.what()));
+    } catch (...) {
+        throw Error(ErrorKind::bad_data,
+                    with_provider(provider(), std::string("plugin failed in ") + step));
+    }
+}
+
+PluginSession::PluginSession(const LoadedPlugin& plugin, const Settings& settings,
+                             std::unique_ptr<ProviderHost> host)
+    : m_host(std::move(host)) {
+    auto library = plugin.library;
+    Session* made = guarded("its factory", [&] { return plugin.descriptor->create(settings, *m_host); });
+    if (!made) {
+        throw Error(ErrorKind::bad_data, with_provider(provider(), "the plugin made no session"));
+    }
+    m_session = std::shared_ptr<Session>(made, [library](Session* session) { delete session; });
+}
+
+PluginSession::~PluginSession() {
+    // The session goes before the host services it refers to.
+    m_session.reset();
+}
+
+void PluginSession::open() {
+    guarded("open", [&] { m_session->open(); });
+}
+
+std::optional<std::int64_t> PluginSession::keep_alive_in_ms() {
+    return guarded("keep_alive_in_ms", [&] { return m_session->keep_alive_in_ms(); });
+}
+
+void PluginSession::keep_alive() {
+    guarded("keep_alive", [&] { m_session->keep_alive(); });
+}
+
+void PluginSession::stamp(HttpRequest& request) {
+    guarded("stamp", [&] { m_session->stamp(request); });
+}
+
+void PluginSession::recover(const HttpResponse& refused) {
+    guarded("recover", [&] { m_session->recover(refused); });
+}
+
+void PluginSession::close() noexcept { m_session->close(); }
+
+}  // namespace apirunner

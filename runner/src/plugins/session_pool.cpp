@@ -1,0 +1,36 @@
+#include "plugins/session_pool.hpp"
+
+#include <apirunner/error.hpp>
+
+namespace apirunner {
+
+SessionPool::SessionPool(const PluginRegistry& registry, std::map<std::string, Settings> settings,
+                         const JobsConfig& config, const ConsoleLogger& logger)
+    : m_registry(registry), m_settings(std::move(settings)), m_config(config), m_logger(logger) {}
+
+SessionPool::~SessionPool() { close_all(); }
+
+PluginSession& SessionPool::session(const std::string& provider) {
+    auto open = m_sessions.find(provider);
+    if (open != m_sessions.end()) {
+        return *open->second;
+    }
+    const ProviderSpec& spec = m_config.providers.at(provider);
+    const LoadedPlugin* plugin = m_registry.find(spec.plugin);
+    if (!plugin || !m_settings.count(provider)) {
+        throw Error(ErrorKind::config, "provider '" + provider + "' has no usable plugin");
+    }
+    auto host = std::make_unique<ProviderHost>(provider, m_logger, HttpOptions{});
+    auto session = std::make_unique<PluginSession>(*plugin, m_settings.at(provider), std::move(host));
+    session->open();
+    return *(m_sessions[provider] = std::move(session));
+}
+
+void SessionPool::close_all() noexcept {
+    for (auto& [name, session] : m_sessions) {
+        session->close();
+    }
+    m_sessions.clear();
+}
+
+}  // namespace apirunner

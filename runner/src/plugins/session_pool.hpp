@@ -1,0 +1,35 @@
+// One session per provider profile per process, opened when a job first needs it and shared by
+// every job on that profile; all are closed (logged out) together at the end.
+#pragma once
+
+#include "config/jobs_config.hpp"
+#include "log/console_logger.hpp"
+#include "plugins/plugin_registry.hpp"
+#include "plugins/plugin_session.hpp"
+
+#include <apirunner/settings.hpp>
+
+#include <map>
+#include <memory>
+
+namespace apirunner {
+
+class SessionPool {
+public:
+    SessionPool(const PluginRegistry& registry, std::map<std::string, Settings> settings,
+                const JobsConfig& config, const ConsoleLogger& logger);
+    ~SessionPool();
+
+    // The open session of a provider profile. Throws Error naming the provider.
+    PluginSession& session(const std::string& provider);
+    void close_all() noexcept;
+
+private:
+    const PluginRegistry& m_registry;
+    std::map<std::string, Settings> m_settings;
+    const JobsConfig& m_config;
+    const ConsoleLogger& m_logger;
+    std::map<std::string, std::unique_ptr<PluginSession>> m_sessions;
+};
+
+}  // namespace apirunner

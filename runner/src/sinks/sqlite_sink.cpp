@@ -1,0 +1,220 @@
+#include "sinks/sqlite_sink.hpp"
+
+#include <apirunner/error.hpp>
+
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/File.h>
+#include <Poco/JSON/Array.h>
+#include <Poco/Path.h>
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+
+using namespace Poco::Data::Keywords;
+
+namespace apirunner {
+namespace {
+
+std::string quoted(const std::string& name) {
+    std::string out = "\"";
+    for (char c : name) {
+        out += c == '"' ? "\"\"" : std::string(1, c);
+    }
+    return out + "\"";
+}
+
+// A JSON value as the text SQLite stores in a typed column; nothing for null or absent.
+Poco::Nullable<std::string> column_text(const Poco::JSON::Object& record, const std::string& name) {
+    if (!record.has(name) || record.isNull(name)) {
+        return {};
+    }
+    const Poco::Dynamic::Var value = record.get(name);
+    if (value.isBoolean()) {
+        return std::string(value.extract<bool>() ? "1" : "0");
+    }
+    if (value.isString() || value.isNumeric()) {
+        return value.convert<std::string>();
+    }
+    std::ostringstream json;  // an object or array in a scalar column: keep its JSON
+    Poco::JSON::Stringifier::stringify(value, json);
+    return json.str();
+}
+
+std::string key_type(const Poco::JSON::Object& record, const std::string& key) {
+    if (record.has(key)) {
+        const Poco::Dynamic::Var value = record.get(key);
+        if (value.isInteger() && !value.isBoolean()) {
+            return "INTEGER";
+        }
+    }
+    return "TEXT";
+}
+
+}  // namespace
+
+SqliteSink::SqliteSink(const SinkSpec& sink, const OutputSpec& output, const JobSpec& job,
+                       RunInfo run)
+    : m_path(sink.path), m_output(output), m_primary_key(job.primary_key), m_run(std::move(run)) {
+    if (!job.record_schema.empty()) {
+        m_columns = columns_from_schema(job.record_schema);
+    }
+    try {
+        Poco::File(Poco::Path(m_path).parent()).createDirectories();
+        Poco::Data::SQLite::Connector::registerConnector();
+        m_session = std::make_unique<Poco::Data::Session>("SQLite", m_path);
+        *m_session << "PRAGMA journal_mode=WAL", now;
+        *m_session << "PRAGMA busy_timeout=10000", now;
+    } catch (const Poco::Exception& error) {
+        throw Error(ErrorKind::config, "sink '" + sink.name + "': cannot open '" + m_path +
+                                           "': " + error.displayText());
+    }
+    m_target = m_output.mode == "replace" ? m_output.table + "__staging_" + m_run.run_id
+                                          : m_output.table;
+}
+
+SqliteSink::~SqliteSink() = default;
+
+void SqliteSink::create_table(const std::string& table) {
+    std::string sql = "CREATE TABLE IF NOT EXISTS " + quoted(table) + " (";
+    for (const auto& column : m_columns) {
+        sql += quoted(column.name) + " " + column.sql_type + ", ";
+    }
+    sql += "record TEXT NOT NULL, _run_id TEXT NOT NULL, _extracted_at TEXT NOT NULL)";
+    *m_session << sql, now;
+    // A table from an earlier run with fewer columns (a schema added since) gains the new ones.
+    std::vector<std::string> existing;
+    *m_session << "SELECT name FROM pragma_table_info(?)", useRef(table), into(existing), now;
+    for (const auto& column : m_columns) {
+        if (std::find(existing.begin(), existing.end(), column.name) == existing.end()) {
+            *m_session << "ALTER TABLE " + quoted(table) + " ADD COLUMN " + quoted(column.name) +
+                              " " + column.sql_type,
+                now;
+        }
+    }
+    if (m_output.mode == "merge") {
+        *m_session << "CREATE UNIQUE INDEX IF NOT EXISTS " + quoted(table + "__key") + " ON " +
+                          quoted(table) + " (" + quoted(m_primary_key) + ")",
+            now;
+    }
+}
+
+void SqliteSink::prepare(const Record& first) {
+    if (!m_primary_key.empty()) {
+        auto key = std::find_if(m_columns.begin(), m_columns.end(),
+                                [&](const Column& column) { return column.name == m_primary_key; });
+        if (key == m_columns.end()) {
+            m_columns.insert(m_columns.begin(), {m_primary_key, key_type(*first.object, m_primary_key)});
+        } else {
+            std::rotate(m_columns.begin(), key, key + 1);
+        }
+    }
+    if (m_output.mode == "replace") {
+        *m_session << "DROP TABLE IF EXISTS " + quoted(m_target), now;
+    }
+    create_table(m_target);
+
+    std::string names;
+    std::string marks;
+    std::string updates;
+    for (const auto& column : m_columns) {
+        names += quoted(column.name) + ", ";
+        marks += "?, ";
+        updates += quoted(column.name) + " = excluded." + quoted(column.name) + ", ";
+    }
+    std::string sql = "INSERT INTO " + quoted(m_target) + " (" + names +
+                      "record, _run_id, _extracted_at) VALUES (" + marks + "?, ?, ?)";
+    if (m_output.mode == "merge") {
+        sql += " ON CONFLICT (" + quoted(m_primary_key) + ") DO UPDATE SET " + updates +
+               "record = excluded.record, _run_id = excluded._run_id, "
+               "_extracted_at = excluded._extracted_at";
+    }
+    m_values.resize(m_columns.size() + 3);
+    m_insert = std::make_unique<Poco::Data::Statement>(*m_session);
+    *m_insert << sql;
+    for (auto& value : m_values) {
+        m_insert->addBind(use(value));
+    }
+}
+
+void SqliteSink::bind_record(const Record& record, std::size_t index) {
+    for (std::size_t i = 0; i < m_columns.size(); ++i) {
+        m_values[i] = column_text(*record.object, m_columns[i].name);
+    }
+    if (!m_primary_key.empty() && m_values[0].isNull()) {
+        throw Error(ErrorKind::bad_data, "record " + std::to_string(index + 1) +
+                                             " of the page has no primary key '" + m_primary_key +
+                                             "'");
+    }
+    m_values[m_columns.size()] = record.json;
+    m_values[m_columns.size() + 1] = m_run.run_id;
+    m_values[m_columns.size() + 2] = m_run.extracted_at;
+}
+
+void SqliteSink::write_page(const std::vector<Record>& records) {
+    if (records.empty()) {
+        return;
+    }
+    try {
+        if (!m_insert) {
+            prepare(records.front());
+        }
+        m_session->begin();
+        for (std::size_t i = 0; i < records.size(); ++i) {
+            bind_record(records[i], i);
+            m_insert->execute();
+        }
+        m_session->commit();
+    } catch (const Error&) {
+        if (m_session->isTransaction()) {
+            m_session->rollback();
+        }
+        throw;
+    } catch (const Poco::Exception& error) {
+        if (m_session->isTransaction()) {
+            m_session->rollback();
+        }
+        throw Error(ErrorKind::temporary, "writing to '" + m_path + "' failed: " + error.displayText());
+    }
+}
+
+void SqliteSink::finish() {
+    try {
+        if (!m_insert) {
+            // No records: the table still exists afterwards, empty in replace mode.
+            if (m_output.mode == "replace") {
+                *m_session << "DROP TABLE IF EXISTS " + quoted(m_target), now;
+            }
+            create_table(m_target);
+        }
+        if (m_output.mode == "replace") {
+            m_session->begin();
+            *m_session << "DROP TABLE IF EXISTS " + quoted(m_output.table), now;
+            *m_session << "ALTER TABLE " + quoted(m_target) + " RENAME TO " + quoted(m_output.table), now;
+            m_session->commit();
+        }
+        m_insert.reset();
+    } catch (const Poco::Exception& error) {
+        throw Error(ErrorKind::temporary, "finishing '" + m_path + "' failed: " + error.displayText());
+    }
+}
+
+void SqliteSink::abort() noexcept {
+    try {
+        m_insert.reset();
+        if (m_session->isTransaction()) {
+            m_session->rollback();
+        }
+        if (m_output.mode == "replace") {
+            *m_session << "DROP TABLE IF EXISTS " + quoted(m_target), now;
+        }
+    } catch (...) {
+        // Leaving a staging table behind is harmless: the next replace run drops it.
+    }
+}
+
+std::string SqliteSink::describe() const {
+    return m_path + " (table " + m_output.table + ", " + m_output.mode + ")";
+}
+
+}  // namespace apirunner

@@ -1,0 +1,95 @@
+#include "state/state_db.hpp"
+
+#include <apirunner/error.hpp>
+
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/File.h>
+#include <Poco/Path.h>
+#include <Poco/Tuple.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace Poco::Data::Keywords;
+
+namespace apirunner {
+namespace {
+
+void create_private_file(const std::string& path) {
+    Poco::File(Poco::Path(path).parent()).createDirectories();
+    const int fd = ::open(path.c_str(), O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        throw Error(ErrorKind::config,
+                    "cannot create the state database '" + path + "': " + std::strerror(errno));
+    }
+    ::fchmod(fd, 0600);
+    ::close(fd);
+}
+
+}  // namespace
+
+StateDb::StateDb(const std::string& path) : m_path(path) {
+    try {
+        create_private_file(path);
+        Poco::Data::SQLite::Connector::registerConnector();
+        m_session = std::make_unique<Poco::Data::Session>("SQLite", path);
+        *m_session << "PRAGMA journal_mode=WAL", now;
+        *m_session << "PRAGMA busy_timeout=10000", now;
+        *m_session << "CREATE TABLE IF NOT EXISTS runs ("
+                      "run_id TEXT PRIMARY KEY, job TEXT NOT NULL, started_at TEXT NOT NULL, "
+                      "ended_at TEXT, status TEXT NOT NULL, records INTEGER NOT NULL DEFAULT 0, "
+                      "pages INTEGER NOT NULL DEFAULT 0, retries INTEGER NOT NULL DEFAULT 0, "
+                      "error TEXT)",
+            now;
+        *m_session << "CREATE INDEX IF NOT EXISTS runs_by_job ON runs (job, started_at)", now;
+    } catch (const Poco::Exception& error) {
+        throw Error(ErrorKind::config,
+                    "cannot open the state database '" + path + "': " + error.displayText());
+    }
+}
+
+StateDb::~StateDb() = default;
+
+void StateDb::run_started(const RunRecord& run) {
+    std::string status = "running";
+    *m_session << "INSERT INTO runs (run_id, job, started_at, status) VALUES (?, ?, ?, ?)",
+        useRef(run.run_id), useRef(run.job), useRef(run.started_at), use(status), now;
+}
+
+void StateDb::run_ended(const RunRecord& run) {
+    *m_session << "UPDATE runs SET ended_at = ?, status = ?, records = ?, pages = ?, retries = ?, "
+                  "error = ? WHERE run_id = ?",
+        useRef(run.ended_at), useRef(run.status), useRef(run.records), useRef(run.pages),
+        useRef(run.retries), useRef(run.error), useRef(run.run_id), now;
+}
+
+std::vector<RunRecord> StateDb::history(const std::string& job, int limit) {
+    using Row = Poco::Tuple<std::string, std::string, std::string, Poco::Nullable<std::string>,
+                            std::string, Poco::Int64, Poco::Int64, Poco::Int64,
+                            Poco::Nullable<std::string>>;
+    std::vector<Row> rows;
+    std::string filter = job;
+    *m_session << "SELECT run_id, job, started_at, ended_at, status, records, pages, retries, error "
+                  "FROM runs WHERE ? = '' OR job = ? ORDER BY started_at DESC LIMIT ?",
+        use(filter), use(filter), use(limit), into(rows), now;
+    std::vector<RunRecord> runs;
+    for (const auto& row : rows) {
+        RunRecord run;
+        run.run_id = row.get<0>();
+        run.job = row.get<1>();
+        run.started_at = row.get<2>();
+        run.ended_at = row.get<3>().isNull() ? "" : row.get<3>().value();
+        run.status = row.get<4>();
+        run.records = row.get<5>();
+        run.pages = row.get<6>();
+        run.retries = row.get<7>();
+        run.error = row.get<8>().isNull() ? "" : row.get<8>().value();
+        runs.push_back(run);
+    }
+    return runs;
+}
+
+}  // namespace apirunner

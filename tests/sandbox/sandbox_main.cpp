@@ -1,0 +1,86 @@
+// apirunner-sandbox: plays the providers on 127.0.0.1 so apirunner can be tried, and tested,
+// without accounts or a network.
+#include "mediamath_simulator.hpp"
+#include "sandbox_server.hpp"
+
+#include <Poco/NumberParser.h>
+#include <Poco/Util/HelpFormatter.h>
+#include <Poco/Util/Option.h>
+#include <Poco/Util/OptionException.h>
+#include <Poco/Util/OptionSet.h>
+#include <Poco/Util/ServerApplication.h>
+
+#include <iostream>
+
+using Poco::Util::Option;
+
+namespace sandbox {
+
+class SandboxApp : public Poco::Util::ServerApplication {
+protected:
+    void defineOptions(Poco::Util::OptionSet& options) override {
+        options.addOption(Option("port", "", "port on 127.0.0.1 (0: any free port; default 8765)").argument("N"));
+        options.addOption(Option("records", "", "records each data endpoint serves (default 250)").argument("N"));
+        options.addOption(Option("token-ttl", "", "access token lifetime in seconds (default 86400)").argument("S"));
+        options.addOption(Option("session-ttl", "", "session cookie lifetime in seconds (default 7200)").argument("S"));
+        options.addOption(Option("help", "h", "show this help"));
+    }
+
+    void handleOption(const std::string& name, const std::string& value) override {
+        ServerApplication::handleOption(name, value);
+        if (name == "help") {
+            m_help = true;
+            stopOptionsProcessing();
+            return;
+        }
+        const Poco::Int64 number = parse(name, value);
+        if (name == "port") m_options.port = static_cast<int>(number);
+        if (name == "records") m_options.records = number;
+        if (name == "token-ttl") m_options.token_ttl = std::chrono::seconds(number);
+        if (name == "session-ttl") m_options.session_ttl = std::chrono::seconds(number);
+    }
+
+    int main(const std::vector<std::string>&) override {
+        if (m_help) {
+            Poco::Util::HelpFormatter help(options());
+            help.setCommand("apirunner-sandbox");
+            help.setUsage("[--port N] [--records N] [--token-ttl S] [--session-ttl S]");
+            help.setHeader("Plays MediaMath on 127.0.0.1 for apirunner to run against.");
+            help.setUnixStyle(true);
+            help.format(std::cout);
+            return EXIT_OK;
+        }
+        std::vector<std::unique_ptr<ProviderSimulator>> simulators;
+        simulators.push_back(std::make_unique<MediaMathSimulator>(m_options));
+        SandboxServer server(m_options.port, std::move(simulators));
+        // The first line on stdout is the contract with scripts and tests: they read the port.
+        std::cout << "apirunner-sandbox listening on http://127.0.0.1:" << server.port() << std::endl;
+        waitForTerminationRequest();
+        return EXIT_OK;
+    }
+
+private:
+    static Poco::Int64 parse(const std::string& name, const std::string& value) {
+        Poco::Int64 number = 0;
+        if (!Poco::NumberParser::tryParse64(value, number) || number < 0) {
+            throw Poco::Util::InvalidArgumentException("--" + name + " takes a whole number, not '" + value + "'");
+        }
+        return number;
+    }
+
+    SandboxOptions m_options;
+    bool m_help = false;
+};
+
+}  // namespace sandbox
+
+int main(int argc, char** argv) {
+    sandbox::SandboxApp app;
+    try {
+        app.init(argc, argv);
+    } catch (const Poco::Exception& error) {
+        std::cerr << "apirunner-sandbox: " << error.displayText() << "\n";
+        return Poco::Util::Application::EXIT_USAGE;
+    }
+    return static_cast<Poco::Util::Application&>(app).run();
+}

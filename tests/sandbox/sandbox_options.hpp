@@ -1,0 +1,16 @@
+// What the sandbox was started with. Every simulated provider reads its knobs from here.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+
+namespace sandbox {
+
+struct SandboxOptions {
+    int port = 8765;               // 0: any free port
+    std::int64_t records = 250;    // records each data endpoint serves
+    std::chrono::seconds token_ttl{86400};
+    std::chrono::seconds session_ttl{7200};
+};
+
+}  // namespace sandbox

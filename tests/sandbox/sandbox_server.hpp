@@ -1,0 +1,25 @@
+// The sandbox's HTTP server: 127.0.0.1 only, each request routed by path prefix to the
+// simulator that plays that provider.
+#pragma once
+
+#include "provider_simulator.hpp"
+
+#include <Poco/Net/HTTPServer.h>
+
+#include <memory>
+#include <vector>
+
+namespace sandbox {
+
+class SandboxServer {
+public:
+    SandboxServer(int port, std::vector<std::unique_ptr<ProviderSimulator>> simulators);
+    ~SandboxServer();
+    int port() const;
+
+private:
+    std::vector<std::unique_ptr<ProviderSimulator>> m_simulators;
+    std::unique_ptr<Poco::Net::HTTPServer> m_server;
+};
+
+}  // namespace sandbox
