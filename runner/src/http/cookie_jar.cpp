@@ -41,14 +41,16 @@ void CookieJar::store(const Poco::URI& origin, const std::vector<std::string>& s
         }
         cookie.path = parsed.getPath().empty() ? default_path(origin) : parsed.getPath();
         cookie.secure = parsed.getSecure();
-        m_cookies.erase(std::remove_if(m_cookies.begin(), m_cookies.end(),
-                                       [&](const Cookie& held) {
-                                           return held.name == cookie.name &&
-                                                  held.domain == cookie.domain &&
-                                                  held.path == cookie.path;
-                                       }),
-                        m_cookies.end());
-        if (parsed.getMaxAge() != 0) {
+        auto held = std::find_if(m_cookies.begin(), m_cookies.end(), [&](const Cookie& c) {
+            return c.name == cookie.name && c.domain == cookie.domain && c.path == cookie.path;
+        });
+        if (parsed.getMaxAge() == 0) {
+            if (held != m_cookies.end()) {
+                m_cookies.erase(held);
+            }
+        } else if (held != m_cookies.end()) {
+            *held = std::move(cookie);  // RFC 6265 5.3: a replaced cookie keeps its place
+        } else {
             m_cookies.push_back(std::move(cookie));
         }
     }

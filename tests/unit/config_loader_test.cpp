@@ -1,0 +1,153 @@
+#include "config/config_loader.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <Poco/File.h>
+#include <Poco/TemporaryFile.h>
+
+#include <fstream>
+#include <map>
+
+using namespace apirunner;
+
+namespace {
+
+EnvLookup env_of(std::map<std::string, std::string> vars) {
+    return [vars](const std::string& name) -> std::optional<std::string> {
+        auto found = vars.find(name);
+        return found == vars.end() ? std::nullopt : std::optional<std::string>(found->second);
+    };
+}
+
+struct ConfigFile {
+    Poco::TemporaryFile dir;
+    std::string path;
+    explicit ConfigFile(const std::string& yaml) {
+        Poco::File(dir.path()).createDirectories();
+        path = dir.path() + "/jobs.yaml";
+        std::ofstream(path) << yaml;
+    }
+};
+
+const char* k_good = R"(version: 1
+providers:
+  mm:
+    plugin: mediamath
+    base_url: ${API:-http://127.0.0.1:1/mm}
+    credentials:
+      username: ada
+      password_file: secret.txt
+    options: {scope: offline_access}
+sinks:
+  db: {type: sqlite, path: out/x.sqlite}
+  files: {type: jsonl, path: "out/{job}.jsonl"}
+jobs:
+  orgs:
+    provider: mm
+    request: {path: /api/v3.0/organizations, params: {sort_by: id}}
+    paging: {type: offset, limit: 50, limit_param: page_limit, offset_param: page_offset, records: data, total: meta.total_count}
+    primary_key: id
+    output:
+      - {sink: db, table: orgs, mode: merge}
+      - {sink: files, mode: replace}
+)";
+
+std::vector<std::string> messages(const LoadedConfig& loaded) {
+    std::vector<std::string> out;
+    for (const auto& problem : loaded.problems) {
+        out.push_back(problem.to_string());
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a good file loads into structs, with *_file secrets read and paths made absolute") {
+    ConfigFile file(k_good);
+    std::ofstream(file.dir.path() + "/secret.txt") << "SENTINEL-pw\n";
+    LoadedConfig loaded = load_config(file.path, env_of({}));
+    REQUIRE(messages(loaded).empty());
+    const JobsConfig& config = loaded.config;
+    CHECK(config.state_path == file.dir.path() + "/.apirunner/state.db");
+    const ProviderSpec& mm = config.providers.at("mm");
+    CHECK(mm.base_url == "http://127.0.0.1:1/mm");
+    CHECK(mm.settings.at("password").text == "SENTINEL-pw");
+    CHECK(mm.settings.at("password").path == "providers.mm.credentials.password_file");
+    CHECK(mm.settings.at("scope").text == "offline_access");
+    CHECK(mm.secrets == std::vector<std::string>{"ada", "SENTINEL-pw"});
+    CHECK(config.sinks.at("db").path == file.dir.path() + "/out/x.sqlite");
+    const JobSpec& job = config.jobs.at(0);
+    CHECK(job.paging.limit == 50);
+    CHECK(job.paging.total == "meta.total_count");
+    CHECK(job.request.params.at(0) == std::make_pair(std::string("sort_by"), std::string("id")));
+    REQUIRE(job.outputs.size() == 2);
+    CHECK(job.outputs[0].mode == "merge");
+    CHECK(job.outputs[1].table == "orgs");
+}
+
+TEST_CASE("three mistakes give three problems, each with its path") {
+    std::string yaml = k_good;
+    yaml.replace(yaml.find("limit: 50"), 9, "limit: -3");
+    yaml.replace(yaml.find("mode: merge"), 11, "mode: upsert");
+    yaml.replace(yaml.find("provider: mm"), 12, "provider: nm");
+    ConfigFile file(yaml);
+    std::ofstream(file.dir.path() + "/secret.txt") << "pw";
+    auto problems = messages(load_config(file.path, env_of({})));
+    REQUIRE(problems.size() == 3);
+    CHECK(problems[0] == "jobs.orgs.provider: no provider named 'nm'");
+    CHECK(problems[1] == "jobs.orgs.paging.limit: must be a positive integer, not '-3'");
+    CHECK(problems[2] == "jobs.orgs.output[0].mode: must be one of append, replace, merge, not 'upsert'");
+}
+
+TEST_CASE("unknown keys are reported with a suggestion") {
+    std::string yaml = k_good;
+    yaml.replace(yaml.find("primary_key"), 11, "primery_key");
+    ConfigFile file(yaml);
+    std::ofstream(file.dir.path() + "/secret.txt") << "pw";
+    auto problems = messages(load_config(file.path, env_of({})));
+    CHECK(std::find(problems.begin(), problems.end(),
+                    "jobs.orgs.primery_key: unknown key (did you mean 'primary_key'?)") != problems.end());
+}
+
+TEST_CASE("an unset variable and an unreadable secret file are named, never their contents") {
+    std::string yaml = k_good;
+    yaml.replace(yaml.find("username: ada"), 13, "username: ${MM_USER}");
+    ConfigFile file(yaml);
+    auto problems = messages(load_config(file.path, env_of({})));
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0] == "providers.mm.credentials.username: environment variable MM_USER is not set");
+    CHECK(problems[1] == "providers.mm.credentials.password_file: cannot read the file '" +
+                             file.dir.path() + "/secret.txt'");
+}
+
+TEST_CASE("malformed YAML is one problem with line and column") {
+    ConfigFile file("version: 1\nproviders: [unclosed\n");
+    auto problems = messages(load_config(file.path, env_of({})));
+    REQUIRE(problems.size() == 1);
+    CHECK_THAT(problems[0], Catch::Contains("jobs.yaml:") && Catch::Contains("not valid YAML"));
+}
+
+TEST_CASE("a file that is not a mapping, or is empty, is refused") {
+    CHECK(messages(load_config(ConfigFile("- a\n- b\n").path, env_of({}))) ==
+          std::vector<std::string>{"must be a mapping of keys to values"});
+    CHECK(messages(load_config(ConfigFile("").path, env_of({}))) ==
+          std::vector<std::string>{"must be a mapping of keys to values"});
+}
+
+TEST_CASE("merge needs a primary key and a sqlite sink") {
+    std::string yaml = k_good;
+    yaml.replace(yaml.find("    primary_key: id\n"), 20, "");
+    yaml.replace(yaml.find("{sink: files, mode: replace}"), 28, "{sink: files, mode: merge}");
+    ConfigFile file(yaml);
+    std::ofstream(file.dir.path() + "/secret.txt") << "pw";
+    auto problems = messages(load_config(file.path, env_of({})));
+    CHECK(problems == std::vector<std::string>{
+                          "jobs.orgs.output[0].mode: merge needs the job's primary_key",
+                          "jobs.orgs.output[1].mode: merge needs a sqlite sink; jsonl takes append or replace",
+                          "jobs.orgs.output[1].mode: merge needs the job's primary_key"});
+}
+
+TEST_CASE("a missing file is one clear problem") {
+    auto problems = messages(load_config("/nonexistent/jobs.yaml", env_of({})));
+    CHECK(problems == std::vector<std::string>{"no config file '/nonexistent/jobs.yaml'"});
+}
