@@ -16,9 +16,6 @@ void load_workspace(const CliOptions& options, Workspace& workspace) {
             redactor().add_secret(secret);
         }
     }
-    if (!workspace.loaded.problems.empty()) {
-        return;  // plugin checks on a broken file would only repeat its problems
-    }
     workspace.registry.discover(PluginRegistry::search_path(options.plugin_paths));
     for (const auto& [name, provider] : workspace.config().providers) {
         if (auto settings =

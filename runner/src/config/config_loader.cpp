@@ -114,6 +114,19 @@ private:
         }
     }
 
+    void load_retry(ProviderSpec& provider, YamlMap& provider_map) {
+        YAML::Node node = provider_map.node("retry");
+        if (node.IsNull()) {
+            return;
+        }
+        YamlMap map(node, provider_map.child_path("retry"), m_env, m_problems);
+        RetryPolicy& retry = provider.retry;
+        retry.max_attempts = static_cast<int>(map.positive_integer("max_attempts").value_or(retry.max_attempts));
+        retry.base_delay_ms = map.positive_integer("base_delay_ms").value_or(retry.base_delay_ms);
+        retry.max_delay_ms = map.positive_integer("max_delay_ms").value_or(retry.max_delay_ms);
+        map.finish();
+    }
+
     void load_provider(YamlMap& map, const std::string& name) {
         ProviderSpec provider;
         provider.name = name;
@@ -129,6 +142,7 @@ private:
         }
         load_scalars(provider, map, "credentials", true);
         load_scalars(provider, map, "options", false);
+        load_retry(provider, map);
         m_config.providers[name] = std::move(provider);
     }
 

@@ -1,6 +1,7 @@
 // The jobs file as plain structs, produced by one loader (config_loader.hpp).
 #pragma once
 
+#include "http/retry_policy.hpp"
 #include "plugins/settings_validator.hpp"
 
 #include <cstdint>
@@ -20,6 +21,7 @@ struct ProviderSpec {
     std::map<std::string, SettingValue> settings;
     // Values under credentials: (and *_file contents), redacted wherever they would appear.
     std::vector<std::string> secrets;
+    RetryPolicy retry;  // the host's, not the plugin's: `retry:` in the provider
 };
 
 struct RequestSpec {

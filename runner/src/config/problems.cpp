@@ -24,7 +24,7 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
+std::string closest_match(const std::string& word, const std::vector<std::string>& candidates) {
     std::string best;
     std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
     for (const auto& candidate : candidates) {
@@ -34,6 +34,11 @@ std::string did_you_mean(const std::string& word, const std::vector<std::string>
             best_distance = distance;
         }
     }
+    return best;
+}
+
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
+    const std::string best = closest_match(word, candidates);
     return best.empty() ? "" : " (did you mean '" + best + "'?)";
 }
 

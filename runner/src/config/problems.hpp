@@ -16,7 +16,10 @@ struct ConfigProblem {
 
 using ConfigProblems = std::vector<ConfigProblem>;
 
-// The closest candidate to a mistyped name (" (did you mean 'limit'?)"), or "" if none is close.
+// The candidate closest to a mistyped name, or "" if none is close.
+std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);
+
+// " (did you mean 'limit'?)" for the closest candidate, or "" if none is close.
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates);
 
 }  // namespace apirunner

@@ -32,7 +32,7 @@ JobRunner::JobRunner(const JobsConfig& config, SessionPool& sessions)
 void JobRunner::walk(const JobSpec& job, const RunInfo& run, bool dry_run, JobResult& result) {
     const ProviderSpec& provider = m_config.providers.at(job.provider);
     PluginSession& session = m_sessions.session(job.provider);
-    AuthorizedClient client(session, RetryPolicy{});
+    AuthorizedClient client(session, provider.retry);
 
     std::vector<std::unique_ptr<Sink>> sinks;
     if (!dry_run) {

@@ -4,6 +4,7 @@
 #include <Poco/NumberParser.h>
 #include <Poco/URI.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace apirunner {
@@ -53,12 +54,14 @@ std::map<std::string, std::string> validate_settings(
         known.emplace_back(plugin.settings[i].name);
     }
     std::map<std::string, std::string> result;
+    std::vector<std::string> suggested;  // a misspelled key is one mistake, not two
     for (const auto& [name, value] : values) {
         const SettingSpec* spec = find_spec(plugin, name);
         if (!spec) {
             problems.push_back({value.path, "unknown setting for plugin '" +
                                                 std::string(plugin.name) + "'" +
                                                 did_you_mean(name, known)});
+            suggested.push_back(closest_match(name, known));
             continue;
         }
         const std::string wrong = type_problem(spec->type, value.text);
@@ -76,7 +79,8 @@ std::map<std::string, std::string> validate_settings(
         }
         if (spec.default_value) {
             result[spec.name] = spec.default_value;
-        } else if (spec.required) {
+        } else if (spec.required &&
+                   std::find(suggested.begin(), suggested.end(), spec.name) == suggested.end()) {
             problems.push_back({where, std::string("missing required setting '") + spec.name +
                                            "' (" + spec.description + ")"});
         }

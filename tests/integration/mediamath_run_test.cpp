@@ -1,0 +1,134 @@
+// The real apirunner against the real sandbox over loopback, MediaMath end to end.
+#include "workdir.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <set>
+
+using namespace itest;
+
+TEST_CASE("a run writes every MediaMath record exactly once to SQLite and to JSON Lines") {
+    Sandbox sandbox({"--records", "250"});
+    Workdir work;
+    work.write("jobs.yaml", mediamath_jobs(sandbox));
+    Finished run = work.apirunner({"run", "--config", "jobs.yaml", "--log-level", "debug"});
+    REQUIRE(run.exit_code == 0);
+    CHECK_THAT(run.out, Catch::Contains("job orgs: ok, 250 records, 3 pages"));
+
+    CHECK(work.sql("out/extracts.sqlite", "SELECT count(*) FROM orgs") == 250);
+    CHECK(work.sql("out/extracts.sqlite", "SELECT count(DISTINCT id) FROM orgs") == 250);
+    CHECK(work.sql("out/extracts.sqlite", "SELECT min(id) FROM orgs") == 100000);
+    CHECK(work.sql("out/extracts.sqlite", "SELECT max(id) FROM orgs") == 100249);
+    CHECK(work.sql("out/extracts.sqlite",
+                   "SELECT count(*) FROM orgs WHERE json_extract(record, '$.name') = "
+                   "'Organization ' || (id - 99999) AND _run_id <> '' AND _extracted_at <> ''") == 250);
+
+    const auto lines = lines_of(work.read("out/orgs.jsonl"));
+    CHECK(lines.size() == 250);
+    std::set<std::string> distinct(lines.begin(), lines.end());
+    CHECK(distinct.size() == 250);
+    CHECK_FALSE(work.exists("out/orgs.jsonl.tmp"));
+
+    // The sandbox saw one login and one v2.0 session, then only API pages.
+    CHECK(sandbox.count("login (password grant)") == 1);
+    CHECK(sandbox.count("v2.0 session") == 1);
+    CHECK(sandbox.count("401") == 0);
+}
+
+TEST_CASE("pages of any size, including a last short one, add up to the total") {
+    Sandbox sandbox({"--records", "1234"});
+    Workdir work;
+    work.write("jobs.yaml", mediamath_jobs(sandbox, "", 97));
+    Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
+    REQUIRE(run.exit_code == 0);
+    CHECK_THAT(run.out, Catch::Contains("1234 records, 13 pages"));
+    CHECK(work.sql("out/extracts.sqlite", "SELECT count(DISTINCT id) FROM orgs") == 1234);
+}
+
+TEST_CASE("a second merge run doubles nothing") {
+    Sandbox sandbox;
+    Workdir work;
+    work.write("jobs.yaml", mediamath_jobs(sandbox));
+    REQUIRE(work.apirunner({"run", "--config", "jobs.yaml"}).exit_code == 0);
+    REQUIRE(work.apirunner({"run", "orgs", "--config", "jobs.yaml"}).exit_code == 0);
+    CHECK(work.sql("out/extracts.sqlite", "SELECT count(*) FROM orgs") == 250);
+    CHECK(work.sql("out/extracts.sqlite", "SELECT count(DISTINCT _run_id) FROM orgs") == 1);
+    CHECK(lines_of(work.read("out/orgs.jsonl")).size() == 250);
+}
+
+TEST_CASE("a dry run logs in and reads a page but writes nothing") {
+    Sandbox sandbox;
+    Workdir work;
+    work.write("jobs.yaml", mediamath_jobs(sandbox));
+    Finished run = work.apirunner({"run", "--dry-run", "--config", "jobs.yaml"});
+    REQUIRE(run.exit_code == 0);
+    CHECK_THAT(run.out, Catch::Contains("dry run ok, 100 records, 1 pages"));
+    CHECK_FALSE(work.exists("out"));
+    CHECK_FALSE(work.exists("state"));
+}
+
+TEST_CASE("a wrong password fails with exit 77, names the provider and leaks nothing") {
+    Sandbox sandbox;
+    Workdir work;
+    work.write("jobs.yaml", mediamath_jobs(sandbox));
+    Finished run = work.apirunner({"run", "--config", "jobs.yaml", "--log-level", "debug"},
+                                  {{"MM_PASSWORD", "SENTINEL-wrong-password"}});
+    CHECK(run.exit_code == 77);
+    CHECK_THAT(run.err, Catch::Contains("job 'orgs' failed (credentials refused): provider "
+                                        "'mediamath': the password grant was refused: "
+                                        "invalid_grant (Wrong email or password.)"));
+    CHECK_FALSE(work.exists("out/orgs.jsonl"));
+    // One attempt only: retrying a refused password locks accounts.
+    CHECK(sandbox.count("login refused") == 1);
+}
+
+TEST_CASE("the v3.0 API refuses calls without the adama_session cookie, and the run says so") {
+    Sandbox sandbox;
+    Workdir work;
+    work.write("jobs.yaml", mediamath_jobs(sandbox, "    options: {legacy_session: false}\n"));
+    Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
+    CHECK(run.exit_code == 77);
+    CHECK_THAT(run.err, Catch::Contains("answered HTTP 401") &&
+                            Catch::Contains("a valid adama_session cookie is required") &&
+                            Catch::Contains("even after renewing the session"));
+    // The 401 was answered with one refresh, not a second password login.
+    CHECK(sandbox.count("refresh") == 1);
+    CHECK(sandbox.count("login (password grant)") == 1);
+}
+
+TEST_CASE("an unreachable provider fails with exit 69 after the configured attempts") {
+    Workdir work;
+    std::string jobs;
+    {
+        Sandbox gone;  // a port that was free a moment ago
+        jobs = mediamath_jobs(gone);
+    }
+    work.write("jobs.yaml", jobs);
+    Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
+    CHECK(run.exit_code == 69);
+    CHECK_THAT(run.err, Catch::Contains("job 'orgs' failed (provider unavailable)") &&
+                            Catch::Contains("cannot reach http://127.0.0.1:"));
+}
+
+TEST_CASE("history lists past runs with their outcome") {
+    Sandbox sandbox;
+    Workdir work;
+    work.write("jobs.yaml", mediamath_jobs(sandbox));
+    REQUIRE(work.apirunner({"run", "--config", "jobs.yaml"}).exit_code == 0);
+    work.apirunner({"run", "--config", "jobs.yaml"}, {{"MM_PASSWORD", "SENTINEL-wrong"}});
+    Finished history = work.apirunner({"history", "orgs", "--config", "jobs.yaml"});
+    REQUIRE(history.exit_code == 0);
+    const auto rows = lines_of(history.out);
+    REQUIRE(rows.size() == 3);
+    CHECK_THAT(rows[1], Catch::Contains("failed") && Catch::Contains("invalid_grant"));
+    CHECK_THAT(rows[2], Catch::Contains("ok") && Catch::Contains("250"));
+}
+
+TEST_CASE("the state database is private to its owner") {
+    Sandbox sandbox;
+    Workdir work;
+    work.write("jobs.yaml", mediamath_jobs(sandbox));
+    REQUIRE(work.apirunner({"run", "--config", "jobs.yaml"}).exit_code == 0);
+    Finished mode = run("/usr/bin/stat", {"-c", "%a", work.file("state/state.db")}, "");
+    CHECK(mode.out == "600\n");
+}

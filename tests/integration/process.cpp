@@ -1,0 +1,165 @@
+#include "process.hpp"
+
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdexcept>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace itest {
+namespace {
+
+int spawn(const std::string& program, const std::vector<std::string>& args, const std::string& cwd,
+          const std::map<std::string, std::string>& env, int out_fd[2], int err_fd[2]) {
+    std::vector<std::string> argv_text = {program};
+    argv_text.insert(argv_text.end(), args.begin(), args.end());
+    const pid_t pid = ::fork();
+    if (pid < 0) {
+        throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
+    }
+    if (pid == 0) {
+        ::dup2(out_fd[1], 1);
+        ::dup2(err_fd[1], 2);
+        ::close(out_fd[0]);
+        ::close(err_fd[0]);
+        if (!cwd.empty() && ::chdir(cwd.c_str()) != 0) {
+            ::_exit(126);
+        }
+        for (const auto& [name, value] : env) {
+            ::setenv(name.c_str(), value.c_str(), 1);
+        }
+        std::vector<char*> argv;
+        for (auto& text : argv_text) {
+            argv.push_back(text.data());
+        }
+        argv.push_back(nullptr);
+        ::execv(program.c_str(), argv.data());
+        ::_exit(127);
+    }
+    ::close(out_fd[1]);
+    ::close(err_fd[1]);
+    return pid;
+}
+
+}  // namespace
+
+Finished run(const std::string& program, const std::vector<std::string>& args,
+             const std::string& cwd, const std::map<std::string, std::string>& env, int timeout_s) {
+    int out_fd[2];
+    int err_fd[2];
+    if (::pipe2(out_fd, O_CLOEXEC) != 0 || ::pipe2(err_fd, O_CLOEXEC) != 0) {
+        throw std::runtime_error("pipe failed");
+    }
+    const pid_t pid = spawn(program, args, cwd, env, out_fd, err_fd);
+    Finished finished;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
+    pollfd fds[2] = {{out_fd[0], POLLIN, 0}, {err_fd[0], POLLIN, 0}};
+    std::string* sinks[2] = {&finished.out, &finished.err};
+    int open_fds = 2;
+    while (open_fds > 0) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0) {
+            finished.timed_out = true;
+            ::kill(pid, SIGKILL);
+            break;
+        }
+        if (::poll(fds, 2, static_cast<int>(left.count())) < 0 && errno != EINTR) {
+            break;
+        }
+        for (int i = 0; i < 2; ++i) {
+            if (fds[i].fd >= 0 && (fds[i].revents & (POLLIN | POLLHUP | POLLERR))) {
+                char buffer[65536];
+                const ssize_t got = ::read(fds[i].fd, buffer, sizeof buffer);
+                if (got > 0) {
+                    sinks[i]->append(buffer, static_cast<std::size_t>(got));
+                } else {
+                    ::close(fds[i].fd);
+                    fds[i].fd = -1;
+                    --open_fds;
+                }
+            }
+        }
+    }
+    for (auto& fd : fds) {
+        if (fd.fd >= 0) {
+            ::close(fd.fd);
+        }
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    finished.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return finished;
+}
+
+Sandbox::Sandbox(const std::vector<std::string>& args) {
+    int out_fd[2];
+    int err_fd[2];
+    if (::pipe2(out_fd, O_CLOEXEC) != 0 || ::pipe2(err_fd, O_CLOEXEC) != 0) {
+        throw std::runtime_error("pipe failed");
+    }
+    std::vector<std::string> all = {"--port", "0"};
+    all.insert(all.end(), args.begin(), args.end());
+    m_pid = spawn(SANDBOX_BIN, all, "", {}, out_fd, err_fd);
+    m_err_fd = err_fd[0];
+    m_reader = std::thread([this] {
+        char buffer[4096];
+        ssize_t got;
+        while ((got = ::read(m_err_fd, buffer, sizeof buffer)) > 0) {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_log.append(buffer, static_cast<std::size_t>(got));
+        }
+    });
+    // The first stdout line names the port.
+    std::string line;
+    pollfd fd{out_fd[0], POLLIN, 0};
+    while (line.find('\n') == std::string::npos && ::poll(&fd, 1, 10000) > 0) {
+        char c[256];
+        const ssize_t got = ::read(out_fd[0], c, sizeof c);
+        if (got <= 0) {
+            break;
+        }
+        line.append(c, static_cast<std::size_t>(got));
+    }
+    ::close(out_fd[0]);
+    const auto colon = line.rfind(':');
+    if (line.find("listening on http://127.0.0.1:") == std::string::npos || colon == std::string::npos) {
+        ::kill(m_pid, SIGKILL);
+        throw std::runtime_error("the sandbox did not start: '" + line + "' " + log());
+    }
+    m_port = std::stoi(line.substr(colon + 1));
+}
+
+Sandbox::~Sandbox() {
+    ::kill(m_pid, SIGTERM);
+    int status = 0;
+    ::waitpid(m_pid, &status, 0);
+    if (m_reader.joinable()) {
+        m_reader.join();
+    }
+    ::close(m_err_fd);
+}
+
+std::string Sandbox::url(const std::string& path) const {
+    return "http://127.0.0.1:" + std::to_string(m_port) + path;
+}
+
+std::string Sandbox::log() const {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_log;
+}
+
+int Sandbox::count(const std::string& text) const {
+    const std::string all = log();
+    int found = 0;
+    for (auto at = all.find(text); at != std::string::npos; at = all.find(text, at + 1)) {
+        ++found;
+    }
+    return found;
+}
+
+}  // namespace itest

@@ -1,0 +1,47 @@
+// Runs the real binaries for integration tests: a finished command with its output, or a
+// long-lived sandbox on a free loopback port. Nothing here may hang a test run: every wait has
+// a deadline, after which the process is killed and the test fails.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace itest {
+
+struct Finished {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+    bool timed_out = false;
+};
+
+// Runs `program` with `args` in `cwd`, adding `env` to this process's environment.
+Finished run(const std::string& program, const std::vector<std::string>& args,
+             const std::string& cwd, const std::map<std::string, std::string>& env = {},
+             int timeout_s = 120);
+
+// apirunner-sandbox on 127.0.0.1, any free port. Its stderr (the event log) is collected.
+class Sandbox {
+public:
+    explicit Sandbox(const std::vector<std::string>& args = {});
+    ~Sandbox();
+    int port() const { return m_port; }
+    std::string url(const std::string& path) const;
+    std::string log() const;
+    // How many event lines contain `text`.
+    int count(const std::string& text) const;
+
+private:
+    int m_pid = -1;
+    int m_port = 0;
+    int m_err_fd = -1;
+    mutable std::mutex m_mutex;
+    std::string m_log;
+    std::thread m_reader;
+};
+
+}  // namespace itest

@@ -1,0 +1,96 @@
+#include "workdir.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Session.h>
+#include <Poco/File.h>
+
+#include <fstream>
+#include <sstream>
+
+using namespace Poco::Data::Keywords;
+
+namespace itest {
+
+Workdir::Workdir() {
+    Poco::File(m_dir.path()).createDirectories();
+    m_path = m_dir.path();
+}
+
+void Workdir::write(const std::string& relative, const std::string& text) const {
+    std::ofstream(file(relative)) << text;
+}
+
+std::string Workdir::read(const std::string& relative) const {
+    std::ifstream in(file(relative));
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+bool Workdir::exists(const std::string& relative) const { return Poco::File(file(relative)).exists(); }
+
+Finished Workdir::apirunner(const std::vector<std::string>& args,
+                            const std::map<std::string, std::string>& env) const {
+    std::vector<std::string> all = args;
+    all.push_back("--plugin-path");
+    all.push_back(PLUGIN_DIR);
+    Finished finished = run(APIRUNNER_BIN, all, m_path, env);
+    INFO("stdout: " << finished.out << "\nstderr: " << finished.err);
+    CHECK_FALSE(finished.timed_out);
+    CHECK(finished.out.find("SENTINEL-") == std::string::npos);
+    CHECK(finished.err.find("SENTINEL-") == std::string::npos);
+    return finished;
+}
+
+Poco::Int64 Workdir::sql(const std::string& database, const std::string& query) const {
+    Poco::Data::SQLite::Connector::registerConnector();
+    Poco::Data::Session session("SQLite", file(database));
+    Poco::Int64 value = 0;
+    session << query, into(value), now;
+    return value;
+}
+
+std::string mediamath_jobs(const Sandbox& sandbox, const std::string& extra_provider,
+                           int records_per_page) {
+    return R"(version: 1
+state: state/state.db
+providers:
+  mediamath:
+    plugin: mediamath
+    base_url: )" + sandbox.url("/mediamath") + R"(
+    auth_url: )" + sandbox.url("/mediamath-auth") + R"(
+    credentials:
+      username: operator@example.com
+      password: ${MM_PASSWORD:-SENTINEL-mm-password}
+      client_id: mm-sandbox-client
+      client_secret: SENTINEL-mm-client-secret
+    retry: {max_attempts: 2, base_delay_ms: 10}
+)" + extra_provider + R"(
+sinks:
+  warehouse: {type: sqlite, path: out/extracts.sqlite}
+  files: {type: jsonl, path: "out/{job}.jsonl"}
+jobs:
+  orgs:
+    provider: mediamath
+    request: {path: /api/v3.0/organizations, params: {sort_by: id}}
+    paging: {type: offset, limit: )" + std::to_string(records_per_page) + R"(, limit_param: page_limit,
+             offset_param: page_offset, records: data, total: meta.total_count}
+    primary_key: id
+    output:
+      - {sink: warehouse, table: orgs, mode: merge}
+      - {sink: files, mode: replace}
+)";
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+}  // namespace itest

@@ -1,0 +1,44 @@
+// A scratch folder per test, with helpers to write a jobs file for the sandbox, run apirunner
+// in it, and read what it wrote.
+#pragma once
+
+#include "process.hpp"
+
+#include <Poco/TemporaryFile.h>
+#include <Poco/Types.h>
+
+#include <string>
+
+namespace itest {
+
+class Workdir {
+public:
+    Workdir();
+    const std::string& path() const { return m_path; }
+    std::string file(const std::string& relative) const { return m_path + "/" + relative; }
+    void write(const std::string& relative, const std::string& text) const;
+    std::string read(const std::string& relative) const;
+    bool exists(const std::string& relative) const;
+
+    // Runs apirunner here. Every captured byte is checked for the sandbox's secrets (SENTINEL-),
+    // so the whole suite doubles as a secret scan.
+    Finished apirunner(const std::vector<std::string>& args,
+                       const std::map<std::string, std::string>& env = {}) const;
+
+    // One integer from a SQLite query on a file here.
+    Poco::Int64 sql(const std::string& database, const std::string& query) const;
+
+private:
+    Poco::TemporaryFile m_dir;
+    std::string m_path;
+};
+
+// A jobs file for the sandbox's MediaMath: `extra_provider` lines go under the provider and
+// `records_per_page` sets the paging limit.
+std::string mediamath_jobs(const Sandbox& sandbox, const std::string& extra_provider = "",
+                           int records_per_page = 100);
+
+// Lines of a text file (a JSON Lines output).
+std::vector<std::string> lines_of(const std::string& text);
+
+}  // namespace itest
