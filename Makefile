@@ -2,6 +2,7 @@
 # run as root, and print the apt-get line to run otherwise.
 BUILD    ?= build
 JOBS     ?= $(shell nproc)
+MAKEFLAGS += --no-print-directory
 CMAKE_FLAGS ?=
 
 DEB_PACKAGES := g++ cmake make pkg-config libpoco-dev libboost-dev libboost-filesystem-dev \

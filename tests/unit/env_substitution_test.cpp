@@ -29,6 +29,16 @@ TEST_CASE("variables, defaults and escapes are substituted") {
     CHECK(problem.empty());
 }
 
+TEST_CASE("a default may refer to another variable") {
+    std::string problem;
+    CHECK(substitute_env("${A:-${B:-x}}/p", fake({{"B", "b"}}), problem) == "b/p");
+    CHECK(substitute_env("${A:-${B:-x}}/p", fake({}), problem) == "x/p");
+    CHECK(substitute_env("${A:-${B:-x}}/p", fake({{"A", "a"}}), problem) == "a/p");
+    CHECK(problem.empty());
+    substitute_env("${A:-${B}}", fake({}), problem);
+    CHECK(problem == "environment variable B is not set");
+}
+
 TEST_CASE("an unset variable without a default names the variable") {
     std::string problem;
     substitute_env("${MM_PASSWORD}", fake({}), problem);
