@@ -19,7 +19,8 @@
 namespace apirunner::oauth2 {
 namespace {
 
-constexpr std::int64_t k_min_lifetime_s = 60;
+// The lifetime assumed when a server says a token lives zero seconds or less.
+constexpr std::int64_t k_floor_lifetime_s = 60;
 
 Poco::JSON::Object::Ptr parse_object(const std::string& body) {
     std::string text = body;
@@ -65,10 +66,10 @@ std::int64_t lifetime_field(const Poco::JSON::Object& object, std::int64_t fallb
     } else {
         throw Error(ErrorKind::bad_data, context + ": field 'expires_in' is not a number");
     }
-    if (!std::isfinite(seconds) || seconds < k_min_lifetime_s) {
-        return k_min_lifetime_s;  // a floor, never a refresh storm
+    if (!std::isfinite(seconds) || seconds <= 0) {
+        return k_floor_lifetime_s;  // a floor, never a refresh storm
     }
-    return static_cast<std::int64_t>(seconds);
+    return std::max<std::int64_t>(1, static_cast<std::int64_t>(seconds));
 }
 
 ErrorKind kind_of_oauth_error(const std::string& code) {

@@ -52,6 +52,11 @@ TEST_CASE("expires_in of zero or less gets a floor, never a refresh storm") {
     CHECK(parse(200, R"({"access_token":"a","expires_in":-5})").lifetime_s == 60);
 }
 
+TEST_CASE("a short but positive expires_in is taken as it is") {
+    CHECK(parse(200, R"({"access_token":"a","expires_in":2})").lifetime_s == 2);
+    CHECK(parse(200, R"({"access_token":"a","expires_in":0.4})").lifetime_s == 1);
+}
+
 TEST_CASE("expires_in that is not a number is refused") {
     CHECK(kind_of(200, R"({"access_token":"a","expires_in":false})") == ErrorKind::bad_data);
     CHECK(kind_of(200, R"({"access_token":"a","expires_in":{}})") == ErrorKind::bad_data);
