@@ -6,7 +6,7 @@ MAKEFLAGS += --no-print-directory
 CMAKE_FLAGS ?=
 
 DEB_PACKAGES := g++ cmake make pkg-config libpoco-dev libboost-dev libboost-filesystem-dev \
-                libyaml-cpp-dev catch2 python3 python3-jsonschema python3-yaml sqlite3
+                libyaml-cpp-dev catch2 python3 python3-jsonschema python3-yaml sqlite3 openssl
 
 .PHONY: all deps build test demo sanitize clean
 
