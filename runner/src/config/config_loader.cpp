@@ -189,13 +189,23 @@ private:
             return;
         }
         PagingSpec& paging = spec.paging;
-        paging.type = map.one_of("type", {"offset", "none"}, true).value_or("none");
+        paging.type = map.one_of("type", {"offset", "page", "cursor", "next_url", "none"}, true)
+                          .value_or("none");
         paging.limit = map.positive_integer("limit").value_or(paging.limit);
         paging.limit_param = map.string("limit_param").value_or(paging.limit_param);
         paging.offset_param = map.string("offset_param").value_or(paging.offset_param);
         paging.records = map.string("records").value_or("");
         paging.total = map.string("total").value_or("");
         paging.max_pages = map.positive_integer("max_pages").value_or(paging.max_pages);
+        paging.page_param = map.string("page_param").value_or(paging.page_param);
+        paging.start_page = map.positive_integer("start_page").value_or(paging.start_page);
+        paging.total_pages = map.string("total_pages").value_or("");
+        paging.cursor_param = map.string("cursor_param").value_or(paging.cursor_param);
+        paging.cursor = map.string("cursor").value_or("");
+        paging.next = map.string("next").value_or("");
+        if (paging.type == "cursor" && paging.cursor.empty()) {
+            map.problem("cursor", "is required for cursor paging: the path of the next cursor");
+        }
         map.finish();
     }
 

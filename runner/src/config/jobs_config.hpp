@@ -31,13 +31,22 @@ struct RequestSpec {
 };
 
 struct PagingSpec {
-    std::string type = "none";  // offset | none
+    std::string type = "none";  // offset | page | cursor | next_url | none
     std::int64_t limit = 100;
-    std::string limit_param = "limit";
+    std::string limit_param = "limit";  // "" sends no page size
     std::string offset_param = "offset";
     std::string records;  // dot path to the record array; "" means the body is the array
-    std::string total;    // dot path to the total count; "" means unknown
+    std::string total;    // dot path to the total count of records; "" means unknown
     std::int64_t max_pages = 100000;
+    // page
+    std::string page_param = "page";
+    std::int64_t start_page = 1;
+    std::string total_pages;  // dot path to the number of pages; "" means unknown
+    // cursor
+    std::string cursor_param = "cursor";
+    std::string cursor;  // dot path to the next page's cursor
+    // next_url
+    std::string next;  // dot path to the next page's URL; "" means the Link header's rel="next"
 };
 
 struct OutputSpec {

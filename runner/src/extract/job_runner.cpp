@@ -13,12 +13,15 @@ namespace apirunner {
 namespace {
 
 std::string page_url(const std::string& base_url, const RequestSpec& request,
-                     const QueryParams& paging) {
+                     const PageRequest& paging) {
+    if (paging.url) {
+        return *paging.url;  // the provider's own next-page URL carries every parameter
+    }
     Poco::URI uri(base_url + request.path);
     for (const auto& [name, value] : request.params) {
         uri.addQueryParameter(name, value);
     }
-    for (const auto& [name, value] : paging) {
+    for (const auto& [name, value] : paging.params) {
         uri.addQueryParameter(name, value);
     }
     return uri.toString();
@@ -60,7 +63,7 @@ void JobRunner::walk(const JobSpec& job, const RunInfo& run, bool dry_run, JobRe
             }
             ++result.pages;
             result.records += static_cast<std::int64_t>(page.records.size());
-            paginator->accept(Page{page.body, page.records.size()});
+            paginator->accept(Page{page.body, page.records.size(), response.headers, response.url});
             if (dry_run) {
                 break;
             }

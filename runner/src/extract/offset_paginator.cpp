@@ -2,33 +2,22 @@
 
 #include "extract/json_path.hpp"
 
-#include <apirunner/error.hpp>
-
 namespace apirunner {
 
-std::unique_ptr<Paginator> make_paginator(const PagingSpec& spec) {
-    if (spec.type == "offset") {
-        return std::make_unique<OffsetPaginator>(spec);
-    }
-    return std::make_unique<SinglePage>();
-}
+OffsetPaginator::OffsetPaginator(PagingSpec spec) : m_spec(std::move(spec)), m_guard(m_spec.max_pages) {}
 
-OffsetPaginator::OffsetPaginator(PagingSpec spec) : m_spec(std::move(spec)) {}
-
-std::optional<QueryParams> OffsetPaginator::next() {
+std::optional<PageRequest> OffsetPaginator::next() {
     if (m_done) {
         return std::nullopt;
     }
-    if (m_pages >= m_spec.max_pages) {
-        throw Error(ErrorKind::bad_data, "stopped after " + std::to_string(m_pages) +
-                                             " pages (paging.max_pages); the endpoint may loop");
-    }
-    return QueryParams{{m_spec.limit_param, std::to_string(m_spec.limit)},
-                       {m_spec.offset_param, std::to_string(m_offset)}};
+    m_guard.before_request();
+    PageRequest request{size_param(m_spec), std::nullopt};
+    request.params.emplace_back(m_spec.offset_param, std::to_string(m_offset));
+    return request;
 }
 
 void OffsetPaginator::accept(const Page& page) {
-    ++m_pages;
+    m_guard.counted();
     if (!m_spec.total.empty()) {
         m_total = as_count(find_path(page.body, m_spec.total));
         if (!m_first_total) {
@@ -46,10 +35,6 @@ std::string OffsetPaginator::drift() const {
                " to " + std::to_string(*m_total);
     }
     return "";
-}
-
-std::optional<QueryParams> SinglePage::next() {
-    return m_done ? std::nullopt : std::optional<QueryParams>(QueryParams{});
 }
 
 }  // namespace apirunner

@@ -12,26 +12,16 @@ namespace apirunner {
 class OffsetPaginator : public Paginator {
 public:
     explicit OffsetPaginator(PagingSpec spec);
-    std::optional<QueryParams> next() override;
+    std::optional<PageRequest> next() override;
     void accept(const Page& page) override;
     std::string drift() const override;
 
 private:
     PagingSpec m_spec;
+    PageGuard m_guard;
     std::int64_t m_offset = 0;
-    std::int64_t m_pages = 0;
     std::optional<std::int64_t> m_first_total;
     std::optional<std::int64_t> m_total;
-    bool m_done = false;
-};
-
-// One request, no paging.
-class SinglePage : public Paginator {
-public:
-    std::optional<QueryParams> next() override;
-    void accept(const Page&) override { m_done = true; }
-
-private:
     bool m_done = false;
 };
 

@@ -1,0 +1,41 @@
+#include "extract/cursor_paginator.hpp"
+
+#include "extract/json_path.hpp"
+
+namespace apirunner {
+
+std::optional<std::string> position_text(const Poco::Dynamic::Var& value) {
+    if (value.isEmpty() || value.isBoolean()) {
+        return std::nullopt;
+    }
+    if (value.isString() || value.isNumeric()) {
+        std::string text = value.convert<std::string>();
+        return text.empty() ? std::nullopt : std::optional<std::string>(text);
+    }
+    return std::nullopt;
+}
+
+CursorPaginator::CursorPaginator(PagingSpec spec) : m_spec(std::move(spec)), m_guard(m_spec.max_pages) {}
+
+std::optional<PageRequest> CursorPaginator::next() {
+    if (m_done) {
+        return std::nullopt;
+    }
+    m_guard.before_request();
+    PageRequest request{size_param(m_spec), std::nullopt};
+    if (m_cursor) {
+        request.params.emplace_back(m_spec.cursor_param, *m_cursor);
+    }
+    return request;
+}
+
+void CursorPaginator::accept(const Page& page) {
+    m_guard.counted();
+    m_cursor = position_text(find_path(page.body, m_spec.cursor));
+    m_done = page.record_count == 0 || !m_cursor;
+    if (!m_done) {
+        m_guard.first_visit(*m_cursor, "cursor");
+    }
+}
+
+}  // namespace apirunner

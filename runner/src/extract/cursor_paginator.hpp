@@ -1,0 +1,27 @@
+// Cursor paging: each page names the cursor of the next (`cursor` is its path in the body),
+// sent back as `cursor_param`. Stops when there is no next cursor or on an empty page; a cursor
+// seen before stops the run as a loop.
+#pragma once
+
+#include "extract/paginator.hpp"
+
+namespace apirunner {
+
+class CursorPaginator : public Paginator {
+public:
+    explicit CursorPaginator(PagingSpec spec);
+    std::optional<PageRequest> next() override;
+    void accept(const Page& page) override;
+
+private:
+    PagingSpec m_spec;
+    PageGuard m_guard;
+    std::optional<std::string> m_cursor;  // nothing before the first page
+    bool m_done = false;
+};
+
+// A cursor or URL in a body: a non-empty string (or a number, as text); nothing when absent,
+// null, false or "".
+std::optional<std::string> position_text(const Poco::Dynamic::Var& value);
+
+}  // namespace apirunner

@@ -1,0 +1,91 @@
+#include "extract/next_url_paginator.hpp"
+
+#include "extract/cursor_paginator.hpp"
+#include "extract/json_path.hpp"
+
+#include <apirunner/error.hpp>
+
+#include <Poco/String.h>
+#include <Poco/StringTokenizer.h>
+
+#include <algorithm>
+#include <Poco/URI.h>
+
+namespace apirunner {
+namespace {
+
+std::string origin(const Poco::URI& uri) {
+    return uri.getScheme() + "://" + Poco::toLower(uri.getHost()) + ":" + std::to_string(uri.getPort());
+}
+
+}  // namespace
+
+std::optional<std::string> link_next(const std::string& link_header) {
+    // <https://a/b?page=2>; rel="next", <https://a/b?page=9>; rel="last"
+    Poco::StringTokenizer links(link_header, ",", Poco::StringTokenizer::TOK_TRIM);
+    for (const auto& link : links) {
+        const auto open = link.find('<');
+        const auto close = link.find('>');
+        if (open != 0 || close == std::string::npos) {
+            continue;
+        }
+        Poco::StringTokenizer params(link.substr(close + 1), ";",
+                                     Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+        for (const auto& param : params) {
+            if (Poco::icompare(param.substr(0, 4), "rel=") != 0) {
+                continue;
+            }
+            std::string rel = param.substr(4);
+            rel.erase(std::remove(rel.begin(), rel.end(), '"'), rel.end());
+            // rel may list several relation types: rel="next last"
+            Poco::StringTokenizer types(rel, " ", Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+            for (const auto& type : types) {
+                if (Poco::icompare(type, "next") == 0) {
+                    return link.substr(1, close - 1);
+                }
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+NextUrlPaginator::NextUrlPaginator(PagingSpec spec) : m_spec(std::move(spec)), m_guard(m_spec.max_pages) {}
+
+std::optional<PageRequest> NextUrlPaginator::next() {
+    if (m_done) {
+        return std::nullopt;
+    }
+    m_guard.before_request();
+    if (m_next) {
+        return PageRequest{{}, m_next};
+    }
+    return PageRequest{size_param(m_spec), std::nullopt};
+}
+
+void NextUrlPaginator::accept(const Page& page) {
+    m_guard.counted();
+    std::optional<std::string> next;
+    if (!m_spec.next.empty()) {
+        next = position_text(find_path(page.body, m_spec.next));
+    } else {
+        for (const auto& [name, value] : page.headers) {
+            if (Poco::icompare(name, "Link") == 0 && !next) {
+                next = link_next(value);
+            }
+        }
+    }
+    m_done = page.record_count == 0 || !next;
+    if (m_done) {
+        return;
+    }
+    const Poco::URI here(page.url);
+    const Poco::URI resolved(here, *next);
+    if (origin(resolved) != origin(here)) {
+        throw Error(ErrorKind::bad_data, "the next page is on another host (" + resolved.getHost() +
+                                             "); refused so that credentials stay with the provider");
+    }
+    m_next = resolved.toString();
+    m_guard.first_visit(*m_next, "next-page URL");
+}
+
+}  // namespace apirunner

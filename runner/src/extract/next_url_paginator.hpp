@@ -1,0 +1,26 @@
+// Next-URL paging: each page gives the URL of the next, in the body (`next` is its path) or in
+// an RFC 8288 Link header with rel="next". Relative URLs resolve against the page's URL. A URL on
+// another origin is refused (the credentials would follow it), and one seen before is a loop.
+#pragma once
+
+#include "extract/paginator.hpp"
+
+namespace apirunner {
+
+class NextUrlPaginator : public Paginator {
+public:
+    explicit NextUrlPaginator(PagingSpec spec);
+    std::optional<PageRequest> next() override;
+    void accept(const Page& page) override;
+
+private:
+    PagingSpec m_spec;
+    PageGuard m_guard;
+    std::optional<std::string> m_next;  // nothing before the first page
+    bool m_done = false;
+};
+
+// The target of the rel="next" link of a Link header value, if any.
+std::optional<std::string> link_next(const std::string& link_header);
+
+}  // namespace apirunner

@@ -1,0 +1,206 @@
+#include "extract/next_url_paginator.hpp"
+#include "extract/page_parser.hpp"
+#include "extract/paginator.hpp"
+
+#include <apirunner/error.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <functional>
+
+using namespace apirunner;
+
+namespace {
+
+struct Served {
+    std::string body;
+    HeaderList headers;
+    std::string url = "https://api.test/v1/items";
+};
+
+using Endpoint = std::function<Served(const PageRequest&, int index)>;
+
+std::string describe(const PageRequest& request) {
+    if (request.url) {
+        return *request.url;
+    }
+    std::string text;
+    for (const auto& [name, value] : request.params) {
+        text += (text.empty() ? "" : "&") + name + "=" + value;
+    }
+    return text;
+}
+
+// Walks to the end; returns each request the paginator made.
+std::vector<std::string> walk(Paginator& paginator, const Endpoint& endpoint, int limit = 50) {
+    std::vector<std::string> requests;
+    while (auto request = paginator.next()) {
+        REQUIRE(static_cast<int>(requests.size()) < limit);
+        requests.push_back(describe(*request));
+        Served served = endpoint(*request, static_cast<int>(requests.size()) - 1);
+        ParsedPage page = parse_page(served.body, "data");
+        paginator.accept(Page{page.body, page.records.size(), served.headers, served.url});
+    }
+    return requests;
+}
+
+std::string records(std::size_t count) {
+    std::string data;
+    for (std::size_t i = 0; i < count; ++i) {
+        data += (i ? "," : "") + std::string("{\"id\":") + std::to_string(i) + "}";
+    }
+    return "[" + data + "]";
+}
+
+// Pages of the given sizes, with `extra` (JSON members) added to page i's body.
+Endpoint pages(std::vector<std::size_t> sizes, std::function<std::string(int)> extra) {
+    return [=](const PageRequest&, int index) {
+        const std::size_t size = index < static_cast<int>(sizes.size()) ? sizes[index] : 0;
+        const std::string more = extra(index);
+        return Served{R"({"data":)" + records(size) + (more.empty() ? "" : "," + more) + "}", {}};
+    };
+}
+
+PagingSpec spec(const std::string& type) {
+    PagingSpec paging;
+    paging.type = type;
+    paging.limit = 100;
+    paging.records = "data";
+    return paging;
+}
+
+}  // namespace
+
+TEST_CASE("offset paging asks for limit and offset and stops at the total") {
+    PagingSpec paging = spec("offset");
+    paging.total = "meta.total_count";
+    auto paginator = make_paginator(paging);
+    CHECK(walk(*paginator, pages({100, 100, 50}, [](int) { return R"("meta":{"total_count":250})"; })) ==
+          std::vector<std::string>{"limit=100&offset=0", "limit=100&offset=100", "limit=100&offset=200"});
+}
+
+TEST_CASE("offset paging goes on past a short page mid-stream, by what the page held") {
+    PagingSpec paging = spec("offset");
+    paging.total = "meta.total_count";
+    auto paginator = make_paginator(paging);
+    CHECK(walk(*paginator, pages({100, 60, 100, 40}, [](int) { return R"("meta":{"total_count":"300"})"; })) ==
+          std::vector<std::string>{"limit=100&offset=0", "limit=100&offset=100", "limit=100&offset=160",
+                                   "limit=100&offset=260"});
+}
+
+TEST_CASE("without a total, offset paging ends on an empty page") {
+    auto paginator = make_paginator(spec("offset"));
+    CHECK(walk(*paginator, pages({100, 3}, [](int) { return ""; })).size() == 3);
+}
+
+TEST_CASE("a total that changes mid-run is reported as drift") {
+    PagingSpec paging = spec("offset");
+    paging.limit = 10;
+    paging.total = "total";
+    auto paginator = make_paginator(paging);
+    walk(*paginator, pages({10, 10, 5}, [](int i) { return i == 0 ? R"("total":30)" : R"("total":25)"; }));
+    CHECK(paginator->drift() == "the total changed during the run, from 30 to 25");
+}
+
+TEST_CASE("page paging counts pages from start_page and stops at total_pages") {
+    PagingSpec paging = spec("page");
+    paging.limit_param = "per_page";
+    paging.total_pages = "meta.pages";
+    auto paginator = make_paginator(paging);
+    CHECK(walk(*paginator, pages({100, 100, 7}, [](int) { return R"("meta":{"pages":3})"; })) ==
+          std::vector<std::string>{"per_page=100&page=1", "per_page=100&page=2", "per_page=100&page=3"});
+}
+
+TEST_CASE("page paging without totals ends on an empty page, and can start at zero") {
+    PagingSpec paging = spec("page");
+    paging.start_page = 0;
+    paging.limit_param = "";
+    auto paginator = make_paginator(paging);
+    CHECK(walk(*paginator, pages({5, 5}, [](int) { return ""; })) ==
+          std::vector<std::string>{"page=0", "page=1", "page=2"});
+}
+
+TEST_CASE("cursor paging sends back each page's cursor and stops when there is none") {
+    PagingSpec paging = spec("cursor");
+    paging.cursor = "paging.next";
+    paging.cursor_param = "after";
+    auto paginator = make_paginator(paging);
+    auto requests = walk(*paginator, pages({100, 100, 100}, [](int i) {
+                             return i < 2 ? R"("paging":{"next":"c)" + std::to_string(i + 1) + R"("})"
+                                          : R"("paging":{"next":null})";
+                         }));
+    CHECK(requests == std::vector<std::string>{"limit=100", "limit=100&after=c1", "limit=100&after=c2"});
+}
+
+TEST_CASE("a repeated cursor stops the run as a loop") {
+    PagingSpec paging = spec("cursor");
+    paging.cursor = "next";
+    auto paginator = make_paginator(paging);
+    CHECK_THROWS_WITH(walk(*paginator, pages({1, 1, 1}, [](int) { return R"("next":"same")"; })),
+                      Catch::Contains("the same cursor twice ('same')"));
+}
+
+TEST_CASE("next_url paging follows the body's URL, relative ones resolved") {
+    PagingSpec paging = spec("next_url");
+    paging.next = "links.next";
+    auto paginator = make_paginator(paging);
+    auto requests = walk(*paginator, pages({2, 2, 2}, [](int i) {
+                             return i == 0 ? R"("links":{"next":"https://api.test/v1/items?page=2"})"
+                                  : i == 1 ? R"("links":{"next":"/v1/items?page=3"})"
+                                           : R"("links":{"next":""})";
+                         }));
+    CHECK(requests == std::vector<std::string>{"limit=100", "https://api.test/v1/items?page=2",
+                                               "https://api.test/v1/items?page=3"});
+}
+
+TEST_CASE("next_url paging follows an RFC 8288 Link header") {
+    auto paginator = make_paginator(spec("next_url"));
+    auto endpoint = [](const PageRequest&, int i) {
+        Served served{R"({"data":)" + records(3) + "}", {}};
+        if (i < 2) {
+            served.headers.emplace_back(
+                "Link", "<https://api.test/v1/items?page=1>; rel=\"first\", <https://api.test/v1/items?page=" +
+                            std::to_string(i + 2) + ">; rel=\"next last\"");
+        }
+        return served;
+    };
+    CHECK(walk(*paginator, endpoint) == std::vector<std::string>{"limit=100", "https://api.test/v1/items?page=2",
+                                                                 "https://api.test/v1/items?page=3"});
+}
+
+TEST_CASE("a next URL on another host is refused: credentials would follow it") {
+    PagingSpec paging = spec("next_url");
+    paging.next = "next";
+    auto paginator = make_paginator(paging);
+    CHECK_THROWS_WITH(walk(*paginator, pages({1, 1}, [](int) { return R"("next":"https://evil.test/steal")"; })),
+                      Catch::Contains("the next page is on another host (evil.test)"));
+}
+
+TEST_CASE("Link headers are parsed by relation, not by position") {
+    CHECK(link_next(R"(<https://a/x?p=2>; rel="next")") == std::optional<std::string>("https://a/x?p=2"));
+    CHECK(link_next(R"(<https://a/x?p=9>; rel="last", <https://a/x?p=3>; rel=next)") ==
+          std::optional<std::string>("https://a/x?p=3"));
+    CHECK_FALSE(link_next(R"(<https://a/x?p=1>; rel="prev")"));
+    CHECK_FALSE(link_next("garbage"));
+}
+
+TEST_CASE("an endpoint that never ends is stopped at max_pages") {
+    PagingSpec paging = spec("page");
+    paging.max_pages = 3;
+    auto paginator = make_paginator(paging);
+    CHECK_THROWS_WITH(walk(*paginator, pages({1, 1, 1, 1, 1}, [](int) { return ""; })),
+                      Catch::Contains("stopped after 3 pages"));
+}
+
+TEST_CASE("page parsing refuses what is not a page of records") {
+    CHECK_THROWS_WITH(parse_page("<html>oops</html>", "data"), Catch::Contains("looks like HTML"));
+    CHECK_THROWS_WITH(parse_page(R"({"data":[{"id":1})", "data"), Catch::Contains("not valid JSON"));
+    CHECK_THROWS_WITH(parse_page(R"({"data":{"id":1}})", "data"), "the page has no list of records at 'data'");
+    CHECK_THROWS_WITH(parse_page(R"({"data":[1,2]})", "data"), "record 1 of the page is not a JSON object");
+    CHECK(parse_page(R"([{"id":1},{"id":2}])", "").records.size() == 2);
+}
+
+TEST_CASE("a record keeps its fields in the provider's order") {
+    ParsedPage page = parse_page(R"({"data":[{"z":1,"a":"x","m":null}]})", "data");
+    CHECK(page.records.at(0).json == R"({"z":1,"a":"x","m":null})");
+}
