@@ -198,7 +198,7 @@ private:
         paging.total = map.string("total").value_or("");
         paging.max_pages = map.positive_integer("max_pages").value_or(paging.max_pages);
         paging.page_param = map.string("page_param").value_or(paging.page_param);
-        paging.start_page = map.positive_integer("start_page").value_or(paging.start_page);
+        paging.start_page = map.integer("start_page", 0).value_or(paging.start_page);
         paging.total_pages = map.string("total_pages").value_or("");
         paging.cursor_param = map.string("cursor_param").value_or(paging.cursor_param);
         paging.cursor = map.string("cursor").value_or("");

@@ -57,14 +57,16 @@ std::optional<std::string> YamlMap::string(const std::string& key, bool required
     return scalar_text(child, child_path(key), m_env, m_problems);
 }
 
-std::optional<std::int64_t> YamlMap::positive_integer(const std::string& key) {
+std::optional<std::int64_t> YamlMap::integer(const std::string& key, std::int64_t minimum) {
     auto text = string(key);
     if (!text) {
         return std::nullopt;
     }
     Poco::Int64 value = 0;
-    if (!Poco::NumberParser::tryParse64(*text, value) || value <= 0) {
-        problem(key, "must be a positive integer, not '" + *text + "'");
+    if (!Poco::NumberParser::tryParse64(*text, value) || value < minimum) {
+        problem(key, (minimum == 1 ? std::string("must be a positive integer")
+                                   : "must be an integer of at least " + std::to_string(minimum)) +
+                         ", not '" + *text + "'");
         return std::nullopt;
     }
     return value;

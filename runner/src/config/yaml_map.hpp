@@ -25,7 +25,8 @@ public:
 
     // Scalars, with ${VAR} substituted.
     std::optional<std::string> string(const std::string& key, bool required = false);
-    std::optional<std::int64_t> positive_integer(const std::string& key);
+    std::optional<std::int64_t> positive_integer(const std::string& key) { return integer(key, 1); }
+    std::optional<std::int64_t> integer(const std::string& key, std::int64_t minimum);
     std::optional<std::string> one_of(const std::string& key, const std::vector<std::string>& allowed,
                                       bool required = false);
     // A nested node, marked as known; Null when absent.
