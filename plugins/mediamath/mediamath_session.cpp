@@ -1,16 +1,14 @@
 #include "mediamath_session.hpp"
 
+#include <apirunner/encoding.hpp>
 #include <apirunner/error.hpp>
 
 namespace apirunner::mediamath {
 namespace {
 
 oauth2::TokenEndpoint token_endpoint(const Settings& settings) {
-    std::string auth_url = settings.get("auth_url");
-    while (!auth_url.empty() && auth_url.back() == '/') {
-        auth_url.pop_back();
-    }
-    oauth2::TokenEndpoint endpoint = oauth2::endpoint_from(settings, auth_url + "/oauth/token");
+    oauth2::TokenEndpoint endpoint =
+        oauth2::endpoint_from(settings, url_join(settings.get("auth_url"), "/oauth/token"));
     endpoint.body_format = oauth2::BodyFormat::json;          // as the document's password grant
     endpoint.refresh_body_format = oauth2::BodyFormat::form;  // as its refresh example
     return endpoint;
@@ -23,11 +21,7 @@ MediaMathSession::MediaMathSession(const Settings& settings, HostServices& host)
                     settings.get_int("token_lifetime")),
       m_settings(settings),
       m_api_url(settings.get("base_url")),
-      m_legacy_session(settings.get_bool("legacy_session")) {
-    while (!m_api_url.empty() && m_api_url.back() == '/') {
-        m_api_url.pop_back();
-    }
-}
+      m_legacy_session(settings.get_bool("legacy_session")) {}
 
 oauth2::Params MediaMathSession::login_params() {
     return oauth2::login_params_for(m_settings, grant(), {"audience", "scope"});
@@ -40,7 +34,7 @@ void MediaMathSession::on_new_tokens() {
         return;
     }
     HttpRequest request;
-    request.url = m_api_url + "/api/v2.0/session";
+    request.url = url_join(m_api_url, "/api/v2.0/session");
     request.set_header("Accept", "application/json");
     OAuth2Session::stamp(request);
     HttpResponse response = host().http().send(request);

@@ -23,4 +23,12 @@ std::string form_encode(const std::vector<std::pair<std::string, std::string>>& 
     return body;
 }
 
+std::string url_join(const std::string& base, const std::string& path) {
+    std::string joined = base;
+    while (!joined.empty() && joined.back() == '/') {
+        joined.pop_back();
+    }
+    return joined + (path.empty() || path.front() == '/' ? path : "/" + path);
+}
+
 }  // namespace apirunner

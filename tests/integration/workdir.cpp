@@ -52,27 +52,33 @@ Poco::Int64 Workdir::sql(const std::string& database, const std::string& query) 
     return value;
 }
 
+std::string jobs_yaml(const Sandbox& sandbox, const std::string& providers, const std::string& jobs) {
+    std::string text = "version: 1\nstate: state/state.db\nproviders:\n" + providers +
+                       "sinks:\n"
+                       "  warehouse: {type: sqlite, path: out/extracts.sqlite}\n"
+                       "  files: {type: jsonl, path: \"out/{job}.jsonl\"}\n"
+                       "jobs:\n" + jobs;
+    const std::string marker = "{sandbox}";
+    for (auto at = text.find(marker); at != std::string::npos; at = text.find(marker)) {
+        text.replace(at, marker.size(), sandbox.url(""));
+    }
+    return text;
+}
+
 std::string mediamath_jobs(const Sandbox& sandbox, const std::string& extra_provider,
                            int records_per_page) {
-    return R"(version: 1
-state: state/state.db
-providers:
-  mediamath:
+    return jobs_yaml(sandbox, R"(  mediamath:
     plugin: mediamath
-    base_url: )" + sandbox.url("/mediamath") + R"(
-    auth_url: )" + sandbox.url("/mediamath-auth") + R"(
+    base_url: {sandbox}/mediamath
+    auth_url: {sandbox}/mediamath-auth
     credentials:
       username: operator@example.com
       password: ${MM_PASSWORD:-SENTINEL-mm-password}
       client_id: mm-sandbox-client
       client_secret: SENTINEL-mm-client-secret
     retry: {max_attempts: 2, base_delay_ms: 10}
-)" + extra_provider + R"(
-sinks:
-  warehouse: {type: sqlite, path: out/extracts.sqlite}
-  files: {type: jsonl, path: "out/{job}.jsonl"}
-jobs:
-  orgs:
+)" + extra_provider,
+                     R"(  orgs:
     provider: mediamath
     request: {path: /api/v3.0/organizations, params: {sort_by: id}}
     paging: {type: offset, limit: )" + std::to_string(records_per_page) + R"(, limit_param: page_limit,
@@ -81,7 +87,7 @@ jobs:
     output:
       - {sink: warehouse, table: orgs, mode: merge}
       - {sink: files, mode: replace}
-)";
+)");
 }
 
 std::vector<std::string> lines_of(const std::string& text) {

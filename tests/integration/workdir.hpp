@@ -33,6 +33,11 @@ private:
     std::string m_path;
 };
 
+// A jobs file with the given `providers:` and `jobs:` entries (indented by two spaces), the
+// sinks `warehouse` (out/extracts.sqlite) and `files` (out/{job}.jsonl), and state in state/.
+// "{sandbox}" in the text becomes the sandbox's base URL.
+std::string jobs_yaml(const Sandbox& sandbox, const std::string& providers, const std::string& jobs);
+
 // A jobs file for the sandbox's MediaMath: `extra_provider` lines go under the provider and
 // `records_per_page` sets the paging limit.
 std::string mediamath_jobs(const Sandbox& sandbox, const std::string& extra_provider = "",

@@ -105,6 +105,10 @@ void Exchange::oauth_error(int status, const std::string& error, const std::stri
     json(status, body);
 }
 
+void Exchange::header_out(const std::string& name, const std::string& value) {
+    m_response.set(name, value);
+}
+
 void Exchange::set_cookie(const std::string& name, const std::string& value, const std::string& path) {
     Poco::Net::HTTPCookie cookie(name, value);
     cookie.setPath(path);

@@ -36,6 +36,7 @@ public:
     void json(int status, const Poco::JSON::Object& body);
     void json_text(int status, const std::string& body);
     void oauth_error(int status, const std::string& error, const std::string& description);
+    void header_out(const std::string& name, const std::string& value);
     void set_cookie(const std::string& name, const std::string& value, const std::string& path);
 
 private:

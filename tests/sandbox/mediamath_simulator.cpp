@@ -1,5 +1,6 @@
 #include "mediamath_simulator.hpp"
 
+#include "oauth_answers.hpp"
 #include "org_records.hpp"
 
 #include <Poco/JSON/Array.h>
@@ -86,15 +87,11 @@ void MediaMathSimulator::refresh_grant(Exchange& exchange) {
 
 void MediaMathSimulator::issue_tokens(Exchange& exchange, const std::string& subject,
                                       bool with_refresh) {
-    Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
-    body.set("access_token", m_access_tokens.issue("mm-at", m_options.token_ttl, subject));
+    IssuedTokens tokens{m_access_tokens.issue("mm-at", m_options.token_ttl, subject), ""};
     if (with_refresh) {
-        body.set("refresh_token", m_refresh_tokens.issue("mm-rt", std::chrono::seconds(0), subject));
-        body.set("scope", "offline_access");
+        tokens.refresh_token = m_refresh_tokens.issue("mm-rt", std::chrono::seconds(0), subject);
     }
-    body.set("expires_in", static_cast<Poco::Int64>(m_options.token_ttl.count()));
-    body.set("token_type", "Bearer");
-    exchange.json(200, body);
+    answer_tokens(exchange, tokens, m_options.token_ttl, "Bearer", with_refresh ? "offline_access" : "");
 }
 
 void MediaMathSimulator::unauthorized(Exchange& exchange, const std::string& why) {

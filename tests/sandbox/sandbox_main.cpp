@@ -1,5 +1,6 @@
 // apirunner-sandbox: plays the providers on 127.0.0.1 so apirunner can be tried, and tested,
 // without accounts or a network.
+#include "mediahound_simulator.hpp"
 #include "mediamath_simulator.hpp"
 #include "sandbox_server.hpp"
 
@@ -23,6 +24,7 @@ protected:
         options.addOption(Option("records", "", "records each data endpoint serves (default 250)").argument("N"));
         options.addOption(Option("token-ttl", "", "access token lifetime in seconds (default 86400)").argument("S"));
         options.addOption(Option("session-ttl", "", "session cookie lifetime in seconds (default 7200)").argument("S"));
+        options.addOption(Option("latency-ms", "", "wait this long before every answer (default 0)").argument("MS"));
         options.addOption(Option("help", "h", "show this help"));
     }
 
@@ -38,21 +40,23 @@ protected:
         if (name == "records") m_options.records = number;
         if (name == "token-ttl") m_options.token_ttl = std::chrono::seconds(number);
         if (name == "session-ttl") m_options.session_ttl = std::chrono::seconds(number);
+        if (name == "latency-ms") m_options.latency = std::chrono::milliseconds(number);
     }
 
     int main(const std::vector<std::string>&) override {
         if (m_help) {
             Poco::Util::HelpFormatter help(options());
             help.setCommand("apirunner-sandbox");
-            help.setUsage("[--port N] [--records N] [--token-ttl S] [--session-ttl S]");
-            help.setHeader("Plays MediaMath on 127.0.0.1 for apirunner to run against.");
+            help.setUsage("[--port N] [--records N] [--token-ttl S] [--session-ttl S] [--latency-ms MS]");
+            help.setHeader("Plays MediaMath, MediaHound, MediaValet, MediaHaven and OpenX on 127.0.0.1 for apirunner to run against.");
             help.setUnixStyle(true);
             help.format(std::cout);
             return EXIT_OK;
         }
         std::vector<std::unique_ptr<ProviderSimulator>> simulators;
         simulators.push_back(std::make_unique<MediaMathSimulator>(m_options));
-        SandboxServer server(m_options.port, std::move(simulators));
+        simulators.push_back(std::make_unique<MediaHoundSimulator>(m_options));
+        SandboxServer server(m_options, std::move(simulators));
         // The first line on stdout is the contract with scripts and tests: they read the port.
         std::cout << "apirunner-sandbox listening on http://127.0.0.1:" << server.port() << std::endl;
         waitForTerminationRequest();

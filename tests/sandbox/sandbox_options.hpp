@@ -11,6 +11,7 @@ struct SandboxOptions {
     std::int64_t records = 250;    // records each data endpoint serves
     std::chrono::seconds token_ttl{86400};
     std::chrono::seconds session_ttl{7200};
+    std::chrono::milliseconds latency{0};  // added before every answer, as a slow API would
 };
 
 }  // namespace sandbox

@@ -8,17 +8,20 @@
 #include <Poco/URI.h>
 
 #include <mutex>
+#include <thread>
 
 namespace sandbox {
 namespace {
 
 class RouteHandler : public Poco::Net::HTTPRequestHandler {
 public:
-    explicit RouteHandler(const std::vector<std::unique_ptr<ProviderSimulator>>& simulators)
-        : m_simulators(simulators) {}
+    RouteHandler(const std::vector<std::unique_ptr<ProviderSimulator>>& simulators,
+                 std::chrono::milliseconds latency)
+        : m_simulators(simulators), m_latency(latency) {}
 
     void handleRequest(Poco::Net::HTTPServerRequest& request,
                        Poco::Net::HTTPServerResponse& response) override {
+        std::this_thread::sleep_for(m_latency);
         const std::string path = Poco::URI(request.getURI()).getPath();
         ProviderSimulator* best = nullptr;
         std::string best_prefix;
@@ -42,18 +45,21 @@ public:
 
 private:
     const std::vector<std::unique_ptr<ProviderSimulator>>& m_simulators;
+    std::chrono::milliseconds m_latency;
 };
 
 class RouteFactory : public Poco::Net::HTTPRequestHandlerFactory {
 public:
-    explicit RouteFactory(const std::vector<std::unique_ptr<ProviderSimulator>>& simulators)
-        : m_simulators(simulators) {}
+    RouteFactory(const std::vector<std::unique_ptr<ProviderSimulator>>& simulators,
+                 std::chrono::milliseconds latency)
+        : m_simulators(simulators), m_latency(latency) {}
     Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
-        return new RouteHandler(m_simulators);
+        return new RouteHandler(m_simulators, m_latency);
     }
 
 private:
     const std::vector<std::unique_ptr<ProviderSimulator>>& m_simulators;
+    std::chrono::milliseconds m_latency;
 };
 
 }  // namespace
@@ -64,14 +70,17 @@ void log_event(const std::string& provider, const std::string& event) {
     std::cerr << "sandbox " << provider << ": " << event << "\n" << std::flush;
 }
 
-SandboxServer::SandboxServer(int port, std::vector<std::unique_ptr<ProviderSimulator>> simulators)
+SandboxServer::SandboxServer(const SandboxOptions& options,
+                             std::vector<std::unique_ptr<ProviderSimulator>> simulators)
     : m_simulators(std::move(simulators)) {
     // Loopback only, always: the sandbox serves fake credentials.
-    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(port)));
+    Poco::Net::ServerSocket socket(
+        Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(options.port)));
     Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
     params->setMaxThreads(8);
     params->setKeepAlive(true);
-    m_server = std::make_unique<Poco::Net::HTTPServer>(new RouteFactory(m_simulators), socket, params);
+    m_server = std::make_unique<Poco::Net::HTTPServer>(new RouteFactory(m_simulators, options.latency),
+                                                       socket, params);
     m_server->start();
 }
 

@@ -13,7 +13,7 @@ namespace sandbox {
 
 class SandboxServer {
 public:
-    SandboxServer(int port, std::vector<std::unique_ptr<ProviderSimulator>> simulators);
+    SandboxServer(const SandboxOptions& options, std::vector<std::unique_ptr<ProviderSimulator>> simulators);
     ~SandboxServer();
     int port() const;
 
