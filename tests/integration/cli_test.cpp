@@ -4,16 +4,22 @@
 #include <catch2/catch.hpp>
 
 #include <Poco/File.h>
+#include <Poco/Glob.h>
+
+#include <set>
 
 using namespace itest;
 
 TEST_CASE("the example jobs file and every ready-made job file validate") {
     Workdir work;
-    Finished run = work.apirunner({"validate", "--config", SOURCE_DIR "/jobs.example.yaml"});
-    CHECK(run.exit_code == 0);
-    CHECK_THAT(run.out, Catch::Contains("ok (1 providers, 2 sinks, 1 jobs)"));
-    CHECK(work.apirunner({"validate", "--config", SOURCE_DIR "/jobs/mediamath/organizations.yaml"})
-              .exit_code == 0);
+    std::set<std::string> files = {SOURCE_DIR "/jobs.example.yaml"};
+    Poco::Glob::glob(SOURCE_DIR "/jobs/*/*.yaml", files);
+    REQUIRE(files.size() >= 3);
+    for (const auto& file : files) {
+        Finished run = work.apirunner({"validate", "--config", file});
+        CHECK(run.exit_code == 0);
+        CHECK_THAT(run.out, Catch::Contains(file + ": ok ("));
+    }
 }
 
 TEST_CASE("a jobs file with three mistakes gets three messages and exit 78") {
