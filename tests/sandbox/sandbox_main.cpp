@@ -2,6 +2,7 @@
 // without accounts or a network.
 #include "mediahound_simulator.hpp"
 #include "mediamath_simulator.hpp"
+#include "mediavalet_simulator.hpp"
 #include "sandbox_server.hpp"
 
 #include <Poco/NumberParser.h>
@@ -56,6 +57,7 @@ protected:
         std::vector<std::unique_ptr<ProviderSimulator>> simulators;
         simulators.push_back(std::make_unique<MediaMathSimulator>(m_options));
         simulators.push_back(std::make_unique<MediaHoundSimulator>(m_options));
+        simulators.push_back(std::make_unique<MediaValetSimulator>(m_options));
         SandboxServer server(m_options, std::move(simulators));
         // The first line on stdout is the contract with scripts and tests: they read the port.
         std::cout << "apirunner-sandbox listening on http://127.0.0.1:" << server.port() << std::endl;
