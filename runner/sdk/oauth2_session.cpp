@@ -18,7 +18,7 @@ void OAuth2Session::open() { login(); }
 
 void OAuth2Session::login() {
     accept(m_client.request(login_params(), "the " + m_grant + " grant",
-                            m_client.endpoint().body_format));
+                            m_client.endpoint().body_format, m_client.endpoint().login_url));
     m_host.logger().log(LogLevel::info, "logged in with the " + m_grant + " grant");
 }
 

@@ -156,11 +156,12 @@ TokenClient::TokenClient(HostServices& host, TokenEndpoint endpoint,
                          std::int64_t default_lifetime_s)
     : m_host(host), m_endpoint(std::move(endpoint)), m_default_lifetime_s(default_lifetime_s) {}
 
-Tokens TokenClient::request(const Params& params, const std::string& what, BodyFormat format) {
+Tokens TokenClient::request(const Params& params, const std::string& what, BodyFormat format,
+                            const std::string& url) {
     Params fields = params;
     HttpRequest request;
     request.method = "POST";
-    request.url = m_endpoint.url;
+    request.url = url.empty() ? m_endpoint.url : url;
     request.set_header("Accept", "application/json");
     if (m_endpoint.client_auth == ClientAuth::basic) {
         request.set_header("Authorization",

@@ -80,7 +80,7 @@ void MediaHoundSimulator::token(Exchange& exchange) {
         log_event("mediahound", "login (password grant)");
         answer_tokens(exchange,
                       {m_access_tokens.issue("mh-at", m_options.token_ttl, k_username),
-                       m_refresh_tokens.issue("mh-rt", std::chrono::seconds(0), k_username)},
+                       m_refresh_tokens.issue("mh-rt", m_options.refresh_ttl, k_username)},
                       m_options.token_ttl, "bearer", exchange.field("scope"));
     } else if (grant == "refresh_token") {
         const std::string refresh = exchange.field("refresh_token");

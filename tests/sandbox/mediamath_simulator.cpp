@@ -89,7 +89,7 @@ void MediaMathSimulator::issue_tokens(Exchange& exchange, const std::string& sub
                                       bool with_refresh) {
     IssuedTokens tokens{m_access_tokens.issue("mm-at", m_options.token_ttl, subject), ""};
     if (with_refresh) {
-        tokens.refresh_token = m_refresh_tokens.issue("mm-rt", std::chrono::seconds(0), subject);
+        tokens.refresh_token = m_refresh_tokens.issue("mm-rt", m_options.refresh_ttl, subject);
     }
     answer_tokens(exchange, tokens, m_options.token_ttl, "Bearer", with_refresh ? "offline_access" : "");
 }

@@ -46,7 +46,7 @@ void MediaValetSimulator::handle(const std::string&, Exchange& exchange) {
 void MediaValetSimulator::issue(Exchange& exchange, const std::string& subject, const std::string& scope) {
     IssuedTokens tokens{m_access_tokens.issue("mv-at", m_options.token_ttl, subject), ""};
     if (has_scope(scope, "offline_access")) {
-        tokens.refresh_token = m_refresh_tokens.issue("mv-rt", std::chrono::seconds(0), subject);
+        tokens.refresh_token = m_refresh_tokens.issue("mv-rt", m_options.refresh_ttl, subject);
     }
     Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
     if (has_scope(scope, "openid")) {

@@ -1,5 +1,6 @@
 // apirunner-sandbox: plays the providers on 127.0.0.1 so apirunner can be tried, and tested,
 // without accounts or a network.
+#include "mediahaven_simulator.hpp"
 #include "mediahound_simulator.hpp"
 #include "mediamath_simulator.hpp"
 #include "mediavalet_simulator.hpp"
@@ -24,6 +25,7 @@ protected:
         options.addOption(Option("port", "", "port on 127.0.0.1 (0: any free port; default 8765)").argument("N"));
         options.addOption(Option("records", "", "records each data endpoint serves (default 250)").argument("N"));
         options.addOption(Option("token-ttl", "", "access token lifetime in seconds (default 86400)").argument("S"));
+        options.addOption(Option("refresh-ttl", "", "refresh token lifetime in seconds (default 0: forever)").argument("S"));
         options.addOption(Option("session-ttl", "", "session cookie lifetime in seconds (default 7200)").argument("S"));
         options.addOption(Option("latency-ms", "", "wait this long before every answer (default 0)").argument("MS"));
         options.addOption(Option("help", "h", "show this help"));
@@ -40,6 +42,7 @@ protected:
         if (name == "port") m_options.port = static_cast<int>(number);
         if (name == "records") m_options.records = number;
         if (name == "token-ttl") m_options.token_ttl = std::chrono::seconds(number);
+        if (name == "refresh-ttl") m_options.refresh_ttl = std::chrono::seconds(number);
         if (name == "session-ttl") m_options.session_ttl = std::chrono::seconds(number);
         if (name == "latency-ms") m_options.latency = std::chrono::milliseconds(number);
     }
@@ -48,7 +51,7 @@ protected:
         if (m_help) {
             Poco::Util::HelpFormatter help(options());
             help.setCommand("apirunner-sandbox");
-            help.setUsage("[--port N] [--records N] [--token-ttl S] [--session-ttl S] [--latency-ms MS]");
+            help.setUsage("[--port N] [--records N] [--token-ttl S] [--refresh-ttl S] [--session-ttl S] [--latency-ms MS]");
             help.setHeader("Plays MediaMath, MediaHound, MediaValet, MediaHaven and OpenX on 127.0.0.1 for apirunner to run against.");
             help.setUnixStyle(true);
             help.format(std::cout);
@@ -58,6 +61,7 @@ protected:
         simulators.push_back(std::make_unique<MediaMathSimulator>(m_options));
         simulators.push_back(std::make_unique<MediaHoundSimulator>(m_options));
         simulators.push_back(std::make_unique<MediaValetSimulator>(m_options));
+        simulators.push_back(std::make_unique<MediaHavenSimulator>(m_options));
         SandboxServer server(m_options, std::move(simulators));
         // The first line on stdout is the contract with scripts and tests: they read the port.
         std::cout << "apirunner-sandbox listening on http://127.0.0.1:" << server.port() << std::endl;

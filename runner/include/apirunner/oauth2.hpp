@@ -21,6 +21,7 @@ enum class BodyFormat { form, json };
 
 struct TokenEndpoint {
     std::string url;
+    std::string login_url;  // where the login grant goes, when not `url` (MediaHaven's ropc.php)
     std::string client_id;
     std::string client_secret;
     ClientAuth client_auth = ClientAuth::post;
@@ -56,7 +57,9 @@ class BOOST_SYMBOL_VISIBLE TokenClient {
 public:
     TokenClient(HostServices& host, TokenEndpoint endpoint, std::int64_t default_lifetime_s);
     // POSTs a grant to the token endpoint; client authentication is added as configured.
-    Tokens request(const Params& params, const std::string& what, BodyFormat format);
+    // `url` "" means the endpoint's url.
+    Tokens request(const Params& params, const std::string& what, BodyFormat format,
+                   const std::string& url = "");
     const TokenEndpoint& endpoint() const { return m_endpoint; }
 
 private:
