@@ -43,6 +43,7 @@ void Exchange::parse_body() {
         form.read(body);
         for (const auto& [name, value] : form) {
             m_fields[name] = value;
+            m_form_fields.emplace_back(name, value);
         }
     }
 }
@@ -85,12 +86,14 @@ std::optional<std::pair<std::string, std::string>> Exchange::basic() const {
     return std::make_pair(pair.substr(0, colon), pair.substr(colon + 1));
 }
 
-void Exchange::json_text(int status, const std::string& body) {
+void Exchange::text(int status, const std::string& content_type, const std::string& body) {
     m_response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
-    m_response.setContentType("application/json");
+    m_response.setContentType(content_type);
     m_response.setContentLength(static_cast<std::streamsize>(body.size()));
     m_response.send() << body;
 }
+
+void Exchange::json_text(int status, const std::string& body) { text(status, "application/json", body); }
 
 void Exchange::json(int status, const Poco::JSON::Object& body) {
     std::ostringstream text;

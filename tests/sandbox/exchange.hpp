@@ -10,6 +10,8 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace sandbox {
 
@@ -26,6 +28,10 @@ public:
     std::string field(const std::string& name) const;
     bool has_field(const std::string& name) const { return m_fields.count(name) != 0; }
     bool body_is_json() const { return m_body_is_json; }
+    // The form body's fields in order, duplicates kept (what an OAuth 1.0a signature covers).
+    const std::vector<std::pair<std::string, std::string>>& form_fields() const { return m_form_fields; }
+    // The request target as sent: path and query, still encoded.
+    const std::string& raw_uri() const { return m_request.getURI(); }
     std::string header(const std::string& name) const;
     std::string cookie(const std::string& name) const;
     // The token of "Authorization: Bearer <token>", or "".
@@ -35,6 +41,7 @@ public:
 
     void json(int status, const Poco::JSON::Object& body);
     void json_text(int status, const std::string& body);
+    void text(int status, const std::string& content_type, const std::string& body);
     void oauth_error(int status, const std::string& error, const std::string& description);
     void header_out(const std::string& name, const std::string& value);
     void set_cookie(const std::string& name, const std::string& value, const std::string& path);
@@ -48,6 +55,7 @@ private:
     std::string m_path;
     std::map<std::string, std::string> m_query;
     std::map<std::string, std::string> m_fields;
+    std::vector<std::pair<std::string, std::string>> m_form_fields;
     bool m_body_is_json = false;
 };
 

@@ -4,6 +4,7 @@
 #include "mediahound_simulator.hpp"
 #include "mediamath_simulator.hpp"
 #include "mediavalet_simulator.hpp"
+#include "openx_simulator.hpp"
 #include "sandbox_server.hpp"
 
 #include <Poco/NumberParser.h>
@@ -62,6 +63,7 @@ protected:
         simulators.push_back(std::make_unique<MediaHoundSimulator>(m_options));
         simulators.push_back(std::make_unique<MediaValetSimulator>(m_options));
         simulators.push_back(std::make_unique<MediaHavenSimulator>(m_options));
+        simulators.push_back(std::make_unique<OpenXSimulator>(m_options));
         SandboxServer server(m_options, std::move(simulators));
         // The first line on stdout is the contract with scripts and tests: they read the port.
         std::cout << "apirunner-sandbox listening on http://127.0.0.1:" << server.port() << std::endl;
