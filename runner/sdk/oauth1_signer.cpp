@@ -2,7 +2,6 @@
 #include <apirunner/error.hpp>
 #include <apirunner/oauth1.hpp>
 
-#include <Poco/Base64Encoder.h>
 #include <Poco/HMACEngine.h>
 #include <Poco/SHA1Engine.h>
 #include <Poco/SHA2Engine.h>
@@ -11,7 +10,6 @@
 #include <Poco/URI.h>
 
 #include <algorithm>
-#include <sstream>
 
 namespace apirunner::oauth1 {
 namespace {
@@ -28,12 +26,7 @@ std::string hmac_base64(const std::string& key, const std::string& text) {
     Poco::HMACEngine<Engine> hmac(key);
     hmac.update(text);
     const Poco::DigestEngine::Digest& digest = hmac.digest();
-    std::ostringstream out;
-    Poco::Base64Encoder encoder(out);
-    encoder.rdbuf()->setLineLength(0);
-    encoder.write(reinterpret_cast<const char*>(digest.data()), static_cast<std::streamsize>(digest.size()));
-    encoder.close();
-    return out.str();
+    return base64(std::string(digest.begin(), digest.end()));
 }
 
 const char* method_name(SignatureMethod method) {

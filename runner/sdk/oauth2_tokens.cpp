@@ -4,7 +4,6 @@
 #include <apirunner/error.hpp>
 #include <apirunner/oauth2.hpp>
 
-#include <Poco/Base64Encoder.h>
 #include <Poco/Dynamic/Var.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
@@ -144,12 +143,7 @@ std::string basic_authorization(const std::string& id, const std::string& secret
                                 bool form_encoded) {
     const std::string pair = form_encoded ? percent_encode(id) + ":" + percent_encode(secret)
                                           : id + ":" + secret;
-    std::ostringstream out;
-    Poco::Base64Encoder encoder(out);
-    encoder.rdbuf()->setLineLength(0);
-    encoder << pair;
-    encoder.close();
-    return "Basic " + out.str();
+    return "Basic " + base64(pair);
 }
 
 TokenClient::TokenClient(HostServices& host, TokenEndpoint endpoint,

@@ -1,5 +1,6 @@
 // apirunner-sandbox: plays the providers on 127.0.0.1 so apirunner can be tried, and tested,
 // without accounts or a network.
+#include "generic_simulator.hpp"
 #include "mediahaven_simulator.hpp"
 #include "mediahound_simulator.hpp"
 #include "mediamath_simulator.hpp"
@@ -64,6 +65,7 @@ protected:
         simulators.push_back(std::make_unique<MediaValetSimulator>(m_options));
         simulators.push_back(std::make_unique<MediaHavenSimulator>(m_options));
         simulators.push_back(std::make_unique<OpenXSimulator>(m_options));
+        simulators.push_back(std::make_unique<GenericSimulator>(m_options));
         SandboxServer server(m_options, std::move(simulators));
         // The first line on stdout is the contract with scripts and tests: they read the port.
         std::cout << "apirunner-sandbox listening on http://127.0.0.1:" << server.port() << std::endl;

@@ -1,0 +1,38 @@
+// A plain REST API of the kind the generic plugins serve: an OAuth 2.0 token endpoint
+// (client_credentials with an audience, password, refresh_token; client authentication by Basic
+// or in the body; form or JSON bodies) and /v1/items, which takes any of a Bearer token from
+// that endpoint, the static token, Basic credentials, or the API key in a header or the query.
+// Items page by a next URL in the body (links.next).
+#pragma once
+
+#include "provider_simulator.hpp"
+#include "token_registry.hpp"
+
+namespace sandbox {
+
+class GenericSimulator : public ProviderSimulator {
+public:
+    static constexpr const char* k_client_id = "generic-client";
+    static constexpr const char* k_client_secret = "SENTINEL-generic-client-secret";
+    static constexpr const char* k_audience = "https://generic.example/api";
+    static constexpr const char* k_username = "generic-user";
+    static constexpr const char* k_password = "SENTINEL-generic-password";
+    static constexpr const char* k_static_token = "SENTINEL-generic-static-token";
+    static constexpr const char* k_api_key = "SENTINEL-generic-api-key";
+
+    explicit GenericSimulator(const SandboxOptions& options);
+    std::vector<std::string> prefixes() const override { return {"/generic"}; }
+    void handle(const std::string& prefix, Exchange& exchange) override;
+
+private:
+    void token(Exchange& exchange);
+    // How the request authenticated ("oauth2 bearer", "api key in the query", ...), or "".
+    std::string authentication(Exchange& exchange);
+    void items(Exchange& exchange);
+
+    const SandboxOptions& m_options;
+    TokenRegistry m_access_tokens;
+    TokenRegistry m_refresh_tokens;
+};
+
+}  // namespace sandbox
