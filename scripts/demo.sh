@@ -6,9 +6,10 @@ build=${1:-build}
 cd "$(dirname "$0")/.."
 
 log=$(mktemp)
+started=$(mktemp)  # files newer than this are this run's
 "$build/bin/apirunner-sandbox" --port 0 --records 250 >"$log.out" 2>"$log" &
 sandbox=$!
-trap 'kill $sandbox 2>/dev/null; wait $sandbox 2>/dev/null; rm -f "$log" "$log.out"' EXIT
+trap 'kill $sandbox 2>/dev/null; wait $sandbox 2>/dev/null; rm -f "$log" "$log.out" "$started"' EXIT
 
 for _ in $(seq 50); do
   grep -q "listening on" "$log.out" 2>/dev/null && break
@@ -30,7 +31,7 @@ if [ -f out/extracts.sqlite ] && command -v sqlite3 >/dev/null; then
       echo "  out/extracts.sqlite  $table: $(sqlite3 out/extracts.sqlite "SELECT count(*) FROM \"$table\"") rows"
     done
 fi
-find out -name '*.jsonl' -newer "$log" 2>/dev/null | sort | while read -r file; do
+find out -name '*.jsonl' -newer "$started" 2>/dev/null | sort | while read -r file; do
   echo "  $file: $(wc -l <"$file") records"
 done
 echo "run history: $build/bin/apirunner history --config jobs.example.yaml"
