@@ -1,6 +1,8 @@
 #include "mediahaven_session.hpp"
 
 #include <apirunner/encoding.hpp>
+#include <apirunner/error.hpp>
+#include <apirunner/json.hpp>
 
 namespace apirunner::mediahaven {
 namespace {
@@ -21,10 +23,32 @@ oauth2::TokenEndpoint token_endpoint(const Settings& settings) {
 MediaHavenSession::MediaHavenSession(const Settings& settings, HostServices& host)
     : OAuth2Session(host, token_endpoint(settings), settings.get("grant"),
                     settings.get_int("token_lifetime")),
-      m_settings(settings) {}
+      m_settings(settings),
+      m_auth_url(settings.get_or("auth_url", settings.get("base_url"))) {}
 
 oauth2::Params MediaHavenSession::login_params() {
     return oauth2::login_params_for(m_settings, grant(), {});
+}
+
+std::vector<std::pair<std::string, std::string>> MediaHavenSession::inspect() {
+    auto facts = OAuth2Session::inspect();
+    HttpRequest request;
+    request.method = "POST";
+    request.url = url_join(m_auth_url, "/auth/introspect.php");
+    request.set_header("Authorization", oauth2::basic_authorization(m_settings.get("client_id"),
+                                                                    m_settings.get("client_secret"), false));
+    request.set_header("Content-Type", "application/x-www-form-urlencoded");
+    request.set_header("Accept", "application/json");
+    request.body = form_encode({{"token", tokens().access_token}});
+    const HttpResponse response = host().http().send(request);
+    if (response.status != 200) {
+        throw Error(response.status == 401 ? ErrorKind::credentials : ErrorKind::bad_data,
+                    "token introspection failed: HTTP " + std::to_string(response.status));
+    }
+    for (const auto& [name, value] : json_scalars(response.body)) {
+        facts.emplace_back("introspection." + name, value);
+    }
+    return facts;
 }
 
 }  // namespace apirunner::mediahaven

@@ -10,12 +10,15 @@ namespace apirunner::mediahaven {
 class MediaHavenSession : public oauth2::OAuth2Session {
 public:
     MediaHavenSession(const Settings& settings, HostServices& host);
+    // Adds what <auth_url>/auth/introspect.php says of the access token (Basic client auth).
+    std::vector<std::pair<std::string, std::string>> inspect() override;
 
 protected:
     oauth2::Params login_params() override;
 
 private:
     Settings m_settings;
+    std::string m_auth_url;
 };
 
 }  // namespace apirunner::mediahaven

@@ -15,6 +15,8 @@ Clock::~Clock() = default;
 HostServices::~HostServices() = default;
 Session::~Session() = default;
 
+std::vector<std::pair<std::string, std::string>> Session::inspect() { return {}; }
+
 std::string Session::authorize_url(const std::string&, const std::string&, const std::string&) {
     throw Error(ErrorKind::config, "this provider has no authorization-code grant");
 }

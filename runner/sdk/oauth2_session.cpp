@@ -81,6 +81,16 @@ void OAuth2Session::keep_alive() {
     login();
 }
 
+std::vector<std::pair<std::string, std::string>> OAuth2Session::inspect() {
+    const std::int64_t left_ms =
+        m_tokens.received_ms + m_tokens.lifetime_s * 1000 - m_host.clock().monotonic_ms();
+    return {{"grant", m_grant},
+            {"token_type", m_tokens.token_type.empty() ? "bearer" : m_tokens.token_type},
+            {"expires_in_s", std::to_string(std::max<std::int64_t>(0, left_ms / 1000))},
+            {"refresh_token", m_tokens.refresh_token.empty() ? "no" : "yes"},
+            {"scope", m_tokens.scope}};
+}
+
 void OAuth2Session::stamp(HttpRequest& request) {
     request.set_header("Authorization", "Bearer " + m_tokens.access_token);
 }

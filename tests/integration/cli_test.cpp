@@ -90,7 +90,7 @@ TEST_CASE("a broken .so on the plugin path is listed as refused and the others s
 
 TEST_CASE("every verb has help, and usage mistakes exit 64") {
     Workdir work;
-    for (const char* verb : {"run", "validate", "list", "plugins", "history"}) {
+    for (const char* verb : {"run", "validate", "list", "plugins", "history", "auth"}) {
         Finished help = work.apirunner({verb, "--help"});
         CHECK(help.exit_code == 0);
         CHECK_THAT(help.out, Catch::Contains(std::string("usage: apirunner ") + verb));
@@ -107,4 +107,16 @@ TEST_CASE("list shows each job with its provider, schedule and outputs") {
     CHECK(run.exit_code == 0);
     CHECK_THAT(run.out, Catch::Contains("mediamath-organizations") && Catch::Contains("0 2 * * * UTC") &&
                             Catch::Contains("warehouse:mediamath_organizations (merge)"));
+}
+
+TEST_CASE("auth check without introspection shows the session's lifetime; bad usage exits 64") {
+    Sandbox sandbox;
+    Workdir work;
+    work.write("jobs.yaml", mediamath_jobs(sandbox));
+    Finished run = work.apirunner({"auth", "check", "mediamath", "--config", "jobs.yaml"});
+    REQUIRE(run.exit_code == 0);
+    CHECK_THAT(run.out, Catch::Contains("grant: password") && Catch::Contains("refresh_token: yes") &&
+                            Catch::Contains("expires_in_s: 86"));
+    CHECK(work.apirunner({"auth", "check", "nobody", "--config", "jobs.yaml"}).exit_code == 64);
+    CHECK(work.apirunner({"auth", "frobnicate", "--config", "jobs.yaml"}).exit_code == 64);
 }

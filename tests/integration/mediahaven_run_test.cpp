@@ -79,3 +79,16 @@ TEST_CASE("mediahaven: a wrong password is exit 77 and is not retried") {
                                         "(Invalid username and password combination)"));
     CHECK(sandbox.count("login refused") == 1);
 }
+
+TEST_CASE("mediahaven: auth check shows what token introspection says, and never a token") {
+    Sandbox sandbox;
+    Workdir work;
+    work.write("jobs.yaml", mediahaven_jobs(sandbox));
+    Finished run = work.apirunner({"auth", "check", "mediahaven", "--config", "jobs.yaml"});
+    REQUIRE(run.exit_code == 0);
+    CHECK_THAT(run.out, Catch::Contains("provider mediahaven: logged in") &&
+                            Catch::Contains("refresh_token: yes") &&
+                            Catch::Contains("introspection.active: true") &&
+                            Catch::Contains("introspection.username: haven@example.com"));
+    CHECK(sandbox.count("introspection") == 1);
+}

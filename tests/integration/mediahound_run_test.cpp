@@ -103,3 +103,14 @@ TEST_CASE("mediahound sandbox: a token request without Basic authorization is re
     CHECK(response.getStatus() == 401);
     CHECK_THAT(answer, Catch::Contains("Full authentication is required"));
 }
+
+TEST_CASE("mediahound: a wrong password is exit 77 with the provider's words") {
+    Sandbox sandbox;
+    Workdir work;
+    std::string jobs = mediahound_jobs(sandbox);
+    jobs.replace(jobs.find("SENTINEL-mh-password"), 20, "SENTINEL-wrong-pass!");
+    work.write("jobs.yaml", jobs);
+    Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
+    CHECK(run.exit_code == 77);
+    CHECK_THAT(run.err, Catch::Contains("provider 'mediahound': the password grant was refused: invalid_grant (Bad credentials)"));
+}

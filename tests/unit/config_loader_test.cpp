@@ -74,7 +74,6 @@ TEST_CASE("a good file loads into structs, with *_file secrets read and paths ma
     CHECK(mm.settings.at("password").text == "SENTINEL-pw");
     CHECK(mm.settings.at("password").path == "providers.mm.credentials.password_file");
     CHECK(mm.settings.at("scope").text == "offline_access");
-    CHECK(mm.secrets == std::vector<std::string>{"ada", "SENTINEL-pw"});
     CHECK(config.sinks.at("db").path == file.dir.path() + "/out/x.sqlite");
     const JobSpec& job = config.jobs.at(0);
     CHECK(job.paging.limit == 50);

@@ -78,6 +78,8 @@ public:
     void stamp(HttpRequest& request) override;
     void recover(const HttpResponse& refused) override;
     void close() noexcept override {}
+    // The grant, the token's remaining lifetime and whether a refresh token is held.
+    std::vector<std::pair<std::string, std::string>> inspect() override;
 
 protected:
     OAuth2Session(HostServices& host, TokenEndpoint endpoint, std::string grant,

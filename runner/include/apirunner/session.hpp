@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace apirunner {
 
@@ -27,6 +29,10 @@ public:
     virtual void recover(const HttpResponse& refused) = 0;
     // Logs out where the provider has a logout. Never throws.
     virtual void close() noexcept = 0;
+
+    // What is known of the session, as name/value pairs safe to print (never a token): its
+    // lifetime, and what the provider's introspection endpoint says where it has one.
+    virtual std::vector<std::pair<std::string, std::string>> inspect();
 
     // Authorization-code grant: the URL to open in a browser, and the code exchange.
     // Providers without that grant keep these defaults, which throw Error(config).

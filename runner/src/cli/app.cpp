@@ -34,6 +34,9 @@ const std::map<std::string, Verb>& verbs() {
                      "list the plugins found and the files refused; with NAME, its settings (as "
                      "JSON Schema with --schema)"}},
         {"history", {"history [JOB] [--config F] [--limit N]", "past runs from the state database"}},
+        {"auth", {"auth check PROVIDER [--config F]",
+                  "log in to a provider and show what is known of the session (never a token), "
+                  "with the provider's token introspection where it has one"}},
     };
     return table;
 }
@@ -144,6 +147,7 @@ int App::main(const std::vector<std::string>& arguments) {
     if (verb == "list") return list_command(m_options, std::cout, std::cerr);
     if (verb == "plugins") return plugins_command(m_options, m_schema, std::cout, std::cerr);
     if (verb == "history") return history_command(m_options, std::cout, std::cerr);
+    if (verb == "auth") return auth_command(m_options, std::cout, std::cerr);
     return usage_error("unknown verb '" + verb + "'");
 }
 

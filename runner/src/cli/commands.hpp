@@ -11,6 +11,7 @@ int validate_command(const CliOptions& options, std::ostream& out, std::ostream&
 int run_command(const CliOptions& options, std::ostream& out, std::ostream& err);
 int list_command(const CliOptions& options, std::ostream& out, std::ostream& err);
 int plugins_command(const CliOptions& options, bool schema, std::ostream& out, std::ostream& err);
+int auth_command(const CliOptions& options, std::ostream& out, std::ostream& err);
 int history_command(const CliOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace apirunner

@@ -9,14 +9,39 @@
 
 namespace apirunner {
 
-void load_workspace(const CliOptions& options, Workspace& workspace) {
-    workspace.loaded = load_config(options.config_path);
-    for (const auto& [name, provider] : workspace.config().providers) {
-        for (const auto& secret : provider.secrets) {
-            redactor().add_secret(secret);
+namespace {
+
+// Whether a provider setting's value must be redacted: the plugin says so in its table, or it was
+// read from a *_file. When the plugin is unknown, every credential counts as secret.
+bool is_secret(const LoadedPlugin* plugin, const std::string& name, const SettingValue& value) {
+    if (value.path.size() > 5 && value.path.compare(value.path.size() - 5, 5, "_file") == 0) {
+        return true;
+    }
+    if (!plugin) {
+        return value.path.find(".credentials.") != std::string::npos;
+    }
+    const PluginDescriptor& descriptor = *plugin->descriptor;
+    for (std::size_t i = 0; i < descriptor.settings_count; ++i) {
+        if (name == descriptor.settings[i].name) {
+            return descriptor.settings[i].secret;
         }
     }
+    return value.path.find(".credentials.") != std::string::npos;
+}
+
+}  // namespace
+
+void load_workspace(const CliOptions& options, Workspace& workspace) {
+    workspace.loaded = load_config(options.config_path);
     workspace.registry.discover(PluginRegistry::search_path(options.plugin_paths));
+    for (const auto& [name, provider] : workspace.config().providers) {
+        const LoadedPlugin* plugin = workspace.registry.find(provider.plugin);
+        for (const auto& [setting, value] : provider.settings) {
+            if (is_secret(plugin, setting, value)) {
+                redactor().add_secret(value.text);
+            }
+        }
+    }
     for (const auto& [name, provider] : workspace.config().providers) {
         if (auto settings =
                 resolve_provider_settings(provider, workspace.registry, workspace.loaded.problems)) {

@@ -22,7 +22,8 @@ struct Workspace {
 };
 
 // Loads everything; problems (config and plugin settings) are in problems(). Registers every
-// credential with the redactor before anything can log it.
+// secret setting (the plugin's table says which; *_file values always) with the redactor before
+// anything can log it.
 void load_workspace(const CliOptions& options, Workspace& workspace);
 
 // Prints every problem ("path: message") to `err`; returns EXIT_CONFIG, or 0 if none.

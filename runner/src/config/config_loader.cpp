@@ -83,7 +83,8 @@ private:
         provider.settings[name] = SettingValue{path, text};
     }
 
-    void load_scalars(ProviderSpec& provider, YamlMap& map, const std::string& key, bool secret) {
+    // Under credentials:, a key X_file reads X from that file.
+    void load_scalars(ProviderSpec& provider, YamlMap& map, const std::string& key, bool reads_files) {
         YAML::Node node = map.node(key);
         if (node.IsNull()) {
             return;
@@ -100,15 +101,12 @@ private:
                 continue;
             }
             const bool from_file = name.size() > 5 && name.compare(name.size() - 5, 5, "_file") == 0;
-            if (secret && from_file) {
+            if (reads_files && from_file) {
                 name.erase(name.size() - 5);
                 value = read_secret_file(absolute(m_config.base_dir, *value), path, m_problems);
                 if (!value) {
                     continue;
                 }
-            }
-            if (secret) {
-                provider.secrets.push_back(*value);
             }
             add_setting(provider, name, path, *value);
         }

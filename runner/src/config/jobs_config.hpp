@@ -19,8 +19,6 @@ struct ProviderSpec {
     // Every setting for the plugin's table (base_url, auth_url, grant, credentials, options),
     // with the config path each came from. *_file credentials are already read.
     std::map<std::string, SettingValue> settings;
-    // Values under credentials: (and *_file contents), redacted wherever they would appear.
-    std::vector<std::string> secrets;
     RetryPolicy retry;  // the host's, not the plugin's: `retry:` in the provider
 };
 

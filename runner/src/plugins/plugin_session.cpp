@@ -69,4 +69,8 @@ void PluginSession::recover(const HttpResponse& refused) {
 
 void PluginSession::close() noexcept { m_session->close(); }
 
+std::vector<std::pair<std::string, std::string>> PluginSession::inspect() {
+    return guarded("inspect", [&] { return m_session->inspect(); });
+}
+
 }  // namespace apirunner

@@ -25,6 +25,7 @@ public:
     void stamp(HttpRequest& request);
     void recover(const HttpResponse& refused);
     void close() noexcept;
+    std::vector<std::pair<std::string, std::string>> inspect();
 
     HostServices& host() { return *m_host; }
     const std::string& provider() const { return m_host->profile(); }
