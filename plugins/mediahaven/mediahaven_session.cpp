@@ -22,7 +22,7 @@ oauth2::TokenEndpoint token_endpoint(const Settings& settings) {
 
 MediaHavenSession::MediaHavenSession(const Settings& settings, HostServices& host)
     : OAuth2Session(host, token_endpoint(settings), settings.get("grant"),
-                    settings.get_int("token_lifetime")),
+                    settings.get_int("token_lifetime"), settings.get_or("username", "")),
       m_settings(settings),
       m_auth_url(settings.get_or("auth_url", settings.get("base_url"))) {}
 

@@ -31,7 +31,7 @@ std::string normalise_scope(const std::string& scope) {
 
 MediaHoundSession::MediaHoundSession(const Settings& settings, HostServices& host)
     : OAuth2Session(host, token_endpoint(settings), settings.get("grant"),
-                    settings.get_int("token_lifetime")),
+                    settings.get_int("token_lifetime"), settings.get_or("username", "")),
       m_settings(settings) {}
 
 oauth2::Params MediaHoundSession::login_params() {

@@ -18,7 +18,7 @@ oauth2::TokenEndpoint token_endpoint(const Settings& settings) {
 
 MediaMathSession::MediaMathSession(const Settings& settings, HostServices& host)
     : OAuth2Session(host, token_endpoint(settings), settings.get("grant"),
-                    settings.get_int("token_lifetime")),
+                    settings.get_int("token_lifetime"), settings.get_or("username", "")),
       m_settings(settings),
       m_api_url(settings.get("base_url")),
       m_legacy_session(settings.get_bool("legacy_session")) {}

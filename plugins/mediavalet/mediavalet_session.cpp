@@ -7,7 +7,7 @@ namespace apirunner::mediavalet {
 MediaValetSession::MediaValetSession(const Settings& settings, HostServices& host)
     : OAuth2Session(host,
                     oauth2::endpoint_from(settings, url_join(settings.get("auth_url"), "/connect/token")),
-                    settings.get("grant"), settings.get_int("token_lifetime")),
+                    settings.get("grant"), settings.get_int("token_lifetime"), settings.get_or("username", "")),
       m_settings(settings),
       m_subscription_key(settings.get_or("subscription_key", "")) {}
 

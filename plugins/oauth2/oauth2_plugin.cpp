@@ -12,7 +12,7 @@ class GenericOAuth2Session : public oauth2::OAuth2Session {
 public:
     GenericOAuth2Session(const Settings& settings, HostServices& host)
         : OAuth2Session(host, oauth2::endpoint_from(settings, settings.get("token_url")), settings.get("grant"),
-                        settings.get_int("token_lifetime")),
+                        settings.get_int("token_lifetime"), settings.get_or("username", "")),
           m_settings(settings) {}
 
 protected:

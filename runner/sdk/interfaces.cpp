@@ -13,6 +13,7 @@ HttpClient::~HttpClient() = default;
 Logger::~Logger() = default;
 Clock::~Clock() = default;
 HostServices::~HostServices() = default;
+TokenStore::~TokenStore() = default;
 Session::~Session() = default;
 
 std::vector<std::pair<std::string, std::string>> Session::inspect() { return {}; }

@@ -2,19 +2,62 @@
 #include <apirunner/error.hpp>
 #include <apirunner/oauth2.hpp>
 
+#include "stored_tokens.hpp"
+
 #include <algorithm>
 
 namespace apirunner::oauth2 {
 
 OAuth2Session::OAuth2Session(HostServices& host, TokenEndpoint endpoint, std::string grant,
-                             std::int64_t default_lifetime_s)
+                             std::int64_t default_lifetime_s, std::string username)
     : m_host(host),
       m_client(host, std::move(endpoint), default_lifetime_s),
-      m_grant(std::move(grant)) {}
+      m_grant(std::move(grant)),
+      m_username(std::move(username)) {}
 
 OAuth2Session::~OAuth2Session() = default;
 
-void OAuth2Session::open() { login(); }
+std::string OAuth2Session::owner() const {
+    return m_client.endpoint().url + " " + m_client.endpoint().client_id + " " + m_grant + " " + m_username;
+}
+
+bool OAuth2Session::still_good(std::int64_t expires_at_unix, std::int64_t lifetime_s) {
+    const std::int64_t left_ms = (expires_at_unix - m_host.clock().unix_seconds()) * 1000;
+    return left_ms > refresh_margin_ms(lifetime_s);
+}
+
+// Takes tokens from the store, placing them on the monotonic clock by their remaining lifetime.
+void OAuth2Session::use(const Tokens& tokens, std::int64_t expires_at_unix) {
+    m_tokens = tokens;
+    const std::int64_t left_s = expires_at_unix - m_host.clock().unix_seconds();
+    m_tokens.received_ms = m_host.clock().monotonic_ms() - (m_tokens.lifetime_s - left_s) * 1000;
+    m_host.logger().add_secret(m_tokens.access_token);
+    m_host.logger().add_secret(m_tokens.refresh_token);
+}
+
+void OAuth2Session::open() {
+    if (!restore()) {
+        login();
+    }
+}
+
+bool OAuth2Session::restore() {
+    auto text = m_host.token_store().load();
+    auto stored = text ? deserialize(*text) : std::nullopt;
+    if (!stored || stored->owner != owner()) {
+        return false;
+    }
+    use(stored->tokens, stored->expires_at_unix);
+    if (still_good(stored->expires_at_unix, stored->tokens.lifetime_s)) {
+        m_host.logger().log(LogLevel::info, "reusing the stored session (" +
+                                                std::to_string(stored->expires_at_unix - m_host.clock().unix_seconds()) +
+                                                " s left)");
+        on_new_tokens();
+        return true;
+    }
+    m_tokens.access_token.clear();
+    return refresh();
+}
 
 void OAuth2Session::login() {
     accept(m_client.request(login_params(), "the " + m_grant + " grant",
@@ -28,10 +71,35 @@ void OAuth2Session::accept(Tokens tokens) {
         tokens.refresh_token = m_tokens.refresh_token;
     }
     m_tokens = std::move(tokens);
+    // Saved before anything uses it: on a rotating provider the old refresh token is dead now.
+    m_host.token_store().save(serialize(
+        StoredTokens{m_tokens, m_host.clock().unix_seconds() + m_tokens.lifetime_s, owner()}));
     on_new_tokens();
 }
 
+bool OAuth2Session::adopt_newer_stored() {
+    auto text = m_host.token_store().load();
+    auto stored = text ? deserialize(*text) : std::nullopt;
+    if (!stored || stored->owner != owner() || stored->tokens.refresh_token == m_tokens.refresh_token) {
+        return false;
+    }
+    // Another process refreshed meanwhile; its refresh token is the live one now.
+    if (still_good(stored->expires_at_unix, stored->tokens.lifetime_s)) {
+        use(stored->tokens, stored->expires_at_unix);
+        m_host.logger().log(LogLevel::info, "took the session another process renewed");
+        on_new_tokens();
+        return true;
+    }
+    m_tokens.refresh_token = stored->tokens.refresh_token;
+    m_host.logger().add_secret(m_tokens.refresh_token);
+    return false;
+}
+
 bool OAuth2Session::refresh() {
+    StoreLock lock(m_host.token_store());
+    if (adopt_newer_stored()) {
+        return true;
+    }
     if (m_tokens.refresh_token.empty()) {
         return false;
     }

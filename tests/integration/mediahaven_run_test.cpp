@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <thread>
+
 using namespace itest;
 
 namespace {
@@ -91,4 +93,28 @@ TEST_CASE("mediahaven: auth check shows what token introspection says, and never
                             Catch::Contains("introspection.active: true") &&
                             Catch::Contains("introspection.username: haven@example.com"));
     CHECK(sandbox.count("introspection") == 1);
+}
+
+TEST_CASE("mediahaven: two processes sharing a rotating session never spend a dead refresh token") {
+    Sandbox sandbox({"--records", "40", "--token-ttl", "1", "--latency-ms", "100"});
+    Workdir work;
+    work.write("jobs.yaml", mediahaven_jobs(sandbox, "SENTINEL-mhv-password", 4));
+    REQUIRE(work.apirunner({"run", "--config", "jobs.yaml"}).exit_code == 0);  // stores a pair
+
+    // Catch's assertions are not thread-safe: run both, then check.
+    const std::vector<std::string> args = {"run", "--config", "jobs.yaml", "--plugin-path", PLUGIN_DIR};
+    Finished first;
+    Finished second;
+    std::thread one([&] { first = run(APIRUNNER_BIN, args, work.path()); });
+    std::thread two([&] { second = run(APIRUNNER_BIN, args, work.path()); });
+    one.join();
+    two.join();
+    INFO("first: " << first.err << "\nsecond: " << second.err);
+    CHECK(first.exit_code == 0);
+    CHECK(second.exit_code == 0);
+    CHECK(sandbox.count("refresh (rotated)") >= 2);
+    CHECK(sandbox.count("refresh refused") == 0);
+    CHECK(sandbox.count("login (password grant)") == 1);
+    CHECK((first.err + first.out + second.err + second.out).find("SENTINEL-") == std::string::npos);
+    CHECK(work.sql("out/extracts.sqlite", "SELECT count(DISTINCT RecordId) FROM records") == 40);
 }

@@ -3,7 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <set>
+#include <thread>
 
 using namespace itest;
 
@@ -115,12 +117,15 @@ TEST_CASE("history lists past runs with their outcome") {
     Workdir work;
     work.write("jobs.yaml", mediamath_jobs(sandbox));
     REQUIRE(work.apirunner({"run", "--config", "jobs.yaml"}).exit_code == 0);
-    work.apirunner({"run", "--config", "jobs.yaml"}, {{"MM_PASSWORD", "SENTINEL-wrong"}});
+    std::string broken = mediamath_jobs(sandbox);
+    broken.replace(broken.find("/api/v3.0/organizations"), 23, "/api/v3.0/nothing-here");
+    work.write("jobs.yaml", broken);
+    CHECK(work.apirunner({"run", "--config", "jobs.yaml"}).exit_code == 65);
     Finished history = work.apirunner({"history", "orgs", "--config", "jobs.yaml"});
     REQUIRE(history.exit_code == 0);
     const auto rows = lines_of(history.out);
     REQUIRE(rows.size() == 3);
-    CHECK_THAT(rows[1], Catch::Contains("failed") && Catch::Contains("invalid_grant"));
+    CHECK_THAT(rows[1], Catch::Contains("failed") && Catch::Contains("answered HTTP 404"));
     CHECK_THAT(rows[2], Catch::Contains("ok") && Catch::Contains("250"));
 }
 
@@ -131,4 +136,30 @@ TEST_CASE("the state database is private to its owner") {
     REQUIRE(work.apirunner({"run", "--config", "jobs.yaml"}).exit_code == 0);
     Finished mode = run("/usr/bin/stat", {"-c", "%a", work.file("state/state.db")}, "");
     CHECK(mode.out == "600\n");
+}
+
+TEST_CASE("a second run reuses the stored session instead of logging in again") {
+    Sandbox sandbox;
+    Workdir work;
+    work.write("jobs.yaml", mediamath_jobs(sandbox));
+    REQUIRE(work.apirunner({"run", "--config", "jobs.yaml"}).exit_code == 0);
+    Finished second = work.apirunner({"run", "--config", "jobs.yaml"}, {{"MM_PASSWORD", "SENTINEL-no-longer-needed"}});
+    REQUIRE(second.exit_code == 0);
+    CHECK_THAT(second.err, Catch::Contains("reusing the stored session"));
+    CHECK(sandbox.count("login (password grant)") == 1);
+    CHECK(sandbox.count("v2.0 session") == 2);  // the legacy cookie is fetched anew each run
+    // The tokens are in the state database and nowhere else.
+    CHECK(work.sql("state/state.db", "SELECT count(*) FROM sessions WHERE profile = 'mediamath'") == 1);
+    CHECK(work.read("out/orgs.jsonl").find("SENTINEL-") == std::string::npos);
+}
+
+TEST_CASE("a stored session past its lifetime is refreshed, not replaced by a new login") {
+    Sandbox sandbox({"--token-ttl", "2"});
+    Workdir work;
+    work.write("jobs.yaml", mediamath_jobs(sandbox));
+    REQUIRE(work.apirunner({"run", "--config", "jobs.yaml"}).exit_code == 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+    REQUIRE(work.apirunner({"run", "--config", "jobs.yaml"}).exit_code == 0);
+    CHECK(sandbox.count("login (password grant)") == 1);
+    CHECK(sandbox.count("refresh") >= 1);
 }

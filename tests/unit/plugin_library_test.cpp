@@ -1,6 +1,7 @@
 #include "plugins/plugin_library.hpp"
 #include "plugins/plugin_registry.hpp"
 #include "plugins/plugin_session.hpp"
+#include "state/token_stores.hpp"
 
 #include <apirunner/error.hpp>
 
@@ -25,7 +26,8 @@ bool mapped(const std::string& path) {
 }
 
 std::unique_ptr<ProviderHost> quiet_host() {
-    return std::make_unique<ProviderHost>("fixture", ConsoleLogger(LogLevel::error, "test"), HttpOptions{});
+    return std::make_unique<ProviderHost>("fixture", ConsoleLogger(LogLevel::error, "test"), HttpOptions{},
+                                          std::make_unique<MemoryTokenStore>());
 }
 
 std::string refusal(const std::string& name) {

@@ -70,6 +70,9 @@ private:
 
 // A session on bearer tokens. Subclasses supply the login grant's parameters and may add
 // steps after each new token (a session cookie) or to each request.
+// Tokens live in the host's token store: open() reuses a stored session that is still good (or
+// refreshes it), every new pair is saved before it is used, and a refresh holds the profile's
+// lock and first adopts a newer pair another process may have stored meanwhile.
 class BOOST_SYMBOL_VISIBLE OAuth2Session : public Session {
 public:
     void open() override;
@@ -82,8 +85,9 @@ public:
     std::vector<std::pair<std::string, std::string>> inspect() override;
 
 protected:
+    // `username` only tells sessions of different users apart in the store ("" if none).
     OAuth2Session(HostServices& host, TokenEndpoint endpoint, std::string grant,
-                  std::int64_t default_lifetime_s);
+                  std::int64_t default_lifetime_s, std::string username = "");
     ~OAuth2Session() override;
 
     // The body of the login request for the configured grant ("grant_type" included).
@@ -100,15 +104,24 @@ protected:
     const Tokens& tokens() const { return m_tokens; }
     const std::string& grant() const { return m_grant; }
     TokenClient& token_client() { return m_client; }
+    // Takes a new pair: keeps the old refresh token if none came, saves, then on_new_tokens().
     void accept(Tokens tokens);
     void login();
     // Uses the refresh token; false when there is none or it was refused.
     bool refresh();
 
 private:
+    bool restore();
+    // Under the profile's lock: takes the stored pair when another process replaced ours.
+    bool adopt_newer_stored();
+    bool still_good(std::int64_t expires_at_unix, std::int64_t lifetime_s);
+    void use(const Tokens& tokens, std::int64_t expires_at_unix);
+    std::string owner() const;
+
     HostServices& m_host;
     TokenClient m_client;
     std::string m_grant;
+    std::string m_username;
     Tokens m_tokens;
 };
 

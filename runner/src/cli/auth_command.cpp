@@ -23,7 +23,7 @@ int auth_command(const CliOptions& options, std::ostream& out, std::ostream& err
         return Poco::Util::Application::EXIT_USAGE;
     }
     const ConsoleLogger logger(options.log_level, "apirunner");
-    SessionPool sessions(workspace.registry, workspace.settings, workspace.config(), logger);
+    SessionPool sessions(workspace.registry, workspace.settings, workspace.config(), logger, true);
     try {
         auto facts = sessions.session(provider).inspect();
         out << "provider " << provider << ": logged in\n";

@@ -95,7 +95,7 @@ int run_command(const CliOptions& options, std::ostream& out, std::ostream& err)
         return exit_code_for(error.kind());
     }
     const ConsoleLogger logger(options.log_level, "apirunner");
-    SessionPool sessions(workspace.registry, workspace.settings, workspace.config(), logger);
+    SessionPool sessions(workspace.registry, workspace.settings, workspace.config(), logger, !options.dry_run);
     JobRunner runner(workspace.config(), sessions);
 
     int exit_code = 0;

@@ -16,9 +16,11 @@ std::int64_t SystemClock::unix_seconds() {
         .count();
 }
 
-ProviderHost::ProviderHost(std::string profile, const ConsoleLogger& logger, HttpOptions options)
+ProviderHost::ProviderHost(std::string profile, const ConsoleLogger& logger, HttpOptions options,
+                           std::unique_ptr<TokenStore> store)
     : m_profile(std::move(profile)),
       m_logger(logger.scoped(m_profile)),
-      m_http(options, m_logger) {}
+      m_http(options, m_logger),
+      m_store(std::move(store)) {}
 
 }  // namespace apirunner

@@ -1,11 +1,13 @@
 // The host services one provider profile lends its plugin: its own HTTP client (and so its own
-// cookie jar and connections), a logger scoped to the profile, the system clock.
+// cookie jar and connections), a logger scoped to the profile, the system clock, its token store.
 #pragma once
 
 #include "http/poco_http_client.hpp"
 #include "log/console_logger.hpp"
 
 #include <apirunner/host.hpp>
+
+#include <memory>
 
 namespace apirunner {
 
@@ -17,11 +19,13 @@ public:
 
 class ProviderHost : public HostServices {
 public:
-    ProviderHost(std::string profile, const ConsoleLogger& logger, HttpOptions options);
+    ProviderHost(std::string profile, const ConsoleLogger& logger, HttpOptions options,
+                 std::unique_ptr<TokenStore> store);
 
     HttpClient& http() override { return m_http; }
     Logger& logger() override { return m_logger; }
     Clock& clock() override { return m_clock; }
+    TokenStore& token_store() override { return *m_store; }
     const std::string& profile() const override { return m_profile; }
 
 private:
@@ -29,6 +33,7 @@ private:
     ConsoleLogger m_logger;
     PocoHttpClient m_http;
     SystemClock m_clock;
+    std::unique_ptr<TokenStore> m_store;
 };
 
 }  // namespace apirunner

@@ -1,12 +1,18 @@
 #include "plugins/session_pool.hpp"
 
+#include "state/token_stores.hpp"
+
 #include <apirunner/error.hpp>
 
 namespace apirunner {
 
 SessionPool::SessionPool(const PluginRegistry& registry, std::map<std::string, Settings> settings,
-                         const JobsConfig& config, const ConsoleLogger& logger)
-    : m_registry(registry), m_settings(std::move(settings)), m_config(config), m_logger(logger) {}
+                         const JobsConfig& config, const ConsoleLogger& logger, bool keep_sessions)
+    : m_registry(registry),
+      m_settings(std::move(settings)),
+      m_config(config),
+      m_logger(logger),
+      m_keep_sessions(keep_sessions) {}
 
 SessionPool::~SessionPool() { close_all(); }
 
@@ -20,7 +26,13 @@ PluginSession& SessionPool::session(const std::string& provider) {
     if (!plugin || !m_settings.count(provider)) {
         throw Error(ErrorKind::config, "provider '" + provider + "' has no usable plugin");
     }
-    auto host = std::make_unique<ProviderHost>(provider, m_logger, HttpOptions{});
+    std::unique_ptr<TokenStore> store;
+    if (m_keep_sessions) {
+        store = std::make_unique<SqliteTokenStore>(m_config.state_path, provider);
+    } else {
+        store = std::make_unique<MemoryTokenStore>();
+    }
+    auto host = std::make_unique<ProviderHost>(provider, m_logger, HttpOptions{}, std::move(store));
     auto session = std::make_unique<PluginSession>(*plugin, m_settings.at(provider), std::move(host));
     session->open();
     return *(m_sessions[provider] = std::move(session));

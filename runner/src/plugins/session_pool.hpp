@@ -16,8 +16,10 @@ namespace apirunner {
 
 class SessionPool {
 public:
+    // `keep_sessions`: sessions live in the state database's token store and are reused by the
+    // next run; otherwise (dry runs) they live in memory and die with the process.
     SessionPool(const PluginRegistry& registry, std::map<std::string, Settings> settings,
-                const JobsConfig& config, const ConsoleLogger& logger);
+                const JobsConfig& config, const ConsoleLogger& logger, bool keep_sessions);
     ~SessionPool();
 
     // The open session of a provider profile. Throws Error naming the provider.
@@ -29,6 +31,7 @@ private:
     std::map<std::string, Settings> m_settings;
     const JobsConfig& m_config;
     const ConsoleLogger& m_logger;
+    bool m_keep_sessions;
     std::map<std::string, std::unique_ptr<PluginSession>> m_sessions;
 };
 

@@ -16,9 +16,7 @@
 using namespace Poco::Data::Keywords;
 
 namespace apirunner {
-namespace {
-
-void create_private_file(const std::string& path) {
+void StateDb::create_private(const std::string& path) {
     Poco::File(Poco::Path(path).parent()).createDirectories();
     const int fd = ::open(path.c_str(), O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
     if (fd < 0) {
@@ -29,11 +27,9 @@ void create_private_file(const std::string& path) {
     ::close(fd);
 }
 
-}  // namespace
-
 StateDb::StateDb(const std::string& path) : m_path(path) {
     try {
-        create_private_file(path);
+        create_private(path);
         Poco::Data::SQLite::Connector::registerConnector();
         m_session = std::make_unique<Poco::Data::Session>("SQLite", path);
         *m_session << "PRAGMA journal_mode=WAL", now;

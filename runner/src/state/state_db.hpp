@@ -29,6 +29,9 @@ public:
     explicit StateDb(const std::string& path);
     ~StateDb();
 
+    // Creates the file (and its folder) with mode 0600 if it does not exist yet.
+    static void create_private(const std::string& path);
+
     void run_started(const RunRecord& run);
     void run_ended(const RunRecord& run);
     // Newest first; every job when `job` is empty.

@@ -1,0 +1,93 @@
+#include "state/token_stores.hpp"
+
+#include "state/state_db.hpp"
+
+#include <apirunner/error.hpp>
+
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/DateTime.h>
+#include <Poco/DateTimeFormat.h>
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/File.h>
+#include <Poco/Nullable.h>
+#include <Poco/Path.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace Poco::Data::Keywords;
+
+namespace apirunner {
+
+SqliteTokenStore::SqliteTokenStore(const std::string& state_path, std::string profile)
+    : m_profile(std::move(profile)) {
+    try {
+        StateDb::create_private(state_path);
+        Poco::Data::SQLite::Connector::registerConnector();
+        m_db = std::make_unique<Poco::Data::Session>("SQLite", state_path);
+        *m_db << "PRAGMA busy_timeout=10000", now;
+        *m_db << "CREATE TABLE IF NOT EXISTS sessions (profile TEXT PRIMARY KEY, data TEXT NOT NULL, "
+                 "updated_at TEXT NOT NULL)",
+            now;
+        const Poco::Path locks = Poco::Path(state_path).parent().pushDirectory("locks");
+        Poco::File(locks).createDirectories();
+        ::chmod(locks.toString().c_str(), 0700);
+        std::string safe = m_profile;
+        for (char& c : safe) {
+            c = (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
+        }
+        m_lock_path = locks.toString() + safe + ".lock";
+    } catch (const Poco::Exception& error) {
+        throw Error(ErrorKind::config, "cannot open the token store in '" + state_path + "': " + error.displayText());
+    }
+}
+
+SqliteTokenStore::~SqliteTokenStore() {
+    if (m_lock_fd >= 0) {
+        ::close(m_lock_fd);
+    }
+}
+
+std::optional<std::string> SqliteTokenStore::load() {
+    Poco::Nullable<std::string> data;
+    *m_db << "SELECT data FROM sessions WHERE profile = ?", useRef(m_profile), into(data), now;
+    return data.isNull() ? std::nullopt : std::optional<std::string>(data.value());
+}
+
+void SqliteTokenStore::save(const std::string& session) {
+    const std::string when = Poco::DateTimeFormatter::format(Poco::DateTime(), Poco::DateTimeFormat::ISO8601_FORMAT);
+    *m_db << "INSERT INTO sessions (profile, data, updated_at) VALUES (?, ?, ?) "
+             "ON CONFLICT (profile) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
+        useRef(m_profile), useRef(session), useRef(when), now;
+}
+
+void SqliteTokenStore::clear() { *m_db << "DELETE FROM sessions WHERE profile = ?", useRef(m_profile), now; }
+
+void SqliteTokenStore::lock() {
+    m_mutex.lock();
+    if (m_depth++ > 0) {
+        return;
+    }
+    m_lock_fd = ::open(m_lock_path.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
+    if (m_lock_fd < 0 || ::flock(m_lock_fd, LOCK_EX) != 0) {
+        const std::string why = std::strerror(errno);
+        --m_depth;
+        m_mutex.unlock();
+        throw Error(ErrorKind::temporary, "cannot lock '" + m_lock_path + "': " + why);
+    }
+}
+
+void SqliteTokenStore::unlock() noexcept {
+    if (--m_depth == 0 && m_lock_fd >= 0) {
+        ::flock(m_lock_fd, LOCK_UN);
+        ::close(m_lock_fd);
+        m_lock_fd = -1;
+    }
+    m_mutex.unlock();
+}
+
+}  // namespace apirunner

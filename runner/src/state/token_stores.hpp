@@ -1,0 +1,50 @@
+// The TokenStore implementations the host lends plugins: one in the state database, shared by
+// every process on the same file, and one in memory for dry runs and tests.
+#pragma once
+
+#include <apirunner/host.hpp>
+
+#include <Poco/Data/Session.h>
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace apirunner {
+
+// A row of the state database's `sessions` table, and a lock file per profile
+// (<state folder>/locks/<profile>.lock, flock) that every apirunner process honours.
+class SqliteTokenStore : public TokenStore {
+public:
+    // Throws Error(config) when the database or the lock folder cannot be opened.
+    SqliteTokenStore(const std::string& state_path, std::string profile);
+    ~SqliteTokenStore() override;
+
+    std::optional<std::string> load() override;
+    void save(const std::string& session) override;
+    void clear() override;
+    void lock() override;
+    void unlock() noexcept override;
+
+private:
+    std::string m_profile;
+    std::unique_ptr<Poco::Data::Session> m_db;
+    std::string m_lock_path;
+    std::recursive_mutex m_mutex;  // the flock is per process; this serialises its threads
+    int m_lock_fd = -1;
+    int m_depth = 0;
+};
+
+class MemoryTokenStore : public TokenStore {
+public:
+    std::optional<std::string> load() override { return m_session; }
+    void save(const std::string& session) override { m_session = session; }
+    void clear() override { m_session.reset(); }
+    void lock() override {}
+    void unlock() noexcept override {}
+
+private:
+    std::optional<std::string> m_session;
+};
+
+}  // namespace apirunner
