@@ -14,7 +14,7 @@ const SettingSpec k_settings[] = {
     {"auth_url", SettingType::url, nullptr, false, false,
      "the authentication portal, when not on base_url (<auth_url>/auth/...)"},
     {"grant", SettingType::string, "password", false, false,
-     "password (resource-owner, /auth/ropc.php) or refresh_token"},
+     "password, refresh_token, or authorization_code (after `apirunner login`)"},
     {"username", SettingType::string, nullptr, false, false, "MediaHaven user, for the password grant"},
     {"password", SettingType::string, nullptr, false, true, "the user's password"},
     {"client_id", SettingType::string, nullptr, true, false, "the client_id Zeticon issued"},
@@ -26,7 +26,7 @@ const SettingSpec k_settings[] = {
 };
 
 const apirunner::PluginDescriptor k_descriptor = apirunner::make_descriptor(
-    "mediahaven", "1.0.0", "password refresh_token",
+    "mediahaven", "1.0.0", "password refresh_token authorization_code",
     "MediaHaven REST API: OAuth2 with rotating refresh tokens.", k_settings,
     &apirunner::create_session<apirunner::mediahaven::MediaHavenSession>);
 

@@ -30,6 +30,9 @@ oauth2::Params MediaHavenSession::login_params() {
     return oauth2::login_params_for(m_settings, grant(), {});
 }
 
+// "Kick-off the authorization flow by redirecting the user/browser to <host>/auth?client_id=..."
+std::string MediaHavenSession::authorization_endpoint() const { return url_join(m_auth_url, "/auth"); }
+
 std::vector<std::pair<std::string, std::string>> MediaHavenSession::inspect() {
     auto facts = OAuth2Session::inspect();
     HttpRequest request;

@@ -15,6 +15,7 @@ public:
 
 protected:
     oauth2::Params login_params() override;
+    std::string authorization_endpoint() const override;
 
 private:
     Settings m_settings;

@@ -14,7 +14,7 @@ const SettingSpec k_settings[] = {
     {"auth_url", SettingType::url, "https://auth.mediamath.com", false, false,
      "authorization server; tokens come from <auth_url>/oauth/token"},
     {"grant", SettingType::string, "password", false, false,
-     "password or refresh_token (authorization_code arrives with `apirunner login`)"},
+     "password, refresh_token, or authorization_code (after `apirunner login`)"},
     {"username", SettingType::string, nullptr, false, false, "MediaMath user, for the password grant"},
     {"password", SettingType::string, nullptr, false, true, "the user's password"},
     {"client_id", SettingType::string, nullptr, true, false, "the application's Client ID"},
@@ -32,7 +32,7 @@ const SettingSpec k_settings[] = {
 };
 
 const apirunner::PluginDescriptor k_descriptor = apirunner::make_descriptor(
-    "mediamath", "1.0.0", "password refresh_token",
+    "mediamath", "1.0.0", "password refresh_token authorization_code",
     "MediaMath Execution & Management API: OAuth2 with the legacy adama_session cookie.",
     k_settings, &apirunner::create_session<apirunner::mediamath::MediaMathSession>);
 

@@ -27,6 +27,14 @@ oauth2::Params MediaMathSession::login_params() {
     return oauth2::login_params_for(m_settings, grant(), {"audience", "scope"});
 }
 
+std::string MediaMathSession::authorization_endpoint() const {
+    return url_join(m_settings.get("auth_url"), "/authorize");
+}
+
+oauth2::Params MediaMathSession::authorization_params() {
+    return {{"audience", m_settings.get_or("audience", "")}, {"scope", m_settings.get_or("scope", "")}};
+}
+
 // Not every API is migrated to OAuth2 yet: the v2.0 session call turns the new token into the
 // adama_session cookie those APIs still need. It is renewed with every token.
 void MediaMathSession::on_new_tokens() {

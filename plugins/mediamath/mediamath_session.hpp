@@ -16,6 +16,8 @@ public:
 protected:
     oauth2::Params login_params() override;
     void on_new_tokens() override;
+    std::string authorization_endpoint() const override;
+    oauth2::Params authorization_params() override;
 
 private:
     Settings m_settings;

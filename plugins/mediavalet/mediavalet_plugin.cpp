@@ -13,7 +13,7 @@ const SettingSpec k_settings[] = {
     {"auth_url", SettingType::url, "https://login.mediavalet.com", false, false,
      "the OIDC server; tokens come from <auth_url>/connect/token"},
     {"grant", SettingType::string, "password", false, false,
-     "password or refresh_token (authorization_code arrives with `apirunner login`)"},
+     "password, refresh_token, or authorization_code (after `apirunner login`)"},
     {"username", SettingType::string, nullptr, false, false, "MediaValet user, for the password grant"},
     {"password", SettingType::string, nullptr, false, true, "the user's password"},
     {"client_id", SettingType::string, nullptr, true, false, "the ClientId MediaValet issued"},
@@ -30,7 +30,7 @@ const SettingSpec k_settings[] = {
 };
 
 const apirunner::PluginDescriptor k_descriptor = apirunner::make_descriptor(
-    "mediavalet", "1.0.0", "password refresh_token",
+    "mediavalet", "1.0.0", "password refresh_token authorization_code",
     "MediaValet API: OIDC resource-owner password grant with refresh tokens.", k_settings,
     &apirunner::create_session<apirunner::mediavalet::MediaValetSession>);
 

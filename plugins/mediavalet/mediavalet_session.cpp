@@ -15,6 +15,12 @@ oauth2::Params MediaValetSession::login_params() {
     return oauth2::login_params_for(m_settings, grant(), {"scope"});
 }
 
+std::string MediaValetSession::authorization_endpoint() const {
+    return url_join(m_settings.get("auth_url"), "/connect/authorize");
+}
+
+oauth2::Params MediaValetSession::authorization_params() { return {{"scope", m_settings.get_or("scope", "")}}; }
+
 void MediaValetSession::stamp(HttpRequest& request) {
     OAuth2Session::stamp(request);
     if (!m_subscription_key.empty()) {

@@ -14,6 +14,8 @@ public:
 
 protected:
     oauth2::Params login_params() override;
+    std::string authorization_endpoint() const override;
+    oauth2::Params authorization_params() override;
 
 private:
     Settings m_settings;

@@ -19,6 +19,10 @@ protected:
     oauth2::Params login_params() override {
         return oauth2::login_params_for(m_settings, grant(), {"scope", "audience", "resource"});
     }
+    std::string authorization_endpoint() const override { return m_settings.get_or("authorize_url", ""); }
+    oauth2::Params authorization_params() override {
+        return {{"scope", m_settings.get_or("scope", "")}, {"audience", m_settings.get_or("audience", "")}};
+    }
 
 private:
     Settings m_settings;
@@ -27,8 +31,10 @@ private:
 const SettingSpec k_settings[] = {
     {"base_url", SettingType::url, nullptr, true, false, "API root"},
     {"token_url", SettingType::url, nullptr, true, false, "the token endpoint"},
+    {"authorize_url", SettingType::url, nullptr, false, false,
+     "the authorization endpoint, for `apirunner login` (authorization_code grant)"},
     {"grant", SettingType::string, "client_credentials", false, false,
-     "client_credentials, password or refresh_token"},
+     "client_credentials, password, refresh_token or authorization_code (after `apirunner login`)"},
     {"client_id", SettingType::string, nullptr, true, false, "the client's id"},
     {"client_secret", SettingType::string, nullptr, false, true, "the client's secret (none for public clients)"},
     {"username", SettingType::string, nullptr, false, false, "for the password grant"},
@@ -46,7 +52,7 @@ const SettingSpec k_settings[] = {
 };
 
 const PluginDescriptor k_descriptor =
-    make_descriptor("oauth2", "1.0.0", "client_credentials password refresh_token",
+    make_descriptor("oauth2", "1.0.0", "client_credentials password refresh_token authorization_code",
                     "Any OAuth 2.0 API: a Bearer token from a token endpoint.", k_settings,
                     &create_session<GenericOAuth2Session>);
 

@@ -1,4 +1,5 @@
 // Bearer-token sessions: login, proactive refresh, recovery from a 401.
+#include <apirunner/encoding.hpp>
 #include <apirunner/error.hpp>
 #include <apirunner/oauth2.hpp>
 
@@ -147,6 +148,41 @@ void OAuth2Session::keep_alive() {
                         m_host.profile() + "`");
     }
     login();
+}
+
+std::string OAuth2Session::authorize_url(const std::string& redirect_uri, const std::string& state,
+                                         const std::string& code_challenge) {
+    std::string url = authorization_endpoint();
+    if (url.empty()) {
+        throw Error(ErrorKind::config, "this provider has no authorization-code flow");
+    }
+    const Params params = {{"response_type", "code"},
+                           {"client_id", m_client.endpoint().client_id},
+                           {"redirect_uri", redirect_uri},
+                           {"state", state},
+                           {"code_challenge", code_challenge},
+                           {"code_challenge_method", "S256"}};
+    for (const auto& [name, value] : params) {
+        url = add_query_param(url, name, value);
+    }
+    for (const auto& [name, value] : authorization_params()) {
+        if (!value.empty()) {
+            url = add_query_param(url, name, value);
+        }
+    }
+    return url;
+}
+
+void OAuth2Session::exchange_code(const std::string& code, const std::string& redirect_uri,
+                                  const std::string& code_verifier) {
+    m_host.logger().add_secret(code);
+    StoreLock lock(m_host.token_store());
+    accept(m_client.request({{"grant_type", "authorization_code"},
+                             {"code", code},
+                             {"redirect_uri", redirect_uri},
+                             {"code_verifier", code_verifier}},
+                            "the authorization code exchange", m_client.endpoint().refresh_body_format));
+    m_host.logger().log(LogLevel::info, "logged in with the authorization-code grant");
 }
 
 std::vector<std::pair<std::string, std::string>> OAuth2Session::inspect() {

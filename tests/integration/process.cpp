@@ -96,6 +96,120 @@ Finished run(const std::string& program, const std::vector<std::string>& args,
     return finished;
 }
 
+Running::Running(const std::string& program, const std::vector<std::string>& args, const std::string& cwd) {
+    int in_fd[2];
+    int out_fd[2];
+    int err_fd[2];
+    if (::pipe2(in_fd, O_CLOEXEC) != 0 || ::pipe2(out_fd, O_CLOEXEC) != 0 || ::pipe2(err_fd, O_CLOEXEC) != 0) {
+        throw std::runtime_error("pipe failed");
+    }
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        ::dup2(in_fd[0], 0);
+        ::close(in_fd[1]);
+        ::dup2(out_fd[1], 1);
+        ::dup2(err_fd[1], 2);
+        if (::chdir(cwd.c_str()) != 0) {
+            ::_exit(126);
+        }
+        std::vector<std::string> text = {program};
+        text.insert(text.end(), args.begin(), args.end());
+        std::vector<char*> argv;
+        for (auto& arg : text) {
+            argv.push_back(arg.data());
+        }
+        argv.push_back(nullptr);
+        ::execv(program.c_str(), argv.data());
+        ::_exit(127);
+    }
+    m_pid = pid;
+    ::close(in_fd[0]);
+    ::close(out_fd[1]);
+    ::close(err_fd[1]);
+    m_in = in_fd[1];
+    m_out = out_fd[0];
+    m_err = err_fd[0];
+}
+
+Running::~Running() {
+    if (m_pid > 0) {
+        ::kill(m_pid, SIGKILL);
+        ::waitpid(m_pid, nullptr, 0);
+    }
+    for (int fd : {m_in, m_out, m_err}) {
+        if (fd >= 0) {
+            ::close(fd);
+        }
+    }
+}
+
+std::string Running::line_with(const std::string& needle, int timeout_s) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
+    for (;;) {
+        std::size_t start = 0;
+        for (std::size_t end; (end = m_pending.find('\n', start)) != std::string::npos; start = end + 1) {
+            const std::string line = m_pending.substr(start, end - start);
+            if (line.find(needle) != std::string::npos) {
+                m_pending.erase(0, end + 1);
+                return line;
+            }
+        }
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        pollfd fd{m_out, POLLIN, 0};
+        if (left.count() <= 0 || ::poll(&fd, 1, static_cast<int>(left.count())) <= 0) {
+            return "";
+        }
+        char buffer[4096];
+        const ssize_t got = ::read(m_out, buffer, sizeof buffer);
+        if (got <= 0) {
+            return "";
+        }
+        m_pending.append(buffer, static_cast<std::size_t>(got));
+    }
+}
+
+void Running::write(const std::string& text) {
+    if (::write(m_in, text.data(), text.size()) < 0) {
+        throw std::runtime_error("cannot write to the process");
+    }
+}
+
+Finished Running::wait(int timeout_s) {
+    ::close(m_in);
+    m_in = -1;
+    Finished finished;
+    finished.out = m_pending;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
+    pollfd fds[2] = {{m_out, POLLIN, 0}, {m_err, POLLIN, 0}};
+    std::string* sinks[2] = {&finished.out, &finished.err};
+    int open_fds = 2;
+    while (open_fds > 0) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0 || ::poll(fds, 2, static_cast<int>(left.count())) <= 0) {
+            finished.timed_out = true;
+            ::kill(m_pid, SIGKILL);
+            break;
+        }
+        for (int i = 0; i < 2; ++i) {
+            if (fds[i].fd >= 0 && (fds[i].revents & (POLLIN | POLLHUP | POLLERR))) {
+                char buffer[4096];
+                const ssize_t got = ::read(fds[i].fd, buffer, sizeof buffer);
+                if (got > 0) {
+                    sinks[i]->append(buffer, static_cast<std::size_t>(got));
+                } else {
+                    fds[i].fd = -1;
+                    --open_fds;
+                }
+            }
+        }
+    }
+    int status = 0;
+    ::waitpid(m_pid, &status, 0);
+    m_pid = -1;
+    finished.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return finished;
+}
+
 Sandbox::Sandbox(const std::vector<std::string>& args) {
     int out_fd[2];
     int err_fd[2];

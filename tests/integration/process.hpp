@@ -24,6 +24,27 @@ Finished run(const std::string& program, const std::vector<std::string>& args,
              const std::string& cwd, const std::map<std::string, std::string>& env = {},
              int timeout_s = 120);
 
+// A process still running: its stdout read line by line, its stdin written to. The destructor
+// kills it if it is still there.
+class Running {
+public:
+    Running(const std::string& program, const std::vector<std::string>& args, const std::string& cwd);
+    ~Running();
+    // The first stdout line containing `needle` (read so far or arriving within the timeout),
+    // or "" when none came.
+    std::string line_with(const std::string& needle, int timeout_s);
+    void write(const std::string& text);
+    // Waits for the exit; the output is what had not been read yet.
+    Finished wait(int timeout_s);
+
+private:
+    int m_pid = -1;
+    int m_in = -1;
+    int m_out = -1;
+    int m_err = -1;
+    std::string m_pending;  // stdout read but not yet handed out
+};
+
 // apirunner-sandbox on 127.0.0.1, any free port. Its stderr (the event log) is collected.
 class Sandbox {
 public:

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "provider_simulator.hpp"
+#include "authorization_codes.hpp"
 #include "token_registry.hpp"
 
 #include <map>
@@ -38,6 +39,7 @@ private:
     TokenRegistry m_refresh_tokens;
     std::mutex m_pairs_mutex;
     std::map<std::string, std::string> m_access_of_refresh;  // to kill the old access token too
+    AuthorizationCodes m_codes;
 };
 
 }  // namespace sandbox

@@ -27,6 +27,10 @@ void MediaMathSimulator::handle(const std::string& prefix, Exchange& exchange) {
     const std::string& path = exchange.path();
     if (prefix == "/mediamath-auth" && path == "/oauth/token" && exchange.method() == "POST") {
         token(exchange);
+    } else if (prefix == "/mediamath-auth" && path == "/authorize") {
+        m_codes.authorize(exchange, "mediamath", k_client_id, [](const std::string& user, const std::string& password) {
+            return user == k_username && password == k_password;
+        });
     } else if (prefix == "/mediamath" && path == "/api/v2.0/session") {
         session(exchange);
     } else if (prefix == "/mediamath" && path == "/api/v3.0/organizations" &&
@@ -49,6 +53,8 @@ void MediaMathSimulator::token(Exchange& exchange) {
         password_grant(exchange);
     } else if (grant == "refresh_token") {
         refresh_grant(exchange);
+    } else if (grant == "authorization_code") {
+        code_grant(exchange);
     } else {
         exchange.oauth_error(403, "unsupported_grant_type", "Unsupported grant type: " + grant);
     }
@@ -83,6 +89,18 @@ void MediaMathSimulator::refresh_grant(Exchange& exchange) {
     }
     log_event("mediamath", "refresh");
     issue_tokens(exchange, *subject, false);  // Auth0 does not rotate by default
+}
+
+void MediaMathSimulator::code_grant(Exchange& exchange) {
+    auto grantee = m_codes.redeem(exchange.field("code"), exchange.field("client_id"), exchange.field("redirect_uri"),
+                                  exchange.field("code_verifier"));
+    if (!grantee) {
+        log_event("mediamath", "code exchange refused");
+        exchange.oauth_error(403, "invalid_grant", "Invalid authorization code");
+        return;
+    }
+    log_event("mediamath", "login (authorization code)");
+    issue_tokens(exchange, grantee->subject, grantee->scope.find("offline_access") != std::string::npos);
 }
 
 void MediaMathSimulator::issue_tokens(Exchange& exchange, const std::string& subject,

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "provider_simulator.hpp"
+#include "authorization_codes.hpp"
 #include "token_registry.hpp"
 
 namespace sandbox {
@@ -26,6 +27,7 @@ private:
     void token(Exchange& exchange);
     void password_grant(Exchange& exchange);
     void refresh_grant(Exchange& exchange);
+    void code_grant(Exchange& exchange);
     void issue_tokens(Exchange& exchange, const std::string& subject, bool with_refresh);
     void session(Exchange& exchange);
     void organizations(Exchange& exchange);
@@ -35,6 +37,7 @@ private:
     TokenRegistry m_access_tokens;
     TokenRegistry m_refresh_tokens;
     TokenRegistry m_sessions;
+    AuthorizationCodes m_codes;
 };
 
 }  // namespace sandbox

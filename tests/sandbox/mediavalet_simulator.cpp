@@ -36,6 +36,10 @@ MediaValetSimulator::MediaValetSimulator(const SandboxOptions& options) : m_opti
 void MediaValetSimulator::handle(const std::string&, Exchange& exchange) {
     if (exchange.path() == "/connect/token" && exchange.method() == "POST") {
         token(exchange);
+    } else if (exchange.path() == "/connect/authorize") {
+        m_codes.authorize(exchange, "mediavalet", k_client_id, [](const std::string& user, const std::string& password) {
+            return user == k_username && password == k_password;
+        });
     } else if (exchange.path() == "/assets" && exchange.method() == "GET") {
         assets(exchange);
     } else {
@@ -83,6 +87,16 @@ void MediaValetSimulator::token(Exchange& exchange) {
         }
         log_event("mediavalet", "login (password grant)");
         issue(exchange, k_username, scope);
+    } else if (grant == "authorization_code") {
+        auto grantee = m_codes.redeem(exchange.field("code"), exchange.field("client_id"),
+                                      exchange.field("redirect_uri"), exchange.field("code_verifier"));
+        if (!grantee) {
+            log_event("mediavalet", "code exchange refused");
+            exchange.oauth_error(400, "invalid_grant", "");
+            return;
+        }
+        log_event("mediavalet", "login (authorization code)");
+        issue(exchange, grantee->subject, grantee->scope);
     } else if (grant == "refresh_token") {
         auto subject = m_refresh_tokens.check(exchange.field("refresh_token"));
         if (!subject) {

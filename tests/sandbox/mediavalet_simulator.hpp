@@ -7,6 +7,7 @@
 #pragma once
 
 #include "provider_simulator.hpp"
+#include "authorization_codes.hpp"
 #include "token_registry.hpp"
 
 namespace sandbox {
@@ -31,6 +32,7 @@ private:
     const SandboxOptions& m_options;
     TokenRegistry m_access_tokens;
     TokenRegistry m_refresh_tokens;
+    AuthorizationCodes m_codes;
 };
 
 }  // namespace sandbox

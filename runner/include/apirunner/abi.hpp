@@ -12,7 +12,8 @@
 namespace apirunner {
 
 // Bump on any change to a type that crosses the boundary (descriptor, Session, HostServices...).
-inline constexpr std::uint32_t k_abi_version = 3;  // 2: Session::inspect, 3: TokenStore
+// 2: Session::inspect, 3: TokenStore, 4: OAuth2Session authorization-code hooks
+inline constexpr std::uint32_t k_abi_version = 4;
 
 // What must match for C++ types to cross safely: compiler, libstdc++ ABI, Boost and Poco.
 inline constexpr const char* k_build_fingerprint =

@@ -83,6 +83,12 @@ public:
     void close() noexcept override {}
     // The grant, the token's remaining lifetime and whether a refresh token is held.
     std::vector<std::pair<std::string, std::string>> inspect() override;
+    // Authorization-code grant with PKCE (RFC 7636, S256): the URL for the browser, and the
+    // exchange of the code it brought back; the tokens go to the store.
+    std::string authorize_url(const std::string& redirect_uri, const std::string& state,
+                              const std::string& code_challenge) override;
+    void exchange_code(const std::string& code, const std::string& redirect_uri,
+                       const std::string& code_verifier) override;
 
 protected:
     // `username` only tells sessions of different users apart in the store ("" if none).
@@ -97,6 +103,10 @@ protected:
     virtual Params refresh_params() { return {}; }
     // Runs after every new access token (login or refresh).
     virtual void on_new_tokens() {}
+    // The provider's authorization endpoint; "" when it has none (authorize_url then throws).
+    virtual std::string authorization_endpoint() const { return ""; }
+    // Extra query parameters of the authorization request (scope, audience, ...).
+    virtual Params authorization_params() { return {}; }
     // Whether a refused refresh may fall back to a full login.
     virtual bool can_login_unattended() const;
 

@@ -34,6 +34,9 @@ const std::map<std::string, Verb>& verbs() {
                      "list the plugins found and the files refused; with NAME, its settings (as "
                      "JSON Schema with --schema)"}},
         {"history", {"history [JOB] [--config F] [--limit N]", "past runs from the state database"}},
+        {"login", {"login PROVIDER [--config F] [--no-listen] [--port N] [--timeout S] [--redirect-uri U]",
+                   "authorization-code login: prints the URL to open, waits for the browser on "
+                   "127.0.0.1 (or reads the pasted redirect URL with --no-listen), stores the session"}},
         {"auth", {"auth check PROVIDER [--config F]",
                   "log in to a provider and show what is known of the session (never a token), "
                   "with the provider's token introspection where it has one"}},
@@ -58,6 +61,10 @@ void App::defineOptions(Poco::Util::OptionSet& options) {
     options.addOption(Option("log-level", "l", "debug, info, warn or error (default info)")
                           .argument("LEVEL"));
     options.addOption(Option("limit", "", "how many runs history shows (default 20)").argument("N"));
+    options.addOption(Option("no-listen", "", "login: read the redirect URL from stdin instead of listening"));
+    options.addOption(Option("port", "", "login: the loopback port to listen on (default: any free port)").argument("N"));
+    options.addOption(Option("timeout", "", "login: seconds to wait for the browser (default 300)").argument("S"));
+    options.addOption(Option("redirect-uri", "", "login: the redirect URI registered with the provider").argument("URI"));
     options.addOption(Option("schema", "", "with plugins NAME: print the settings as JSON Schema"));
     options.addOption(Option("help", "h", "show help (for a verb: apirunner VERB --help)"));
     options.addOption(Option("version", "V", "show the version"));
@@ -84,6 +91,15 @@ void App::handleOption(const std::string& name, const std::string& value) {
             m_options.history_limit <= 0) {
             m_bad_option = "--limit must be a positive integer";
         }
+    } else if (name == "no-listen") {
+        m_options.no_listen = true;
+    } else if (name == "port" || name == "timeout") {
+        int& target = name == "port" ? m_options.login_port : m_options.login_timeout_s;
+        if (!Poco::NumberParser::tryParse(value, target) || target < 0) {
+            m_bad_option = "--" + name + " must be a whole number";
+        }
+    } else if (name == "redirect-uri") {
+        m_options.redirect_uri = value;
     } else if (name == "schema") {
         m_schema = true;
     } else if (name == "help") {
@@ -148,6 +164,7 @@ int App::main(const std::vector<std::string>& arguments) {
     if (verb == "plugins") return plugins_command(m_options, m_schema, std::cout, std::cerr);
     if (verb == "history") return history_command(m_options, std::cout, std::cerr);
     if (verb == "auth") return auth_command(m_options, std::cout, std::cerr);
+    if (verb == "login") return login_command(m_options, std::cout, std::cerr);
     return usage_error("unknown verb '" + verb + "'");
 }
 

@@ -17,6 +17,11 @@ struct CliOptions {
     bool dry_run = false;
     LogLevel log_level = LogLevel::info;
     int history_limit = 20;
+    // login
+    bool no_listen = false;
+    int login_port = 0;
+    int login_timeout_s = 300;
+    std::string redirect_uri;
 };
 
 }  // namespace apirunner

@@ -69,6 +69,16 @@ void PluginSession::recover(const HttpResponse& refused) {
 
 void PluginSession::close() noexcept { m_session->close(); }
 
+std::string PluginSession::authorize_url(const std::string& redirect_uri, const std::string& state,
+                                         const std::string& code_challenge) {
+    return guarded("authorize_url", [&] { return m_session->authorize_url(redirect_uri, state, code_challenge); });
+}
+
+void PluginSession::exchange_code(const std::string& code, const std::string& redirect_uri,
+                                  const std::string& code_verifier) {
+    guarded("exchange_code", [&] { m_session->exchange_code(code, redirect_uri, code_verifier); });
+}
+
 std::vector<std::pair<std::string, std::string>> PluginSession::inspect() {
     return guarded("inspect", [&] { return m_session->inspect(); });
 }

@@ -26,6 +26,10 @@ public:
     void recover(const HttpResponse& refused);
     void close() noexcept;
     std::vector<std::pair<std::string, std::string>> inspect();
+    std::string authorize_url(const std::string& redirect_uri, const std::string& state,
+                              const std::string& code_challenge);
+    void exchange_code(const std::string& code, const std::string& redirect_uri,
+                       const std::string& code_verifier);
 
     HostServices& host() { return *m_host; }
     const std::string& provider() const { return m_host->profile(); }

@@ -16,11 +16,7 @@ SessionPool::SessionPool(const PluginRegistry& registry, std::map<std::string, S
 
 SessionPool::~SessionPool() { close_all(); }
 
-PluginSession& SessionPool::session(const std::string& provider) {
-    auto open = m_sessions.find(provider);
-    if (open != m_sessions.end()) {
-        return *open->second;
-    }
+std::unique_ptr<PluginSession> SessionPool::make(const std::string& provider) {
     const ProviderSpec& spec = m_config.providers.at(provider);
     const LoadedPlugin* plugin = m_registry.find(spec.plugin);
     if (!plugin || !m_settings.count(provider)) {
@@ -33,9 +29,21 @@ PluginSession& SessionPool::session(const std::string& provider) {
         store = std::make_unique<MemoryTokenStore>();
     }
     auto host = std::make_unique<ProviderHost>(provider, m_logger, HttpOptions{}, std::move(store));
-    auto session = std::make_unique<PluginSession>(*plugin, m_settings.at(provider), std::move(host));
+    return std::make_unique<PluginSession>(*plugin, m_settings.at(provider), std::move(host));
+}
+
+PluginSession& SessionPool::session(const std::string& provider) {
+    auto open = m_sessions.find(provider);
+    if (open != m_sessions.end()) {
+        return *open->second;
+    }
+    auto session = make(provider);
     session->open();
     return *(m_sessions[provider] = std::move(session));
+}
+
+PluginSession& SessionPool::unopened(const std::string& provider) {
+    return *(m_sessions[provider] = make(provider));
 }
 
 void SessionPool::close_all() noexcept {

@@ -24,9 +24,13 @@ public:
 
     // The open session of a provider profile. Throws Error naming the provider.
     PluginSession& session(const std::string& provider);
+    // A session not logged in yet, for `apirunner login` to bootstrap. Throws Error.
+    PluginSession& unopened(const std::string& provider);
     void close_all() noexcept;
 
 private:
+    std::unique_ptr<PluginSession> make(const std::string& provider);
+
     const PluginRegistry& m_registry;
     std::map<std::string, Settings> m_settings;
     const JobsConfig& m_config;
