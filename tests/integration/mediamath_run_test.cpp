@@ -163,3 +163,36 @@ TEST_CASE("a stored session past its lifetime is refreshed, not replaced by a ne
     CHECK(sandbox.count("login (password grant)") == 1);
     CHECK(sandbox.count("refresh") >= 1);
 }
+
+TEST_CASE("auth status shows the stored session; auth logout forgets it and the next run logs in") {
+    Sandbox sandbox;
+    Workdir work;
+    work.write("jobs.yaml", mediamath_jobs(sandbox));
+    Finished none = work.apirunner({"auth", "status", "--config", "jobs.yaml"});
+    REQUIRE(none.exit_code == 0);
+    CHECK_THAT(none.out, Catch::Contains("mediamath") && Catch::Contains("none"));
+    CHECK_FALSE(work.exists("state/state.db"));  // looking does not create the state file
+
+    REQUIRE(work.apirunner({"run", "--config", "jobs.yaml"}).exit_code == 0);
+    Finished stored = work.apirunner({"auth", "status", "--config", "jobs.yaml"});
+    CHECK_THAT(lines_of(stored.out).at(1), Catch::Contains("stored") && Catch::Contains("yes"));
+
+    Finished logout = work.apirunner({"auth", "logout", "mediamath", "--config", "jobs.yaml"});
+    CHECK(logout.exit_code == 0);
+    CHECK_THAT(work.apirunner({"auth", "status", "--config", "jobs.yaml"}).out, Catch::Contains("none"));
+    REQUIRE(work.apirunner({"run", "--config", "jobs.yaml"}).exit_code == 0);
+    CHECK(sandbox.count("login (password grant)") == 2);
+}
+
+TEST_CASE("a run of 500 pages over 2-second tokens finishes with every record, refreshing, not logging in") {
+    Sandbox sandbox({"--records", "500", "--token-ttl", "2", "--latency-ms", "10"});
+    Workdir work;
+    work.write("jobs.yaml", mediamath_jobs(sandbox, "", 1));
+    Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
+    REQUIRE(run.exit_code == 0);
+    CHECK_THAT(run.out, Catch::Contains("500 records, 500 pages"));
+    CHECK(work.sql("out/extracts.sqlite", "SELECT count(DISTINCT id) FROM orgs") == 500);
+    CHECK(sandbox.count("login (password grant)") == 1);
+    CHECK(sandbox.count("refresh") >= 2);
+    CHECK(sandbox.count("401") == 0);
+}

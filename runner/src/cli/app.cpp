@@ -37,9 +37,10 @@ const std::map<std::string, Verb>& verbs() {
         {"login", {"login PROVIDER [--config F] [--no-listen] [--port N] [--timeout S] [--redirect-uri U]",
                    "authorization-code login: prints the URL to open, waits for the browser on "
                    "127.0.0.1 (or reads the pasted redirect URL with --no-listen), stores the session"}},
-        {"auth", {"auth check PROVIDER [--config F]",
-                  "log in to a provider and show what is known of the session (never a token), "
-                  "with the provider's token introspection where it has one"}},
+        {"auth", {"auth check PROVIDER | auth status | auth logout PROVIDER [--config F]",
+                  "check: log in and show what is known of the session (never a token), with the "
+                  "provider's token introspection where it has one; status: the stored session of "
+                  "each provider; logout: forget a provider's stored session"}},
     };
     return table;
 }

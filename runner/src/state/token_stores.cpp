@@ -65,6 +65,12 @@ void SqliteTokenStore::save(const std::string& session) {
         useRef(m_profile), useRef(session), useRef(when), now;
 }
 
+std::optional<std::string> SqliteTokenStore::updated_at() {
+    Poco::Nullable<std::string> when;
+    *m_db << "SELECT updated_at FROM sessions WHERE profile = ?", useRef(m_profile), into(when), now;
+    return when.isNull() ? std::nullopt : std::optional<std::string>(when.value());
+}
+
 void SqliteTokenStore::clear() { *m_db << "DELETE FROM sessions WHERE profile = ?", useRef(m_profile), now; }
 
 void SqliteTokenStore::lock() {

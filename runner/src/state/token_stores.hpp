@@ -25,6 +25,8 @@ public:
     void clear() override;
     void lock() override;
     void unlock() noexcept override;
+    // When the session was last saved (ISO 8601, UTC), if there is one.
+    std::optional<std::string> updated_at();
 
 private:
     std::string m_profile;
