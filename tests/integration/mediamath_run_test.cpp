@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -195,4 +196,26 @@ TEST_CASE("a run of 500 pages over 2-second tokens finishes with every record, r
     CHECK(sandbox.count("login (password grant)") == 1);
     CHECK(sandbox.count("refresh") >= 2);
     CHECK(sandbox.count("401") == 0);
+}
+
+TEST_CASE("with state_key_env the stored tokens are encrypted, and refused without the key") {
+    Sandbox sandbox;
+    Workdir work;
+    const std::string jobs = mediamath_jobs(sandbox);
+    work.write("jobs.yaml", "state_key_env: APIRUNNER_STATE_KEY\n" + jobs);
+    const std::map<std::string, std::string> key = {{"APIRUNNER_STATE_KEY", "SENTINEL-state-key"}};
+    REQUIRE(work.apirunner({"run", "--config", "jobs.yaml"}, key).exit_code == 0);
+    REQUIRE(work.apirunner({"run", "--config", "jobs.yaml"}, key).exit_code == 0);
+    CHECK(sandbox.count("login (password grant)") == 1);
+    CHECK(work.sql("state/state.db", "SELECT count(*) FROM sessions WHERE data LIKE 'enc:v1:%' "
+                                     "AND data NOT LIKE '%SENTINEL%'") == 1);
+
+    Finished no_key = work.apirunner({"run", "--config", "jobs.yaml"});
+    CHECK(no_key.exit_code == 78);
+    CHECK_THAT(no_key.err, Catch::Contains("state_key_env: environment variable APIRUNNER_STATE_KEY is not set"));
+    work.write("jobs.yaml", jobs);  // the key dropped from the file: the sealed session is refused
+    Finished unkeyed = work.apirunner({"run", "--config", "jobs.yaml"});
+    CHECK(unkeyed.exit_code == 78);
+    CHECK_THAT(unkeyed.err, Catch::Contains("is encrypted; set state_key_env"));
+    CHECK_THAT(work.apirunner({"auth", "status", "--config", "jobs.yaml"}).out, Catch::Contains("sealed"));
 }

@@ -1,5 +1,7 @@
 #include "state/token_stores.hpp"
 
+#include <apirunner/error.hpp>
+
 #include <catch2/catch.hpp>
 
 #include <Poco/File.h>
@@ -72,4 +74,31 @@ TEST_CASE("the lock is re-entrant within one store") {
     StoreLock inner(store);
     store.save("x");
     CHECK(store.load() == std::optional<std::string>("x"));
+}
+
+TEST_CASE("the session cipher round-trips and refuses a wrong key or a damaged value") {
+    SessionCipher cipher("SENTINEL-state-key");
+    const std::string sealed = cipher.seal(R"({"access_token":"SENTINEL-at"})");
+    CHECK(SessionCipher::is_sealed(sealed));
+    CHECK(sealed.find("SENTINEL-at") == std::string::npos);
+    CHECK(cipher.seal("same") != cipher.seal("same"));  // a fresh IV every time
+    CHECK(cipher.open(sealed) == R"({"access_token":"SENTINEL-at"})");
+    CHECK_THROWS_WITH(SessionCipher("another key").open(sealed), Catch::Contains("cannot be decrypted"));
+    std::string damaged = sealed;
+    damaged[damaged.size() - 5] = damaged[damaged.size() - 5] == 'A' ? 'B' : 'A';
+    CHECK_THROWS_AS(cipher.open(damaged), Error);
+}
+
+TEST_CASE("with a state key the stored row is sealed, and without it the session is refused") {
+    Fixture f;
+    SqliteTokenStore sealed(f.state, "mm", "SENTINEL-state-key");
+    sealed.save("SENTINEL-session");
+    CHECK(sealed.load() == std::optional<std::string>("SENTINEL-session"));
+    CHECK_THROWS_WITH(SqliteTokenStore(f.state, "mm").load(), Catch::Contains("is encrypted; set state_key_env"));
+    CHECK_THROWS_WITH(SqliteTokenStore(f.state, "mm", "wrong").load(), Catch::Contains("cannot be decrypted"));
+    // A session saved before a key was set is still read, and sealed on its next save.
+    SqliteTokenStore plain(f.state, "ox");
+    plain.save("old");
+    SqliteTokenStore keyed(f.state, "ox", "SENTINEL-state-key");
+    CHECK(keyed.load() == std::optional<std::string>("old"));
 }

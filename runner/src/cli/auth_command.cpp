@@ -67,12 +67,16 @@ int status(const Workspace& workspace, std::ostream& out) {
         std::string refresh = "-";
         std::string saved = "-";
         if (have_state) {
-            SqliteTokenStore store(workspace.config().state_path, name);
-            if (auto data = store.load()) {
-                session = "stored";
-                describe_stored(*data, expires, refresh);
-                saved = store.updated_at().value_or("-");
+            SqliteTokenStore store(workspace.config().state_path, name, workspace.config().state_key);
+            try {
+                if (auto data = store.load()) {
+                    session = "stored";
+                    describe_stored(*data, expires, refresh);
+                }
+            } catch (const Error&) {
+                session = "sealed";  // encrypted with a key this run does not have
             }
+            saved = session == "none" ? "-" : store.updated_at().value_or("-");
         }
         out << std::setw(16) << name << std::setw(10) << session << std::setw(24) << expires << std::setw(10)
             << refresh << saved << "\n";

@@ -34,6 +34,7 @@ bool is_secret(const LoadedPlugin* plugin, const std::string& name, const Settin
 void load_workspace(const CliOptions& options, Workspace& workspace) {
     workspace.loaded = load_config(options.config_path);
     workspace.registry.discover(PluginRegistry::search_path(options.plugin_paths));
+    redactor().add_secret(workspace.config().state_key);
     for (const auto& [name, provider] : workspace.config().providers) {
         const LoadedPlugin* plugin = workspace.registry.find(provider.plugin);
         for (const auto& [setting, value] : provider.settings) {

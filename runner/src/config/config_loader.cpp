@@ -51,6 +51,14 @@ public:
         }
         m_config.state_path =
             absolute(m_config.base_dir, top.string("state").value_or(".apirunner/state.db"));
+        if (auto name = top.string("state_key_env")) {
+            const auto key = m_env(*name);
+            if (!key || key->empty()) {
+                top.problem("state_key_env", "environment variable " + *name + " is not set");
+            } else {
+                m_config.state_key = *key;
+            }
+        }
         load_each(top, "providers", [this](auto& map, auto& name) { load_provider(map, name); });
         load_each(top, "sinks", [this](auto& map, auto& name) { load_sink(map, name); });
         load_each(top, "jobs", [this](auto& map, auto& name) { load_job(map, name); });

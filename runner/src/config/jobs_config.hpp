@@ -76,6 +76,7 @@ struct JobsConfig {
     std::string base_dir;  // relative paths in it are taken from here
     int version = 1;
     std::string state_path;
+    std::string state_key;  // from the variable state_key_env names; "" keeps sessions unencrypted
     std::map<std::string, ProviderSpec> providers;
     std::map<std::string, SinkSpec> sinks;
     std::vector<JobSpec> jobs;  // in file order

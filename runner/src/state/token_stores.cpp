@@ -23,8 +23,11 @@ using namespace Poco::Data::Keywords;
 
 namespace apirunner {
 
-SqliteTokenStore::SqliteTokenStore(const std::string& state_path, std::string profile)
+SqliteTokenStore::SqliteTokenStore(const std::string& state_path, std::string profile, const std::string& key)
     : m_profile(std::move(profile)) {
+    if (!key.empty()) {
+        m_cipher.emplace(key);
+    }
     try {
         StateDb::create_private(state_path);
         Poco::Data::SQLite::Connector::registerConnector();
@@ -55,10 +58,21 @@ SqliteTokenStore::~SqliteTokenStore() {
 std::optional<std::string> SqliteTokenStore::load() {
     Poco::Nullable<std::string> data;
     *m_db << "SELECT data FROM sessions WHERE profile = ?", useRef(m_profile), into(data), now;
-    return data.isNull() ? std::nullopt : std::optional<std::string>(data.value());
+    if (data.isNull()) {
+        return std::nullopt;
+    }
+    if (!SessionCipher::is_sealed(data.value())) {
+        return data.value();  // saved before a key was set: sealed on the next save
+    }
+    if (!m_cipher) {
+        throw Error(ErrorKind::config, "the stored session of '" + m_profile +
+                                           "' is encrypted; set state_key_env and its variable to read it");
+    }
+    return m_cipher->open(data.value());
 }
 
-void SqliteTokenStore::save(const std::string& session) {
+void SqliteTokenStore::save(const std::string& plain) {
+    const std::string session = m_cipher ? m_cipher->seal(plain) : plain;
     const std::string when = Poco::DateTimeFormatter::format(Poco::DateTime(), Poco::DateTimeFormat::ISO8601_FORMAT);
     *m_db << "INSERT INTO sessions (profile, data, updated_at) VALUES (?, ?, ?) "
              "ON CONFLICT (profile) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",

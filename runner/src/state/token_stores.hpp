@@ -2,12 +2,15 @@
 // every process on the same file, and one in memory for dry runs and tests.
 #pragma once
 
+#include "state/session_cipher.hpp"
+
 #include <apirunner/host.hpp>
 
 #include <Poco/Data/Session.h>
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 
 namespace apirunner {
@@ -16,8 +19,9 @@ namespace apirunner {
 // (<state folder>/locks/<profile>.lock, flock) that every apirunner process honours.
 class SqliteTokenStore : public TokenStore {
 public:
-    // Throws Error(config) when the database or the lock folder cannot be opened.
-    SqliteTokenStore(const std::string& state_path, std::string profile);
+    // Throws Error(config) when the database or the lock folder cannot be opened. A non-empty
+    // `key` seals what is saved (AES-256-GCM); a sealed session is refused without it.
+    SqliteTokenStore(const std::string& state_path, std::string profile, const std::string& key = "");
     ~SqliteTokenStore() override;
 
     std::optional<std::string> load() override;
@@ -30,6 +34,7 @@ public:
 
 private:
     std::string m_profile;
+    std::optional<SessionCipher> m_cipher;
     std::unique_ptr<Poco::Data::Session> m_db;
     std::string m_lock_path;
     std::recursive_mutex m_mutex;  // the flock is per process; this serialises its threads
