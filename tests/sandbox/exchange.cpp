@@ -89,8 +89,16 @@ std::optional<std::pair<std::string, std::string>> Exchange::basic() const {
 void Exchange::text(int status, const std::string& content_type, const std::string& body) {
     m_response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
     m_response.setContentType(content_type);
-    m_response.setContentLength(static_cast<std::streamsize>(body.size()));
-    m_response.send() << body;
+    if (m_spoil == Fault::dropped) {
+        // Promise the whole body, send half, close: what a dying connection looks like.
+        m_response.setKeepAlive(false);
+        m_response.setContentLength(static_cast<std::streamsize>(body.size()));
+        m_response.send() << body.substr(0, body.size() / 2);
+        return;
+    }
+    const std::string sent = m_spoil == Fault::garbage ? body.substr(0, body.size() / 2) : body;
+    m_response.setContentLength(static_cast<std::streamsize>(sent.size()));
+    m_response.send() << sent;
 }
 
 void Exchange::json_text(int status, const std::string& body) { text(status, "application/json", body); }

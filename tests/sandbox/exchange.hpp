@@ -2,6 +2,8 @@
 // body, cookies, bearer token) and helpers to answer it.
 #pragma once
 
+#include "fault_injector.hpp"
+
 #include <Poco/JSON/Object.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
@@ -44,6 +46,8 @@ public:
     void text(int status, const std::string& content_type, const std::string& body);
     void oauth_error(int status, const std::string& error, const std::string& description);
     void header_out(const std::string& name, const std::string& value);
+    // Spoils the answer about to be written: cut it off halfway (and close), or break its JSON.
+    void spoil(Fault fault) { m_spoil = fault; }
     void set_cookie(const std::string& name, const std::string& value, const std::string& path);
 
 private:
@@ -57,6 +61,7 @@ private:
     std::map<std::string, std::string> m_fields;
     std::vector<std::pair<std::string, std::string>> m_form_fields;
     bool m_body_is_json = false;
+    std::optional<Fault> m_spoil;
 };
 
 }  // namespace sandbox

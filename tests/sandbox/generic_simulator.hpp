@@ -23,6 +23,7 @@ public:
     explicit GenericSimulator(const SandboxOptions& options);
     std::vector<std::string> prefixes() const override { return {"/generic"}; }
     void handle(const std::string& prefix, Exchange& exchange) override;
+    bool serves_data(const std::string& path) const override { return path == "/v1/items"; }
 
 private:
     void token(Exchange& exchange);

@@ -25,6 +25,7 @@ public:
     explicit MediaHavenSimulator(const SandboxOptions& options);
     std::vector<std::string> prefixes() const override { return {"/mediahaven"}; }
     void handle(const std::string& prefix, Exchange& exchange) override;
+    bool serves_data(const std::string& path) const override { return path == "/mediahaven-rest-api/v2/records"; }
 
 private:
     bool client_ok(const std::string& id, const std::string& secret) const;

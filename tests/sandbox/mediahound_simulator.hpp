@@ -23,6 +23,7 @@ public:
     explicit MediaHoundSimulator(const SandboxOptions& options);
     std::vector<std::string> prefixes() const override { return {"/mediahound"}; }
     void handle(const std::string& prefix, Exchange& exchange) override;
+    bool serves_data(const std::string& path) const override { return path == "/1.3/media/movies"; }
 
 private:
     void token(Exchange& exchange);

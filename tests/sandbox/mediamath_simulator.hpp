@@ -22,6 +22,7 @@ public:
     explicit MediaMathSimulator(const SandboxOptions& options);
     std::vector<std::string> prefixes() const override { return {"/mediamath-auth", "/mediamath"}; }
     void handle(const std::string& prefix, Exchange& exchange) override;
+    bool serves_data(const std::string& path) const override { return path == "/api/v3.0/organizations"; }
 
 private:
     void token(Exchange& exchange);

@@ -23,6 +23,7 @@ public:
     explicit MediaValetSimulator(const SandboxOptions& options);
     std::vector<std::string> prefixes() const override { return {"/mediavalet"}; }
     void handle(const std::string& prefix, Exchange& exchange) override;
+    bool serves_data(const std::string& path) const override { return path == "/assets"; }
 
 private:
     void token(Exchange& exchange);

@@ -25,6 +25,7 @@ public:
     explicit OpenXSimulator(const SandboxOptions& options);
     std::vector<std::string> prefixes() const override { return {"/openx-sso", "/openx"}; }
     void handle(const std::string& prefix, Exchange& exchange) override;
+    bool serves_data(const std::string& path) const override { return path == "/ox/4.0/account"; }
 
 private:
     struct RequestToken {

@@ -19,6 +19,8 @@ public:
     virtual std::vector<std::string> prefixes() const = 0;
     // `prefix` is the one that matched; exchange.path() is what follows it.
     virtual void handle(const std::string& prefix, Exchange& exchange) = 0;
+    // Whether a path (below the prefix) is a data endpoint: the only place faults are injected.
+    virtual bool serves_data(const std::string& path) const = 0;
 };
 
 // One line on stderr per event worth seeing ("mediamath: login (password grant)"). No secrets.

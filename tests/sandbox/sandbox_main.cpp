@@ -30,6 +30,10 @@ protected:
         options.addOption(Option("refresh-ttl", "", "refresh token lifetime in seconds (default 0: forever)").argument("S"));
         options.addOption(Option("session-ttl", "", "session cookie lifetime in seconds (default 7200)").argument("S"));
         options.addOption(Option("latency-ms", "", "wait this long before every answer (default 0)").argument("MS"));
+        options.addOption(Option("fail-every", "", "answer every Nth data request with 503").argument("N"));
+        options.addOption(Option("rate-limit", "", "answer 429 (Retry-After: 1) past N data requests a second").argument("N"));
+        options.addOption(Option("drop-every", "", "cut every Nth data answer off halfway and close").argument("N"));
+        options.addOption(Option("garbage-every", "", "break the JSON of every Nth data answer").argument("N"));
         options.addOption(Option("help", "h", "show this help"));
     }
 
@@ -47,13 +51,17 @@ protected:
         if (name == "refresh-ttl") m_options.refresh_ttl = std::chrono::seconds(number);
         if (name == "session-ttl") m_options.session_ttl = std::chrono::seconds(number);
         if (name == "latency-ms") m_options.latency = std::chrono::milliseconds(number);
+        if (name == "fail-every") m_options.faults.fail_every = number;
+        if (name == "rate-limit") m_options.faults.rate_limit = number;
+        if (name == "drop-every") m_options.faults.drop_every = number;
+        if (name == "garbage-every") m_options.faults.garbage_every = number;
     }
 
     int main(const std::vector<std::string>&) override {
         if (m_help) {
             Poco::Util::HelpFormatter help(options());
             help.setCommand("apirunner-sandbox");
-            help.setUsage("[--port N] [--records N] [--token-ttl S] [--refresh-ttl S] [--session-ttl S] [--latency-ms MS]");
+            help.setUsage("[--port N] [--records N] [--token-ttl S] [--refresh-ttl S] [--session-ttl S] [--latency-ms MS] [--fail-every N] [--rate-limit N] [--drop-every N] [--garbage-every N]");
             help.setHeader("Plays MediaMath, MediaHound, MediaValet, MediaHaven and OpenX on 127.0.0.1 for apirunner to run against.");
             help.setUnixStyle(true);
             help.format(std::cout);

@@ -1,6 +1,8 @@
 // What the sandbox was started with. Every simulated provider reads its knobs from here.
 #pragma once
 
+#include "fault_injector.hpp"
+
 #include <chrono>
 #include <cstdint>
 
@@ -13,6 +15,7 @@ struct SandboxOptions {
     std::chrono::seconds refresh_ttl{0};  // 0: refresh tokens never expire
     std::chrono::seconds session_ttl{7200};
     std::chrono::milliseconds latency{0};  // added before every answer, as a slow API would
+    FaultOptions faults;
 };
 
 }  // namespace sandbox

@@ -16,8 +16,8 @@ namespace {
 class RouteHandler : public Poco::Net::HTTPRequestHandler {
 public:
     RouteHandler(const std::vector<std::unique_ptr<ProviderSimulator>>& simulators,
-                 std::chrono::milliseconds latency)
-        : m_simulators(simulators), m_latency(latency) {}
+                 std::chrono::milliseconds latency, FaultInjector& faults)
+        : m_simulators(simulators), m_latency(latency), m_faults(faults) {}
 
     void handleRequest(Poco::Net::HTTPServerRequest& request,
                        Poco::Net::HTTPServerResponse& response) override {
@@ -40,26 +40,59 @@ public:
             exchange.json_text(404, R"({"error":"no simulated provider at this path"})");
             return;
         }
+        if (best->serves_data(exchange.path()) && inject(exchange, best_prefix)) {
+            return;
+        }
         best->handle(best_prefix, exchange);
     }
 
 private:
+    // Answers with a fault and returns true, or arranges one for the simulator's answer.
+    bool inject(Exchange& exchange, const std::string& prefix) {
+        const auto fault = m_faults.next();
+        if (!fault) {
+            return false;
+        }
+        const std::string provider = prefix.substr(1);
+        switch (*fault) {
+            case Fault::unavailable:
+                log_event(provider, "fault: 503");
+                exchange.json_text(503, R"({"error":"service unavailable: an injected fault"})");
+                return true;
+            case Fault::rate_limited:
+                log_event(provider, "fault: 429");
+                exchange.header_out("Retry-After", "1");
+                exchange.json_text(429, R"({"error":"rate limited: an injected fault"})");
+                return true;
+            case Fault::dropped:
+                log_event(provider, "fault: connection dropped mid-body");
+                break;
+            case Fault::garbage:
+                log_event(provider, "fault: broken JSON");
+                break;
+        }
+        exchange.spoil(*fault);
+        return false;
+    }
+
     const std::vector<std::unique_ptr<ProviderSimulator>>& m_simulators;
     std::chrono::milliseconds m_latency;
+    FaultInjector& m_faults;
 };
 
 class RouteFactory : public Poco::Net::HTTPRequestHandlerFactory {
 public:
     RouteFactory(const std::vector<std::unique_ptr<ProviderSimulator>>& simulators,
-                 std::chrono::milliseconds latency)
-        : m_simulators(simulators), m_latency(latency) {}
+                 std::chrono::milliseconds latency, FaultInjector& faults)
+        : m_simulators(simulators), m_latency(latency), m_faults(faults) {}
     Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
-        return new RouteHandler(m_simulators, m_latency);
+        return new RouteHandler(m_simulators, m_latency, m_faults);
     }
 
 private:
     const std::vector<std::unique_ptr<ProviderSimulator>>& m_simulators;
     std::chrono::milliseconds m_latency;
+    FaultInjector& m_faults;
 };
 
 }  // namespace
@@ -72,14 +105,14 @@ void log_event(const std::string& provider, const std::string& event) {
 
 SandboxServer::SandboxServer(const SandboxOptions& options,
                              std::vector<std::unique_ptr<ProviderSimulator>> simulators)
-    : m_simulators(std::move(simulators)) {
+    : m_simulators(std::move(simulators)), m_faults(std::make_unique<FaultInjector>(options.faults)) {
     // Loopback only, always: the sandbox serves fake credentials.
     Poco::Net::ServerSocket socket(
         Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(options.port)));
     Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
     params->setMaxThreads(8);
     params->setKeepAlive(true);
-    m_server = std::make_unique<Poco::Net::HTTPServer>(new RouteFactory(m_simulators, options.latency),
+    m_server = std::make_unique<Poco::Net::HTTPServer>(new RouteFactory(m_simulators, options.latency, *m_faults),
                                                        socket, params);
     m_server->start();
 }

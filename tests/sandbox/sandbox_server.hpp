@@ -19,6 +19,7 @@ public:
 
 private:
     std::vector<std::unique_ptr<ProviderSimulator>> m_simulators;
+    std::unique_ptr<FaultInjector> m_faults;
     std::unique_ptr<Poco::Net::HTTPServer> m_server;
 };
 

@@ -27,6 +27,30 @@ std::string page_url(const std::string& base_url, const RequestSpec& request,
     return uri.toString();
 }
 
+struct FetchedPage {
+    HttpResponse response;
+    ParsedPage page;
+};
+
+// One page, fetched and parsed. A 2xx whose JSON does not parse is a page cut short more often
+// than a provider that changed its mind, so it is fetched again like any transient failure.
+FetchedPage fetch_page(AuthorizedClient& client, const HttpRequest& request, const JobSpec& job,
+                       std::int64_t page_number) {
+    for (int attempt = 1;; ++attempt) {
+        FetchedPage fetched{client.send(request), {}};
+        try {
+            fetched.page = parse_page(fetched.response.body, job.paging.records);
+            return fetched;
+        } catch (const Error& error) {
+            const std::string where = "page " + std::to_string(page_number) + " of " + job.request.path + ": ";
+            if (!client.may_retry(attempt)) {
+                throw Error(error.kind(), where + error.what());
+            }
+            client.back_off(attempt, where + error.what() + "; fetching it again");
+        }
+    }
+}
+
 }  // namespace
 
 JobRunner::JobRunner(const JobsConfig& config, SessionPool& sessions)
@@ -50,14 +74,7 @@ void JobRunner::walk(const JobSpec& job, const RunInfo& run, bool dry_run, JobRe
             request.method = job.request.method;
             request.url = page_url(provider.base_url, job.request, *paging);
             request.set_header("Accept", "application/json");
-            HttpResponse response = client.send(request);
-            ParsedPage page;
-            try {
-                page = parse_page(response.body, job.paging.records);
-            } catch (const Error& error) {
-                throw Error(error.kind(), "page " + std::to_string(result.pages + 1) + " of " +
-                                              job.request.path + ": " + error.what());
-            }
+            auto [response, page] = fetch_page(client, request, job, result.pages + 1);
             for (auto& sink : sinks) {
                 sink->write_page(page.records);
             }

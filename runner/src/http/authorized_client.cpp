@@ -25,10 +25,14 @@ std::string describe(const HttpRequest& request, const HttpResponse& response) {
 AuthorizedClient::AuthorizedClient(PluginSession& session, RetryPolicy policy)
     : m_session(session), m_policy(policy), m_random(std::random_device{}()) {}
 
-void AuthorizedClient::wait(std::int64_t ms) {
-    m_session.host().logger().log(LogLevel::info,
-                                  "waiting " + std::to_string(ms) + " ms before retrying");
+void AuthorizedClient::wait(std::int64_t ms, const std::string& why) {
+    m_session.host().logger().log(LogLevel::info, why + "; waiting " + std::to_string(ms) + " ms before retrying");
     std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+}
+
+void AuthorizedClient::back_off(int attempt, const std::string& why) {
+    ++m_stats.retries;
+    wait(m_policy.backoff_ms(attempt, m_random), why);
 }
 
 HttpResponse AuthorizedClient::attempt(const HttpRequest& request) {
@@ -96,7 +100,7 @@ HttpResponse AuthorizedClient::send(const HttpRequest& request) {
                             std::to_string(delay / 1000) + " s, longer than the limit; try later");
         }
         ++m_stats.retries;
-        wait(delay);
+        wait(delay, failure);
     }
 }
 

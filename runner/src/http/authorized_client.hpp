@@ -26,10 +26,14 @@ public:
     // 403, unavailable when retries ran out, bad_data for any other status.
     HttpResponse send(const HttpRequest& request);
     const CallStats& stats() const { return m_stats; }
+    // For callers that find a 2xx answer unusable (a page cut short): whether `attempt` may be
+    // followed by another, and the wait before it.
+    bool may_retry(int attempt) const { return attempt < m_policy.max_attempts; }
+    void back_off(int attempt, const std::string& why);
 
 private:
     HttpResponse attempt(const HttpRequest& request);
-    void wait(std::int64_t ms);
+    void wait(std::int64_t ms, const std::string& why);
 
     PluginSession& m_session;
     RetryPolicy m_policy;

@@ -1,0 +1,39 @@
+#include "fault_injector.hpp"
+
+namespace sandbox {
+
+bool FaultInjector::over_rate() {
+    if (m_options.rate_limit <= 0) {
+        return false;
+    }
+    const auto now = std::chrono::steady_clock::now();
+    std::lock_guard<std::mutex> lock(m_mutex);
+    while (!m_recent.empty() && now - m_recent.front() >= std::chrono::seconds(1)) {
+        m_recent.pop_front();
+    }
+    if (static_cast<std::int64_t>(m_recent.size()) >= m_options.rate_limit) {
+        return true;
+    }
+    m_recent.push_back(now);
+    return false;
+}
+
+std::optional<Fault> FaultInjector::next() {
+    if (over_rate()) {
+        return Fault::rate_limited;
+    }
+    const std::int64_t n = ++m_count;
+    auto every = [n](std::int64_t period) { return period > 0 && n % period == 0; };
+    if (every(m_options.fail_every)) {
+        return Fault::unavailable;
+    }
+    if (every(m_options.drop_every)) {
+        return Fault::dropped;
+    }
+    if (every(m_options.garbage_every)) {
+        return Fault::garbage;
+    }
+    return std::nullopt;
+}
+
+}  // namespace sandbox

@@ -1,0 +1,38 @@
+// Faults on demand, for testing clients against what real APIs do: every Nth data request
+// fails with 503, is cut off mid-body, or carries broken JSON; more than N a second get 429.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <mutex>
+#include <optional>
+
+namespace sandbox {
+
+enum class Fault { unavailable, rate_limited, dropped, garbage };
+
+struct FaultOptions {
+    std::int64_t fail_every = 0;     // 503
+    std::int64_t drop_every = 0;     // connection closed halfway through the body
+    std::int64_t garbage_every = 0;  // 200 with a body that is not valid JSON
+    std::int64_t rate_limit = 0;     // data requests a second before 429 + Retry-After
+};
+
+class FaultInjector {
+public:
+    explicit FaultInjector(const FaultOptions& options) : m_options(options) {}
+    // The fault for the next data request, if any.
+    std::optional<Fault> next();
+
+private:
+    bool over_rate();
+
+    const FaultOptions& m_options;
+    std::atomic<std::int64_t> m_count{0};
+    std::mutex m_mutex;
+    std::deque<std::chrono::steady_clock::time_point> m_recent;
+};
+
+}  // namespace sandbox
