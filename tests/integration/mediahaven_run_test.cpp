@@ -101,12 +101,19 @@ TEST_CASE("mediahaven: two processes sharing a rotating session never spend a de
     work.write("jobs.yaml", mediahaven_jobs(sandbox, "SENTINEL-mhv-password", 4));
     REQUIRE(work.apirunner({"run", "--config", "jobs.yaml"}).exit_code == 0);  // stores a pair
 
+    // Two jobs on the one profile (one job never runs twice at once: its lock refuses).
+    std::string twin = mediahaven_jobs(sandbox, "SENTINEL-mhv-password", 4);
+    twin.replace(twin.find("  records:"), 10, "  records-twin:");
+    twin.replace(twin.find("table: records"), 14, "table: records_twin");
+    work.write("twin.yaml", twin);
+
     // Catch's assertions are not thread-safe: run both, then check.
     const std::vector<std::string> args = {"run", "--config", "jobs.yaml", "--plugin-path", PLUGIN_DIR};
+    const std::vector<std::string> twin_args = {"run", "--config", "twin.yaml", "--plugin-path", PLUGIN_DIR};
     Finished first;
     Finished second;
     std::thread one([&] { first = run(APIRUNNER_BIN, args, work.path()); });
-    std::thread two([&] { second = run(APIRUNNER_BIN, args, work.path()); });
+    std::thread two([&] { second = run(APIRUNNER_BIN, twin_args, work.path()); });
     one.join();
     two.join();
     INFO("first: " << first.err << "\nsecond: " << second.err);
@@ -117,4 +124,5 @@ TEST_CASE("mediahaven: two processes sharing a rotating session never spend a de
     CHECK(sandbox.count("login (password grant)") == 1);
     CHECK((first.err + first.out + second.err + second.out).find("SENTINEL-") == std::string::npos);
     CHECK(work.sql("out/extracts.sqlite", "SELECT count(DISTINCT RecordId) FROM records") == 40);
+    CHECK(work.sql("out/extracts.sqlite", "SELECT count(DISTINCT RecordId) FROM records_twin") == 40);
 }

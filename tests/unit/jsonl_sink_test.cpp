@@ -41,21 +41,23 @@ TEST_CASE("the path template is filled in") {
 TEST_CASE("records appear at the target only when the job finishes") {
     Fixture f;
     JsonlSink sink(f.sink, OutputSpec{"files", "", "replace"}, f.run);
-    sink.write_page(parse_page(R"([{"id":1},{"id":2}])", "").records);
+    sink.start();
+    sink.write_page(parse_page(R"([{"id":1},{"id":2}])", "").records, 1);
     CHECK_FALSE(Poco::File(f.target()).exists());
     sink.finish();
     CHECK(read(f.target()) == "{\"id\":1}\n{\"id\":2}\n");
     CHECK_FALSE(Poco::File(f.target() + ".tmp-r1").exists());
 }
 
-TEST_CASE("an aborted job leaves the earlier file untouched and no temporary behind") {
+TEST_CASE("a discarded run leaves the earlier file untouched and no temporary behind") {
     Fixture f;
     Poco::File(f.dir.path() + "/my-job").createDirectories();
     std::ofstream(f.target()) << "{\"id\":0}\n";
     {
         JsonlSink sink(f.sink, OutputSpec{"files", "", "replace"}, f.run);
-        sink.write_page(parse_page(R"([{"id":1}])", "").records);
-        sink.abort();
+        sink.start();
+        sink.write_page(parse_page(R"([{"id":1}])", "").records, 1);
+        sink.discard();
     }
     CHECK(read(f.target()) == "{\"id\":0}\n");
     CHECK_FALSE(Poco::File(f.target() + ".tmp-r1").exists());
@@ -66,7 +68,43 @@ TEST_CASE("append mode keeps what the file held") {
     Poco::File(f.dir.path() + "/my-job").createDirectories();
     std::ofstream(f.target()) << "{\"id\":0}\n";
     JsonlSink sink(f.sink, OutputSpec{"files", "", "append"}, f.run);
-    sink.write_page(parse_page(R"([{"id":1}])", "").records);
+    sink.start();
+    sink.write_page(parse_page(R"([{"id":1}])", "").records, 1);
     sink.finish();
     CHECK(read(f.target()) == "{\"id\":0}\n{\"id\":1}\n");
+}
+
+TEST_CASE("a resumed file is cut back to its checkpoint, so a page written after it is not kept twice") {
+    Fixture f;
+    std::string position;
+    {
+        JsonlSink sink(f.sink, OutputSpec{"files", "", "replace"}, f.run);
+        sink.start();
+        sink.write_page(parse_page(R"([{"id":1}])", "").records, 1);
+        position = sink.position();
+        sink.write_page(parse_page(R"([{"id":2}])", "").records, 2);
+        // killed here: the checkpoint was saved after page 1 only
+    }
+    CHECK(position == "9");
+    JsonlSink sink(f.sink, OutputSpec{"files", "", "replace"}, f.run);
+    REQUIRE(sink.resume(SinkCheckpoint{position, 1, false}));
+    sink.write_page(parse_page(R"([{"id":2}])", "").records, 2);
+    sink.finish();
+    CHECK(read(f.target()) == "{\"id\":1}\n{\"id\":2}\n");
+}
+
+TEST_CASE("a file that lost its temporary cannot be resumed unless the run was finishing") {
+    Fixture f;
+    JsonlSink lost(f.sink, OutputSpec{"files", "", "replace"}, f.run);
+    CHECK_FALSE(lost.resume(SinkCheckpoint{"9", 1, false}));
+    {
+        JsonlSink sink(f.sink, OutputSpec{"files", "", "replace"}, f.run);
+        sink.start();
+        sink.write_page(parse_page(R"([{"id":1}])", "").records, 1);
+        sink.finish();
+    }
+    JsonlSink finished(f.sink, OutputSpec{"files", "", "replace"}, f.run);
+    REQUIRE(finished.resume(SinkCheckpoint{"9", 1, true}));
+    finished.finish();
+    CHECK(read(f.target()) == "{\"id\":1}\n");
 }

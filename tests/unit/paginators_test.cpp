@@ -99,7 +99,8 @@ TEST_CASE("a total that changes mid-run is reported as drift") {
     paging.total = "total";
     auto paginator = make_paginator(paging);
     walk(*paginator, pages({10, 10, 5}, [](int i) { return i == 0 ? R"("total":30)" : R"("total":25)"; }));
-    CHECK(paginator->drift() == "the total changed during the run, from 30 to 25");
+    CHECK(paginator->totals().first == std::optional<std::int64_t>(30));
+    CHECK(paginator->totals().last == std::optional<std::int64_t>(25));
 }
 
 TEST_CASE("page paging counts pages from start_page and stops at total_pages") {
@@ -203,4 +204,65 @@ TEST_CASE("page parsing refuses what is not a page of records") {
 TEST_CASE("a record keeps its fields in the provider's order") {
     ParsedPage page = parse_page(R"({"data":[{"z":1,"a":"x","m":null}]})", "data");
     CHECK(page.records.at(0).json == R"({"z":1,"a":"x","m":null})");
+}
+
+namespace {
+
+// Walks `before` pages, saves the position, and goes on with a new paginator restored from it,
+// as a resumed process would; returns every request of both.
+std::vector<std::string> walk_resumed(const PagingSpec& paging, const Endpoint& endpoint, int before) {
+    auto first = make_paginator(paging);
+    std::vector<std::string> requests;
+    for (int i = 0; i < before; ++i) {
+        auto request = first->next();
+        REQUIRE(request);
+        requests.push_back(describe(*request));
+        Served served = endpoint(*request, i);
+        ParsedPage page = parse_page(served.body, "data");
+        first->accept(Page{page.body, page.records.size(), served.headers, served.url});
+    }
+    auto second = make_paginator(paging);
+    second->restore(first->save());
+    const auto shifted = [&](const PageRequest& request, int i) { return endpoint(request, i + before); };
+    for (const auto& request : walk(*second, shifted)) {
+        requests.push_back(request);
+    }
+    return requests;
+}
+
+}  // namespace
+
+TEST_CASE("every paginator goes on from a saved position exactly where it stopped") {
+    const auto next_cursor = [](int i) {
+        return i < 3 ? R"("next":"c)" + std::to_string(i + 1) + R"(","total":40,"pages":4)"
+                     : std::string(R"("next":null,"total":40,"pages":4)");
+    };
+    for (const std::string type : {"offset", "page", "cursor", "next_url"}) {
+        PagingSpec paging = spec(type);
+        paging.limit = 10;
+        paging.total = type == "offset" ? "total" : "";
+        paging.total_pages = type == "page" ? "pages" : "";
+        paging.cursor = "next";
+        paging.next = "next";
+        const Endpoint endpoint = pages({10, 10, 10, 10}, next_cursor);
+        auto whole = make_paginator(paging);
+        const auto uninterrupted = walk(*whole, endpoint);
+        for (int before = 1; before <= 3; ++before) {
+            INFO(type << " resumed after page " << before);
+            CHECK(walk_resumed(paging, endpoint, before) == uninterrupted);
+        }
+        CHECK(uninterrupted.size() == 4);
+    }
+}
+
+TEST_CASE("a saved position keeps the totals, and a broken one is refused") {
+    PagingSpec paging = spec("offset");
+    paging.total = "total";
+    auto first = make_paginator(paging);
+    walk(*first, pages({10, 10}, [](int i) { return i == 0 ? R"("total":30)" : R"("total":20)"; }));
+    auto second = make_paginator(paging);
+    second->restore(first->save());
+    CHECK(second->totals().first == std::optional<std::int64_t>(30));
+    CHECK(second->totals().last == std::optional<std::int64_t>(20));
+    CHECK_THROWS_WITH(second->restore("{\"offset\":\"x\"}"), Catch::StartsWith("the checkpoint's paging position is unreadable"));
 }

@@ -32,8 +32,9 @@ struct Fixture {
 
     void write(const std::string& mode, const std::string& run_id, const std::vector<std::string>& pages) {
         SqliteSink sink_(sink, output(mode), job, run(run_id));
-        for (const auto& page : pages) {
-            sink_.write_page(parse_page(page, "").records);
+        sink_.start();
+        for (std::size_t i = 0; i < pages.size(); ++i) {
+            sink_.write_page(parse_page(pages[i], "").records, static_cast<std::int64_t>(i) + 1);
         }
         sink_.finish();
     }
@@ -67,14 +68,15 @@ TEST_CASE("merge upserts on the primary key: a second run doubles nothing and up
     CHECK(f.count("SELECT count(*) FROM orgs WHERE _run_id = 'r2'") == 2);
 }
 
-TEST_CASE("replace swaps the table in at finish, an aborted replace leaves the old one") {
+TEST_CASE("replace swaps the table in at finish, a discarded replace leaves the old one") {
     Fixture f;
     f.write("replace", "r1", {R"([{"id":1},{"id":2},{"id":3}])"});
     {
         SqliteSink sink(f.sink, f.output("replace"), f.job, f.run("r2"));
-        sink.write_page(parse_page(R"([{"id":9}])", "").records);
+        sink.start();
+        sink.write_page(parse_page(R"([{"id":9}])", "").records, 1);
         CHECK(f.count("SELECT count(*) FROM orgs") == 3);  // readers still see the old table
-        sink.abort();
+        sink.discard();
     }
     CHECK(f.count("SELECT count(*) FROM orgs") == 3);
     f.write("replace", "r3", {R"([{"id":7}])"});
@@ -97,8 +99,9 @@ TEST_CASE("a record schema gives typed columns, and booleans are stored as 0/1")
 TEST_CASE("a record without the primary key fails the page, and the page is not half-written") {
     Fixture f;
     SqliteSink sink(f.sink, f.output("merge"), f.job, f.run("r1"));
-    sink.write_page(parse_page(R"([{"id":1}])", "").records);
-    CHECK_THROWS_WITH(sink.write_page(parse_page(R"([{"id":2},{"name":"no id"}])", "").records),
+    sink.start();
+    sink.write_page(parse_page(R"([{"id":1}])", "").records, 1);
+    CHECK_THROWS_WITH(sink.write_page(parse_page(R"([{"id":2},{"name":"no id"}])", "").records, 2),
                       "record 2 of the page has no primary key 'id'");
     CHECK(f.count("SELECT count(*) FROM orgs") == 1);
 }
@@ -108,4 +111,64 @@ TEST_CASE("a sink that cannot open its file says which") {
     f.sink.path = "/proc/forbidden/out.sqlite";
     CHECK_THROWS_WITH(SqliteSink(f.sink, f.output("append"), f.job, f.run("r1")),
                       Catch::StartsWith("sink 'db': cannot open '/proc/forbidden/out.sqlite'"));
+}
+
+TEST_CASE("a resumed run skips the pages the table already holds, whatever the checkpoint says") {
+    Fixture f;
+    {
+        SqliteSink sink(f.sink, f.output("append"), f.job, f.run("r1"));
+        sink.start();
+        sink.write_page(parse_page(R"([{"id":1}])", "").records, 1);
+        sink.write_page(parse_page(R"([{"id":2}])", "").records, 2);
+        // killed here: the checkpoint was saved after page 1 only
+    }
+    SqliteSink sink(f.sink, f.output("append"), f.job, f.run("r1"));
+    REQUIRE(sink.resume(SinkCheckpoint{"", 1, false}));
+    sink.write_page(parse_page(R"([{"id":2}])", "").records, 2);  // fetched again: skipped
+    sink.write_page(parse_page(R"([{"id":3}])", "").records, 3);
+    sink.finish();
+    CHECK(f.count("SELECT count(*) FROM orgs") == 3);
+    CHECK(f.count("SELECT count(DISTINCT id) FROM orgs") == 3);
+    CHECK(f.count("SELECT count(*) FROM _apirunner_progress") == 0);
+}
+
+TEST_CASE("a resumed replace keeps filling its staging table") {
+    Fixture f;
+    f.write("replace", "r0", {R"([{"id":100}])"});
+    {
+        SqliteSink sink(f.sink, f.output("replace"), f.job, f.run("r1"));
+        sink.start();
+        sink.write_page(parse_page(R"([{"id":1}])", "").records, 1);
+    }
+    SqliteSink sink(f.sink, f.output("replace"), f.job, f.run("r1"));
+    REQUIRE(sink.resume(SinkCheckpoint{"", 1, false}));
+    sink.write_page(parse_page(R"([])", "").records, 2);
+    CHECK(f.count("SELECT count(*) FROM orgs") == 1);
+    sink.finish();
+    CHECK(f.count("SELECT count(*) FROM orgs WHERE id = 1") == 1);
+    CHECK(f.count("SELECT count(*) FROM orgs") == 1);
+}
+
+TEST_CASE("an output that lost its pages cannot be resumed, and a finished one is not finished twice") {
+    Fixture f;
+    SqliteSink lost(f.sink, f.output("append"), f.job, f.run("r1"));
+    CHECK_FALSE(lost.resume(SinkCheckpoint{"", 3, false}));
+    f.write("append", "r2", {R"([{"id":1}])"});
+    SqliteSink finished(f.sink, f.output("append"), f.job, f.run("r2"));
+    CHECK(finished.resume(SinkCheckpoint{"", 1, true}));
+    finished.finish();
+    CHECK(f.count("SELECT count(*) FROM orgs") == 1);
+}
+
+TEST_CASE("discarding an append run removes its rows and nothing else; distinct keys are counted") {
+    Fixture f;
+    f.write("append", "r1", {R"([{"id":1}])"});
+    SqliteSink sink(f.sink, f.output("append"), f.job, f.run("r2"));
+    sink.start();
+    sink.write_page(parse_page(R"([{"id":2},{"id":3}])", "").records, 1);
+    sink.write_page(parse_page(R"([{"id":3}])", "").records, 2);
+    CHECK(sink.distinct_keys() == std::optional<std::int64_t>(2));
+    sink.discard();
+    CHECK(f.count("SELECT count(*) FROM orgs") == 1);
+    CHECK(f.count("SELECT count(*) FROM orgs WHERE _run_id = 'r1'") == 1);
 }

@@ -2,33 +2,15 @@
 #include "cli/exit_codes.hpp"
 #include "cli/workspace.hpp"
 #include "extract/job_runner.hpp"
+#include "extract/stop_request.hpp"
 #include "log/redactor.hpp"
 #include "state/state_db.hpp"
-
-#include <Poco/DateTime.h>
-#include <Poco/DateTimeFormat.h>
-#include <Poco/DateTimeFormatter.h>
-#include <Poco/NumberFormatter.h>
-#include <Poco/Random.h>
 
 #include <chrono>
 #include <iomanip>
 
 namespace apirunner {
 namespace {
-
-RunInfo new_run(const std::string& job) {
-    static Poco::Random random;
-    random.seed();
-    const Poco::DateTime now;
-    RunInfo run;
-    run.job = job;
-    run.extracted_at = Poco::DateTimeFormatter::format(now, Poco::DateTimeFormat::ISO8601_FRAC_FORMAT);
-    run.date = Poco::DateTimeFormatter::format(now, "%Y-%m-%d");
-    run.run_id = Poco::DateTimeFormatter::format(now, "%Y%m%dT%H%M%SZ-") +
-                 Poco::NumberFormatter::formatHex(random.next() & 0xffffff, 6);
-    return run;
-}
 
 // The jobs named on the command line (all when none), or a usage problem.
 bool select_jobs(const JobsConfig& config, const std::vector<std::string>& names,
@@ -64,12 +46,13 @@ void print_result(const JobResult& result, bool dry_run, std::ostream& out, std:
     out << "job " << result.job << ": " << (dry_run ? "dry run ok, " : "ok, ") << result.records
         << " records, " << result.pages << " pages, " << std::fixed << std::setprecision(2)
         << result.seconds << " s" << (result.retries ? ", " + std::to_string(result.retries) + " retries" : "")
+        << (result.resumed_from ? ", resumed after page " + std::to_string(result.resumed_from) : "")
         << "\n";
     for (const auto& output : result.outputs) {
         out << "  -> " << output << "\n";
     }
-    if (!result.drift.empty()) {
-        out << "  warning: " << result.drift << "\n";
+    for (const auto& doubt : result.doubts) {
+        out << "  warning: " << doubt << "\n";
     }
 }
 
@@ -94,30 +77,23 @@ int run_command(const CliOptions& options, std::ostream& out, std::ostream& err)
         err << "apirunner: " << error.what() << "\n";
         return exit_code_for(error.kind());
     }
-    const ConsoleLogger logger(options.log_level, "apirunner");
+    ConsoleLogger logger(options.log_level, "apirunner");
     SessionPool sessions(workspace.registry, workspace.settings, workspace.config(), logger, !options.dry_run);
-    JobRunner runner(workspace.config(), sessions);
+    JobRunner runner(workspace.config(), sessions, state.get(), logger);
+    stop_on_signals();
 
     int exit_code = 0;
     int failed = 0;
     std::int64_t records = 0;
     const auto started = std::chrono::steady_clock::now();
     for (const JobSpec* job : jobs) {
-        const RunInfo run = new_run(job->name);
-        RunRecord record{run.run_id, job->name, run.extracted_at, "", "running", 0, 0, 0, ""};
-        if (state) {
-            state->run_started(record);
+        if (stop_signal()) {
+            err << "apirunner: job '" << job->name << "' not started: stopped by " << signal_name(stop_signal()) << "\n";
+            ++failed;
+            exit_code = exit_code ? exit_code : exit_code_for(ErrorKind::temporary);
+            continue;
         }
-        const JobResult result = runner.run(*job, run, options.dry_run);
-        if (state) {
-            record.ended_at = new_run(job->name).extracted_at;
-            record.status = result.failure ? "failed" : "ok";
-            record.records = result.records;
-            record.pages = result.pages;
-            record.retries = result.retries;
-            record.error = result.error;
-            state->run_ended(record);
-        }
+        const JobResult result = runner.run(*job, RunOptions{options.dry_run, options.full_refresh});
         print_result(result, options.dry_run, out, err);
         records += result.records;
         if (result.failure) {

@@ -130,6 +130,7 @@ private:
         retry.max_attempts = static_cast<int>(map.positive_integer("max_attempts").value_or(retry.max_attempts));
         retry.base_delay_ms = map.positive_integer("base_delay_ms").value_or(retry.base_delay_ms);
         retry.max_delay_ms = map.positive_integer("max_delay_ms").value_or(retry.max_delay_ms);
+        retry.max_retry_time_ms = map.positive_integer("max_retry_time_ms").value_or(retry.max_retry_time_ms);
         map.finish();
     }
 
@@ -251,6 +252,7 @@ private:
         spec.schedule = map.string("schedule").value_or("");
         spec.timezone = map.string("timezone").value_or("UTC");
         spec.primary_key = map.string("primary_key").value_or("");
+        spec.on_drift = map.one_of("on_drift", {"warn", "fail"}).value_or("warn");
         if (auto schema = map.string("record_schema")) {
             spec.record_schema = absolute(m_config.base_dir, *schema);
             if (!Poco::File(spec.record_schema).exists()) {

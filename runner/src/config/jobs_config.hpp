@@ -67,6 +67,7 @@ struct JobSpec {
     RequestSpec request;
     PagingSpec paging;
     std::string primary_key;
+    std::string on_drift = "warn";  // warn | fail: what a doubt of the integrity audit does
     std::string record_schema;  // absolute path of a JSON Schema, or ""
     std::vector<OutputSpec> outputs;
 };

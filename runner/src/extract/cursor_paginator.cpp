@@ -15,7 +15,20 @@ std::optional<std::string> position_text(const Poco::Dynamic::Var& value) {
     return std::nullopt;
 }
 
-CursorPaginator::CursorPaginator(PagingSpec spec) : m_spec(std::move(spec)), m_guard(m_spec.max_pages) {}
+void save_text(Poco::JSON::Object& object, const std::string& name, const std::optional<std::string>& value) {
+    if (value) {
+        object.set(name, *value);
+    }
+}
+
+std::optional<std::string> restore_text(const Poco::JSON::Object& object, const std::string& name) {
+    if (!object.has(name)) {
+        return std::nullopt;
+    }
+    return object.getValue<std::string>(name);
+}
+
+CursorPaginator::CursorPaginator(PagingSpec spec) : Paginator(spec.max_pages), m_spec(std::move(spec)) {}
 
 std::optional<PageRequest> CursorPaginator::next() {
     if (m_done) {
@@ -36,6 +49,16 @@ void CursorPaginator::accept(const Page& page) {
     if (!m_done) {
         m_guard.first_visit(*m_cursor, "cursor");
     }
+}
+
+void CursorPaginator::save_position(Poco::JSON::Object& position) const {
+    save_text(position, "cursor", m_cursor);
+    position.set("done", m_done);
+}
+
+void CursorPaginator::restore_position(const Poco::JSON::Object& position) {
+    m_cursor = restore_text(position, "cursor");
+    m_done = position.getValue<bool>("done");
 }
 
 }  // namespace apirunner

@@ -13,9 +13,12 @@ public:
     std::optional<PageRequest> next() override;
     void accept(const Page& page) override;
 
+protected:
+    void save_position(Poco::JSON::Object& position) const override;
+    void restore_position(const Poco::JSON::Object& position) override;
+
 private:
     PagingSpec m_spec;
-    PageGuard m_guard;
     std::optional<std::string> m_cursor;  // nothing before the first page
     bool m_done = false;
 };
@@ -23,5 +26,9 @@ private:
 // A cursor or URL in a body: a non-empty string (or a number, as text); nothing when absent,
 // null, false or "".
 std::optional<std::string> position_text(const Poco::Dynamic::Var& value);
+
+// An optional text member of a saved position, written only when set.
+void save_text(Poco::JSON::Object& object, const std::string& name, const std::optional<std::string>& value);
+std::optional<std::string> restore_text(const Poco::JSON::Object& object, const std::string& name);
 
 }  // namespace apirunner

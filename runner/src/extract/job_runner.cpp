@@ -1,10 +1,19 @@
 #include "extract/job_runner.hpp"
 
-#include "extract/offset_paginator.hpp"
+#include "extract/integrity_audit.hpp"
 #include "extract/page_parser.hpp"
+#include "extract/stop_request.hpp"
 #include "http/authorized_client.hpp"
 #include "log/redactor.hpp"
+#include "state/lock_file.hpp"
 
+#include <Poco/DateTime.h>
+#include <Poco/DateTimeFormat.h>
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/DigestEngine.h>
+#include <Poco/NumberFormatter.h>
+#include <Poco/Random.h>
+#include <Poco/SHA1Engine.h>
 #include <Poco/URI.h>
 
 #include <chrono>
@@ -51,61 +60,195 @@ FetchedPage fetch_page(AuthorizedClient& client, const HttpRequest& request, con
     }
 }
 
+std::string iso_now() {
+    return Poco::DateTimeFormatter::format(Poco::DateTime(), Poco::DateTimeFormat::ISO8601_FRAC_FORMAT);
+}
+
+RunInfo new_run(const std::string& job) {
+    static Poco::Random random;
+    random.seed();
+    const Poco::DateTime now;
+    RunInfo run;
+    run.job = job;
+    run.extracted_at = Poco::DateTimeFormatter::format(now, Poco::DateTimeFormat::ISO8601_FRAC_FORMAT);
+    run.date = Poco::DateTimeFormatter::format(now, "%Y-%m-%d");
+    run.run_id = Poco::DateTimeFormatter::format(now, "%Y%m%dT%H%M%SZ-") +
+                 Poco::NumberFormatter::formatHex(random.next() & 0xffffff, 6);
+    return run;
+}
+
+// What a checkpoint is only valid for: the same requests, paging and outputs. Hashed, since
+// request parameters may hold values the state database should not keep in clear.
+std::string fingerprint(const JobsConfig& config, const JobSpec& job) {
+    Poco::SHA1Engine sha1;
+    const auto add = [&sha1](const std::string& text) { sha1.update(text + '\n'); };
+    add(job.provider);
+    add(job.request.method + " " + job.request.path);
+    for (const auto& [name, value] : job.request.params) {
+        add(name + "=" + value);
+    }
+    const PagingSpec& paging = job.paging;
+    for (const std::string& part :
+         {paging.type, std::to_string(paging.limit), paging.limit_param, paging.offset_param,
+          paging.records, paging.page_param, std::to_string(paging.start_page), paging.cursor_param,
+          paging.cursor, paging.next, job.primary_key}) {
+        add(part);
+    }
+    for (const auto& output : job.outputs) {
+        add(output.sink + " " + config.sinks.at(output.sink).path + " " + output.table + " " + output.mode);
+    }
+    return Poco::DigestEngine::digestToHex(sha1.digest());
+}
+
+std::string joined(const std::vector<std::string>& lines) {
+    std::string text;
+    for (const auto& line : lines) {
+        text += (text.empty() ? "" : "; ") + line;
+    }
+    return text;
+}
+
 }  // namespace
 
-JobRunner::JobRunner(const JobsConfig& config, SessionPool& sessions)
-    : m_config(config), m_sessions(sessions) {}
+JobRunner::JobRunner(const JobsConfig& config, SessionPool& sessions, StateDb* state, Logger& logger)
+    : m_config(config), m_sessions(sessions), m_state(state), m_logger(logger) {}
 
-void JobRunner::walk(const JobSpec& job, const RunInfo& run, bool dry_run, JobResult& result) {
-    const ProviderSpec& provider = m_config.providers.at(job.provider);
-    PluginSession& session = m_sessions.session(job.provider);
-    AuthorizedClient client(session, provider.retry);
-
-    std::vector<std::unique_ptr<Sink>> sinks;
-    if (!dry_run) {
-        for (const auto& output : job.outputs) {
-            sinks.push_back(make_sink(m_config.sinks.at(output.sink), output, job, run));
+Checkpoint JobRunner::take_up(const JobSpec& job, bool full_refresh, Paginator& paginator,
+                              std::unique_ptr<JobOutputs>& outputs, JobResult& result) {
+    const std::string print = fingerprint(m_config, job);
+    if (auto saved = m_state->checkpoint(job.name)) {
+        std::string why = full_refresh                   ? "--full-refresh was given"
+                          : saved->fingerprint != print ? "the job's definition changed since"
+                                                        : "";
+        auto earlier = std::make_unique<JobOutputs>(m_config, job, run_of(*saved));
+        if (why.empty() && !earlier->resume(*saved)) {
+            why = "an output no longer holds the pages that were checkpointed";
         }
+        if (why.empty()) {
+            paginator.restore(saved->paging);
+            outputs = std::move(earlier);
+            result.resumed_from = saved->pages;
+            m_logger.log(LogLevel::info, "job '" + job.name + "': resuming run " + saved->run_id +
+                                             " after page " + std::to_string(saved->pages));
+            return *saved;
+        }
+        m_logger.log(LogLevel::warning, "job '" + job.name + "': starting over (" + why +
+                                            "); the unfinished run " + saved->run_id + " is discarded");
+        earlier->discard();
+        m_state->drop_checkpoint(job.name);
+        m_state->run_abandoned(saved->run_id, "discarded: " + why);
     }
-    auto paginator = make_paginator(job.paging);
+    const RunInfo run = new_run(job.name);
+    outputs = std::make_unique<JobOutputs>(m_config, job, run);
+    outputs->start();
+    Checkpoint fresh;
+    fresh.job = job.name;
+    fresh.run_id = run.run_id;
+    fresh.extracted_at = run.extracted_at;
+    fresh.date = run.date;
+    fresh.fingerprint = print;
+    return fresh;
+}
+
+void JobRunner::fetch_pages(const JobSpec& job, const RunOptions& options, Paginator& paginator,
+                            JobOutputs* outputs, Checkpoint& checkpoint, JobResult& result) {
+    const ProviderSpec& provider = m_config.providers.at(job.provider);
+    AuthorizedClient client(m_sessions.session(job.provider), provider.retry,
+                            [] { return stop_signal() != 0; });
     try {
-        while (auto paging = paginator->next()) {
+        while (auto paging = paginator.next()) {
+            if (const int signal = stop_signal()) {
+                throw Error(ErrorKind::temporary, std::string("stopped by ") + signal_name(signal));
+            }
             HttpRequest request;
             request.method = job.request.method;
             request.url = page_url(provider.base_url, job.request, *paging);
             request.set_header("Accept", "application/json");
-            auto [response, page] = fetch_page(client, request, job, result.pages + 1);
-            for (auto& sink : sinks) {
-                sink->write_page(page.records);
+            const std::int64_t number = checkpoint.pages + 1;
+            auto [response, page] = fetch_page(client, request, job, number);
+            if (outputs) {
+                outputs->write_page(page.records, number);
             }
-            ++result.pages;
-            result.records += static_cast<std::int64_t>(page.records.size());
-            paginator->accept(Page{page.body, page.records.size(), response.headers, response.url});
-            if (dry_run) {
+            paginator.accept(Page{page.body, page.records.size(), response.headers, response.url});
+            checkpoint.pages = number;
+            checkpoint.records += static_cast<std::int64_t>(page.records.size());
+            result.pages = checkpoint.pages;
+            result.records = checkpoint.records;
+            if (options.dry_run) {
                 break;
             }
-        }
-        for (auto& sink : sinks) {
-            sink->finish();
-            result.outputs.push_back(sink->describe());
+            checkpoint.paging = paginator.save();
+            checkpoint.sink_positions = outputs->positions();
+            m_state->save_checkpoint(checkpoint);
         }
     } catch (...) {
-        for (auto& sink : sinks) {
-            sink->abort();
-        }
         result.retries = client.stats().retries;
         throw;
     }
     result.retries = client.stats().retries;
-    result.drift = paginator->drift();
 }
 
-JobResult JobRunner::run(const JobSpec& job, const RunInfo& run, bool dry_run) {
+void JobRunner::audit(const JobSpec& job, const Paginator& paginator, JobOutputs& outputs, JobResult& result) {
+    result.doubts = audit_run(AuditFacts{result.records, paginator.totals(), outputs.distinct_keys()});
+    if (result.doubts.empty() || job.on_drift != "fail") {
+        return;
+    }
+    outputs.discard();
+    m_state->drop_checkpoint(job.name);
+    throw Error(ErrorKind::bad_data, "the integrity audit failed (on_drift: fail), so nothing was published: " +
+                                         joined(result.doubts));
+}
+
+void JobRunner::walk(const JobSpec& job, const RunOptions& options, JobResult& result) {
+    auto paginator = make_paginator(job.paging);
+    std::unique_ptr<JobOutputs> outputs;
+    Checkpoint checkpoint;
+    if (!options.dry_run) {
+        checkpoint = take_up(job, options.full_refresh, *paginator, outputs, result);
+        result.run_id = checkpoint.run_id;
+        m_state->run_started(RunRecord{checkpoint.run_id, job.name, iso_now(), "", "running", 0, 0, 0, ""});
+    }
+    result.pages = checkpoint.pages;
+    result.records = checkpoint.records;
+    if (!checkpoint.finishing) {
+        try {
+            fetch_pages(job, options, *paginator, outputs.get(), checkpoint, result);
+        } catch (const Error& error) {
+            if (!outputs || checkpoint.pages > 0) {
+                const std::string saved = outputs ? "; " + std::to_string(checkpoint.pages) +
+                                                        " pages are saved and the next run resumes from page " +
+                                                        std::to_string(checkpoint.pages + 1)
+                                                  : "";
+                throw Error(error.kind(), error.what() + saved);
+            }
+            outputs->discard();
+            throw;
+        }
+        if (options.dry_run) {
+            return;
+        }
+        audit(job, *paginator, *outputs, result);
+        checkpoint.finishing = true;
+        m_state->save_checkpoint(checkpoint);
+    }
+    result.outputs = outputs->finish();
+    m_state->drop_checkpoint(job.name);
+}
+
+JobResult JobRunner::run(const JobSpec& job, const RunOptions& options) {
     JobResult result;
     result.job = job.name;
     const auto started = std::chrono::steady_clock::now();
     try {
-        walk(job, run, dry_run, result);
+        std::optional<LockFile> lock;
+        if (m_state) {
+            lock.emplace(m_state->path(), "jobs", job.name);
+            if (!lock->try_lock()) {
+                throw Error(ErrorKind::temporary, "another apirunner process is running this job now (" +
+                                                      lock->path() + ")");
+            }
+        }
+        walk(job, options, result);
     } catch (const Error& error) {
         result.failure = error.kind();
         result.error = redactor().redact(error.what());
@@ -115,6 +258,15 @@ JobResult JobRunner::run(const JobSpec& job, const RunInfo& run, bool dry_run) {
     }
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (m_state && !result.run_id.empty()) {
+        const std::string status = !result.failure ? "ok" : stop_signal() ? "stopped" : "failed";
+        try {
+            m_state->run_ended(RunRecord{result.run_id, job.name, "", iso_now(), status, result.records,
+                                         result.pages, result.retries, result.error});
+        } catch (const Poco::Exception& error) {
+            m_logger.log(LogLevel::warning, "the run history could not be updated: " + error.displayText());
+        }
+    }
     return result;
 }
 

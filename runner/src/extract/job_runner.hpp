@@ -1,45 +1,65 @@
-// Runs one job: walks its pages through the provider's session and hands each page to every
-// output sink. Memory holds one page at a time.
+// Runs one job: walks its pages through the provider's session, hands each page to every output
+// and checkpoints it, so that a run that dies resumes where it stopped. Memory holds one page.
 #pragma once
 
 #include "config/jobs_config.hpp"
+#include "extract/job_outputs.hpp"
+#include "extract/paginator.hpp"
 #include "plugins/session_pool.hpp"
-#include "sinks/sink.hpp"
+#include "state/state_db.hpp"
 
 #include <apirunner/error.hpp>
+#include <apirunner/host.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace apirunner {
 
+struct RunOptions {
+    bool dry_run = false;       // the first page only, nothing written, no checkpoint
+    bool full_refresh = false;  // a checkpoint left by an earlier run is discarded
+};
+
 struct JobResult {
     std::string job;
+    std::string run_id;
     std::optional<ErrorKind> failure;  // nothing when the job succeeded
     std::string error;
-    std::int64_t records = 0;
+    std::int64_t records = 0;  // of the whole run, pages before a resume included
     std::int64_t pages = 0;
     std::int64_t retries = 0;
+    std::int64_t resumed_from = 0;  // the pages an earlier process had checkpointed
     double seconds = 0;
     std::vector<std::string> outputs;
-    std::string drift;
+    std::vector<std::string> doubts;  // from the integrity audit
 };
 
 class JobRunner {
 public:
-    JobRunner(const JobsConfig& config, SessionPool& sessions);
+    // `state` is null for dry runs.
+    JobRunner(const JobsConfig& config, SessionPool& sessions, StateDb* state, Logger& logger);
 
-    // Never throws: a failure is in the result, and no output of the job is left half-written.
-    // A dry run fetches the first page only and writes nothing.
-    JobResult run(const JobSpec& job, const RunInfo& run, bool dry_run);
+    // Never throws: a failure is in the result. A job that fails after some pages keeps its
+    // checkpoint and its outputs' pages for the next run; one that fails before keeps nothing.
+    JobResult run(const JobSpec& job, const RunOptions& options);
 
 private:
-    void walk(const JobSpec& job, const RunInfo& run, bool dry_run, JobResult& result);
+    void walk(const JobSpec& job, const RunOptions& options, JobResult& result);
+    // The checkpoint to go on from: an earlier run's, taken up, or a new run's.
+    Checkpoint take_up(const JobSpec& job, bool full_refresh, Paginator& paginator,
+                       std::unique_ptr<JobOutputs>& outputs, JobResult& result);
+    void fetch_pages(const JobSpec& job, const RunOptions& options, Paginator& paginator,
+                     JobOutputs* outputs, Checkpoint& checkpoint, JobResult& result);
+    void audit(const JobSpec& job, const Paginator& paginator, JobOutputs& outputs, JobResult& result);
 
     const JobsConfig& m_config;
     SessionPool& m_sessions;
+    StateDb* m_state;
+    Logger& m_logger;
 };
 
 }  // namespace apirunner

@@ -8,8 +8,9 @@
 #include <Poco/String.h>
 #include <Poco/StringTokenizer.h>
 
-#include <algorithm>
 #include <Poco/URI.h>
+
+#include <algorithm>
 
 namespace apirunner {
 namespace {
@@ -49,7 +50,7 @@ std::optional<std::string> link_next(const std::string& link_header) {
     return std::nullopt;
 }
 
-NextUrlPaginator::NextUrlPaginator(PagingSpec spec) : m_spec(std::move(spec)), m_guard(m_spec.max_pages) {}
+NextUrlPaginator::NextUrlPaginator(PagingSpec spec) : Paginator(spec.max_pages), m_spec(std::move(spec)) {}
 
 std::optional<PageRequest> NextUrlPaginator::next() {
     if (m_done) {
@@ -86,6 +87,16 @@ void NextUrlPaginator::accept(const Page& page) {
     }
     m_next = resolved.toString();
     m_guard.first_visit(*m_next, "next-page URL");
+}
+
+void NextUrlPaginator::save_position(Poco::JSON::Object& position) const {
+    save_text(position, "next", m_next);
+    position.set("done", m_done);
+}
+
+void NextUrlPaginator::restore_position(const Poco::JSON::Object& position) {
+    m_next = restore_text(position, "next");
+    m_done = position.getValue<bool>("done");
 }
 
 }  // namespace apirunner

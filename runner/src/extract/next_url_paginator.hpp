@@ -13,9 +13,12 @@ public:
     std::optional<PageRequest> next() override;
     void accept(const Page& page) override;
 
+protected:
+    void save_position(Poco::JSON::Object& position) const override;
+    void restore_position(const Poco::JSON::Object& position) override;
+
 private:
     PagingSpec m_spec;
-    PageGuard m_guard;
     std::optional<std::string> m_next;  // nothing before the first page
     bool m_done = false;
 };

@@ -4,7 +4,7 @@
 
 namespace apirunner {
 
-OffsetPaginator::OffsetPaginator(PagingSpec spec) : m_spec(std::move(spec)), m_guard(m_spec.max_pages) {}
+OffsetPaginator::OffsetPaginator(PagingSpec spec) : Paginator(spec.max_pages), m_spec(std::move(spec)) {}
 
 std::optional<PageRequest> OffsetPaginator::next() {
     if (m_done) {
@@ -19,22 +19,22 @@ std::optional<PageRequest> OffsetPaginator::next() {
 void OffsetPaginator::accept(const Page& page) {
     m_guard.counted();
     if (!m_spec.total.empty()) {
-        m_total = as_count(find_path(page.body, m_spec.total));
-        if (!m_first_total) {
-            m_first_total = m_total;
-        }
+        m_guard.saw_total(as_count(find_path(page.body, m_spec.total)));
     }
     // Each page moves the offset forward by what it held, so the offset can never repeat.
     m_offset += static_cast<std::int64_t>(page.record_count);
-    m_done = page.record_count == 0 || (m_total && m_offset >= *m_total);
+    const auto total = totals().last;
+    m_done = page.record_count == 0 || (total && m_offset >= *total);
 }
 
-std::string OffsetPaginator::drift() const {
-    if (m_first_total && m_total && *m_first_total != *m_total) {
-        return "the total changed during the run, from " + std::to_string(*m_first_total) +
-               " to " + std::to_string(*m_total);
-    }
-    return "";
+void OffsetPaginator::save_position(Poco::JSON::Object& position) const {
+    position.set("offset", m_offset);
+    position.set("done", m_done);
+}
+
+void OffsetPaginator::restore_position(const Poco::JSON::Object& position) {
+    m_offset = position.getValue<Poco::Int64>("offset");
+    m_done = position.getValue<bool>("done");
 }
 
 }  // namespace apirunner

@@ -5,7 +5,6 @@
 #include "extract/paginator.hpp"
 
 #include <cstdint>
-#include <optional>
 
 namespace apirunner {
 
@@ -14,14 +13,14 @@ public:
     explicit OffsetPaginator(PagingSpec spec);
     std::optional<PageRequest> next() override;
     void accept(const Page& page) override;
-    std::string drift() const override;
+
+protected:
+    void save_position(Poco::JSON::Object& position) const override;
+    void restore_position(const Poco::JSON::Object& position) override;
 
 private:
     PagingSpec m_spec;
-    PageGuard m_guard;
     std::int64_t m_offset = 0;
-    std::optional<std::int64_t> m_first_total;
-    std::optional<std::int64_t> m_total;
     bool m_done = false;
 };
 

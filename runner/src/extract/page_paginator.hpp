@@ -12,9 +12,12 @@ public:
     std::optional<PageRequest> next() override;
     void accept(const Page& page) override;
 
+protected:
+    void save_position(Poco::JSON::Object& position) const override;
+    void restore_position(const Poco::JSON::Object& position) override;
+
 private:
     PagingSpec m_spec;
-    PageGuard m_guard;
     std::int64_t m_page;
     std::int64_t m_records = 0;
     bool m_done = false;

@@ -7,20 +7,44 @@
 
 #include <apirunner/error.hpp>
 
+#include <Poco/JSON/Parser.h>
+
+#include <sstream>
+
 namespace apirunner {
 namespace {
 
 // One request, no paging.
 class SinglePage : public Paginator {
 public:
+    SinglePage() : Paginator(1) {}
     std::optional<PageRequest> next() override {
         return m_done ? std::nullopt : std::optional<PageRequest>(PageRequest{});
     }
     void accept(const Page&) override { m_done = true; }
 
+protected:
+    void save_position(Poco::JSON::Object& position) const override { position.set("done", m_done); }
+    void restore_position(const Poco::JSON::Object& position) override {
+        m_done = position.getValue<bool>("done");
+    }
+
 private:
     bool m_done = false;
 };
+
+void save_optional(Poco::JSON::Object& object, const std::string& name, std::optional<std::int64_t> value) {
+    if (value) {
+        object.set(name, *value);
+    }
+}
+
+std::optional<std::int64_t> restore_optional(const Poco::JSON::Object& object, const std::string& name) {
+    if (!object.has(name)) {
+        return std::nullopt;
+    }
+    return object.getValue<Poco::Int64>(name);
+}
 
 }  // namespace
 
@@ -51,6 +75,50 @@ void PageGuard::first_visit(const std::string& position, const char* what) {
     if (!m_seen.insert(position).second) {
         throw Error(ErrorKind::bad_data, std::string("the provider sent the same ") + what +
                                              " twice ('" + position + "'); stopped to avoid a loop");
+    }
+}
+
+void PageGuard::saw_total(std::optional<std::int64_t> total) {
+    if (!total) {
+        return;
+    }
+    if (!m_totals.first) {
+        m_totals.first = total;
+    }
+    m_totals.last = total;
+}
+
+void PageGuard::save(Poco::JSON::Object& position) const {
+    position.set("pages", m_pages);
+    save_optional(position, "first_total", m_totals.first);
+    save_optional(position, "last_total", m_totals.last);
+}
+
+void PageGuard::restore(const Poco::JSON::Object& position) {
+    m_pages = position.getValue<Poco::Int64>("pages");
+    m_totals.first = restore_optional(position, "first_total");
+    m_totals.last = restore_optional(position, "last_total");
+}
+
+std::string Paginator::save() const {
+    Poco::JSON::Object position;
+    m_guard.save(position);
+    save_position(position);
+    std::ostringstream text;
+    position.stringify(text);
+    return text.str();
+}
+
+void Paginator::restore(const std::string& saved) {
+    try {
+        Poco::JSON::Parser parser;
+        const auto position = parser.parse(saved).extract<Poco::JSON::Object::Ptr>();
+        m_guard.restore(*position);
+        restore_position(*position);
+    } catch (const Poco::Exception& error) {
+        throw Error(ErrorKind::config, "the checkpoint's paging position is unreadable: " + error.displayText());
+    } catch (const std::exception& error) {
+        throw Error(ErrorKind::config, std::string("the checkpoint's paging position is unreadable: ") + error.what());
     }
 }
 

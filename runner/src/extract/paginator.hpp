@@ -1,6 +1,7 @@
 // How a job walks an endpoint's pages. A paginator says what the next request is and learns
 // from each page that came back; the job loop does the fetching. Every paginator stops on an
 // empty page and guards against a position that repeats and against more than max_pages.
+// Its position can be saved after any page and restored in a later process (checkpoints).
 #pragma once
 
 #include "config/jobs_config.hpp"
@@ -8,7 +9,9 @@
 #include <apirunner/http.hpp>
 
 #include <Poco/Dynamic/Var.h>
+#include <Poco/JSON/Object.h>
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <set>
@@ -33,20 +36,13 @@ struct Page {
     const std::string& url;  // where the page came from
 };
 
-class Paginator {
-public:
-    virtual ~Paginator() = default;
-    // The next request, or nothing when the walk is over. Throws Error(bad_data) past max_pages.
-    virtual std::optional<PageRequest> next() = 0;
-    // Takes the page the last next() asked for. Throws Error(bad_data) when the walk loops.
-    virtual void accept(const Page& page) = 0;
-    // A line about anything odd seen on the way (a total that changed), or "".
-    virtual std::string drift() const { return ""; }
+// The record total the provider announced: on the first page and on the latest one.
+struct Totals {
+    std::optional<std::int64_t> first;
+    std::optional<std::int64_t> last;
 };
 
-std::unique_ptr<Paginator> make_paginator(const PagingSpec& spec);
-
-// What every paginator shares: the page count and its cap, and the loop guard.
+// What every paginator shares: the page count and its cap, the loop guard, the totals seen.
 class PageGuard {
 public:
     explicit PageGuard(std::int64_t max_pages) : m_max_pages(max_pages) {}
@@ -55,13 +51,43 @@ public:
     void counted() { ++m_pages; }
     // Throws when `position` (an offset, page, cursor or URL) was seen before in this walk.
     void first_visit(const std::string& position, const char* what);
+    void saw_total(std::optional<std::int64_t> total);
     std::int64_t pages() const { return m_pages; }
+    const Totals& totals() const { return m_totals; }
+
+    void save(Poco::JSON::Object& position) const;
+    void restore(const Poco::JSON::Object& position);
 
 private:
     std::int64_t m_max_pages;
     std::int64_t m_pages = 0;
-    std::set<std::string> m_seen;
+    std::set<std::string> m_seen;  // not kept across a resume: it only guards one process's walk
+    Totals m_totals;
 };
+
+class Paginator {
+public:
+    explicit Paginator(std::int64_t max_pages) : m_guard(max_pages) {}
+    virtual ~Paginator() = default;
+    // The next request, or nothing when the walk is over. Throws Error(bad_data) past max_pages.
+    virtual std::optional<PageRequest> next() = 0;
+    // Takes the page the last next() asked for. Throws Error(bad_data) when the walk loops.
+    virtual void accept(const Page& page) = 0;
+    const Totals& totals() const { return m_guard.totals(); }
+
+    // The walk's position after the pages accepted so far, as JSON text, and back again.
+    std::string save() const;
+    // Throws Error(config) when the text is not a position this paginator saved.
+    void restore(const std::string& saved);
+
+protected:
+    virtual void save_position(Poco::JSON::Object& position) const = 0;
+    virtual void restore_position(const Poco::JSON::Object& position) = 0;
+
+    PageGuard m_guard;
+};
+
+std::unique_ptr<Paginator> make_paginator(const PagingSpec& spec);
 
 // The page size parameter, when the job sends one.
 QueryParams size_param(const PagingSpec& spec);

@@ -22,12 +22,19 @@ std::string describe(const HttpRequest& request, const HttpResponse& response) {
 
 }  // namespace
 
-AuthorizedClient::AuthorizedClient(PluginSession& session, RetryPolicy policy)
-    : m_session(session), m_policy(policy), m_random(std::random_device{}()) {}
+AuthorizedClient::AuthorizedClient(PluginSession& session, RetryPolicy policy, std::function<bool()> stopping)
+    : m_session(session), m_policy(policy), m_stopping(std::move(stopping)), m_random(std::random_device{}()) {}
 
 void AuthorizedClient::wait(std::int64_t ms, const std::string& why) {
     m_session.host().logger().log(LogLevel::info, why + "; waiting " + std::to_string(ms) + " ms before retrying");
-    std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+    while (std::chrono::steady_clock::now() < until) {
+        if (m_stopping()) {
+            throw Error(ErrorKind::temporary, "stopped while waiting to retry (" + why + ")");
+        }
+        const auto left = until - std::chrono::steady_clock::now();
+        std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(left, std::chrono::milliseconds(100)));
+    }
 }
 
 void AuthorizedClient::back_off(int attempt, const std::string& why) {
@@ -63,6 +70,7 @@ HttpResponse AuthorizedClient::attempt(const HttpRequest& request) {
 
 HttpResponse AuthorizedClient::send(const HttpRequest& request) {
     const bool idempotent = request.method != "POST" && request.method != "PATCH";
+    std::int64_t waited_ms = 0;
     for (int attempt_number = 1;; ++attempt_number) {
         const bool last = !idempotent || attempt_number >= m_policy.max_attempts;
         std::optional<std::int64_t> hint;
@@ -88,19 +96,22 @@ HttpResponse AuthorizedClient::send(const HttpRequest& request) {
             }
             failure = error.what();
         }
-        if (last) {
-            throw Error(ErrorKind::unavailable,
-                        redactor().redact("provider '" + m_session.provider() + "': gave up after " +
-                                          std::to_string(attempt_number) + " attempts: " + failure));
-        }
         const std::int64_t delay = std::max(hint.value_or(0), m_policy.backoff_ms(attempt_number, m_random));
-        if (delay > m_policy.max_delay_ms) {
+        if (!last && delay > m_policy.max_delay_ms) {
             throw Error(ErrorKind::temporary,
                         "provider '" + m_session.provider() + "' asked to wait " +
                             std::to_string(delay / 1000) + " s, longer than the limit; try later");
         }
+        if (last || waited_ms + delay > m_policy.max_retry_time_ms) {
+            const std::string limit = last ? "" : " (retry.max_retry_time_ms: " + std::to_string(waited_ms / 1000) +
+                                                      " s of waiting already)";
+            throw Error(ErrorKind::unavailable,
+                        redactor().redact("provider '" + m_session.provider() + "': gave up after " +
+                                          std::to_string(attempt_number) + " attempts" + limit + ": " + failure));
+        }
         ++m_stats.retries;
         wait(delay, failure);
+        waited_ms += delay;
     }
 }
 

@@ -1,6 +1,7 @@
 // API calls on behalf of a provider session: keeps the session alive before each attempt,
 // stamps credentials afresh on every attempt, answers one 401 with one recovery, and retries
-// what RetryPolicy says is worth retrying.
+// what RetryPolicy says is worth retrying. A wait before a retry ends early, with
+// Error(temporary), when `stopping` says the run is asked to stop.
 #pragma once
 
 #include "http/retry_policy.hpp"
@@ -8,6 +9,7 @@
 
 #include <apirunner/http.hpp>
 
+#include <functional>
 #include <random>
 
 namespace apirunner {
@@ -20,7 +22,8 @@ struct CallStats {
 
 class AuthorizedClient {
 public:
-    AuthorizedClient(PluginSession& session, RetryPolicy policy);
+    AuthorizedClient(PluginSession& session, RetryPolicy policy,
+                     std::function<bool()> stopping = [] { return false; });
 
     // A 2xx response, or throws Error: credentials for a 401 that recovery did not cure or a
     // 403, unavailable when retries ran out, bad_data for any other status.
@@ -37,6 +40,7 @@ private:
 
     PluginSession& m_session;
     RetryPolicy m_policy;
+    std::function<bool()> m_stopping;
     std::mt19937 m_random;
     CallStats m_stats;
 };

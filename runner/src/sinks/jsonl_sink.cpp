@@ -3,12 +3,16 @@
 #include <apirunner/error.hpp>
 
 #include <Poco/File.h>
+#include <Poco/NumberParser.h>
 #include <Poco/Path.h>
 #include <Poco/String.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace apirunner {
 
@@ -23,52 +27,113 @@ std::string expand_path_template(const std::string& pattern, const RunInfo& run)
 }
 
 JsonlSink::JsonlSink(const SinkSpec& sink, const OutputSpec& output, const RunInfo& run)
-    : m_path(expand_path_template(sink.path, run)), m_temporary(m_path + ".tmp-" + run.run_id) {
-    try {
-        Poco::File(Poco::Path(m_path).parent()).createDirectories();
-        if (output.mode == "append" && Poco::File(m_path).exists()) {
-            Poco::File(m_path).copyTo(m_temporary);
-        }
-    } catch (const Poco::Exception& error) {
-        throw Error(ErrorKind::config, "sink '" + sink.name + "': cannot prepare '" + m_path +
-                                           "': " + error.displayText());
+    : m_name(sink.name),
+      m_mode(output.mode),
+      m_path(expand_path_template(sink.path, run)),
+      m_temporary(m_path + ".tmp-" + run.run_id) {}
+
+JsonlSink::~JsonlSink() {
+    if (m_fd >= 0) {
+        ::close(m_fd);
     }
-    m_out.open(m_temporary, std::ios::binary | std::ios::app);
-    if (!m_out) {
-        throw Error(ErrorKind::config, "sink '" + sink.name + "': cannot write '" + m_temporary +
+}
+
+void JsonlSink::fail(const std::string& what) const {
+    throw Error(ErrorKind::temporary,
+                "sink '" + m_name + "': " + what + " '" + m_temporary + "': " + std::strerror(errno));
+}
+
+void JsonlSink::open_temporary(int flags) {
+    m_fd = ::open(m_temporary.c_str(), O_WRONLY | O_CLOEXEC | flags, 0644);
+    if (m_fd < 0) {
+        throw Error(ErrorKind::config, "sink '" + m_name + "': cannot write '" + m_temporary +
                                            "': " + std::strerror(errno));
     }
 }
 
-JsonlSink::~JsonlSink() {
-    if (m_out.is_open()) {
-        abort();
+void JsonlSink::close_temporary() {
+    const int fd = m_fd;
+    m_fd = -1;
+    if (fd >= 0 && ::close(fd) != 0) {
+        fail("cannot close");
     }
 }
 
-void JsonlSink::write_page(const std::vector<Record>& records) {
-    for (const auto& record : records) {
-        m_out << record.json << '\n';
+void JsonlSink::start() {
+    try {
+        Poco::File(Poco::Path(m_path).parent()).createDirectories();
+        if (m_mode == "append" && Poco::File(m_path).exists()) {
+            Poco::File(m_path).copyTo(m_temporary);
+        }
+    } catch (const Poco::Exception& error) {
+        throw Error(ErrorKind::config, "sink '" + m_name + "': cannot prepare '" + m_path +
+                                           "': " + error.displayText());
     }
-    m_out.flush();
-    if (!m_out) {
-        throw Error(ErrorKind::temporary, "writing '" + m_temporary + "' failed: " + std::strerror(errno));
-    }
+    open_temporary(O_CREAT | (m_mode == "append" ? O_APPEND : O_TRUNC));
+    struct stat status {};
+    m_size = ::fstat(m_fd, &status) == 0 ? status.st_size : 0;
 }
+
+bool JsonlSink::resume(const SinkCheckpoint& checkpoint) {
+    struct stat status {};
+    if (::stat(m_temporary.c_str(), &status) != 0) {
+        // Renamed into place already, when the run was finishing; lost otherwise.
+        m_finished = checkpoint.finishing && Poco::File(m_path).exists();
+        return m_finished;
+    }
+    Poco::Int64 length = 0;
+    if (!Poco::NumberParser::tryParse64(checkpoint.position, length) || length < 0 ||
+        status.st_size < length || ::truncate(m_temporary.c_str(), length) != 0) {
+        return false;
+    }
+    open_temporary(O_APPEND);
+    m_size = length;
+    m_pages = checkpoint.pages;
+    return true;
+}
+
+void JsonlSink::write_page(const std::vector<Record>& records, std::int64_t page) {
+    if (page <= m_pages) {
+        return;
+    }
+    std::string lines;
+    for (const auto& record : records) {
+        lines += record.json;
+        lines += '\n';
+    }
+    for (std::size_t done = 0; done < lines.size();) {
+        const ssize_t wrote = ::write(m_fd, lines.data() + done, lines.size() - done);
+        if (wrote < 0 && errno != EINTR) {
+            fail("writing failed on");
+        }
+        done += wrote > 0 ? static_cast<std::size_t>(wrote) : 0;
+    }
+    if (::fdatasync(m_fd) != 0) {
+        fail("cannot sync");
+    }
+    m_size += static_cast<std::int64_t>(lines.size());
+    m_pages = page;
+}
+
+std::string JsonlSink::position() const { return std::to_string(m_size); }
 
 void JsonlSink::finish() {
-    m_out.close();
-    if (!m_out) {
-        throw Error(ErrorKind::temporary, "writing '" + m_temporary + "' failed");
+    if (m_finished) {
+        return;
     }
+    close_temporary();
     if (std::rename(m_temporary.c_str(), m_path.c_str()) != 0) {
-        throw Error(ErrorKind::temporary, "cannot move '" + m_temporary + "' to '" + m_path +
-                                              "': " + std::strerror(errno));
+        throw Error(ErrorKind::temporary, "sink '" + m_name + "': cannot move '" + m_temporary +
+                                              "' to '" + m_path + "': " + std::strerror(errno));
     }
+    m_finished = true;
 }
 
-void JsonlSink::abort() noexcept {
-    m_out.close();
+void JsonlSink::discard() noexcept {
+    if (m_fd >= 0) {
+        ::close(m_fd);
+        m_fd = -1;
+    }
     std::remove(m_temporary.c_str());
 }
 

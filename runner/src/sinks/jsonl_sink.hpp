@@ -2,11 +2,12 @@
 // renamed into place at finish: a reader sees the whole file or the one before it.
 //   replace  the file holds this run's records;
 //   append   the file holds what it held plus this run's records.
+// Each page is synced to disk before write_page returns; a resumed run cuts the temporary file
+// back to the length its checkpoint recorded, so a page written after the checkpoint is not kept
+// twice.
 #pragma once
 
 #include "sinks/sink.hpp"
-
-#include <fstream>
 
 namespace apirunner {
 
@@ -18,15 +19,27 @@ public:
     JsonlSink(const SinkSpec& sink, const OutputSpec& output, const RunInfo& run);
     ~JsonlSink() override;
 
-    void write_page(const std::vector<Record>& records) override;
+    void start() override;
+    bool resume(const SinkCheckpoint& checkpoint) override;
+    void write_page(const std::vector<Record>& records, std::int64_t page) override;
+    std::string position() const override;
     void finish() override;
-    void abort() noexcept override;
+    void discard() noexcept override;
     std::string describe() const override;
 
 private:
+    void open_temporary(int flags);
+    void close_temporary();
+    [[noreturn]] void fail(const std::string& what) const;
+
+    std::string m_name;
+    std::string m_mode;
     std::string m_path;
     std::string m_temporary;
-    std::ofstream m_out;
+    int m_fd = -1;
+    std::int64_t m_size = 0;  // bytes in the temporary file
+    std::int64_t m_pages = 0;
+    bool m_finished = false;
 };
 
 }  // namespace apirunner

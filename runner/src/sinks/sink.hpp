@@ -1,13 +1,16 @@
-// Where a job's records go. A sink takes the records page by page; a page is durable when
-// write_page returns, and the output becomes visible in full at finish (JSON files are renamed
-// into place, replaced tables swapped), or is left as it was on abort.
+// Where a job's records go. A sink's life: start() a new run or resume() one a checkpoint left,
+// write_page() for each page (durable when it returns), then finish(): the output becomes
+// visible in full (JSON files renamed into place, replaced tables swapped in). discard() undoes
+// the run instead. A sink destroyed without either keeps what it wrote, for a later resume.
 #pragma once
 
 #include "config/jobs_config.hpp"
 
 #include <Poco/JSON/Object.h>
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,12 +28,28 @@ struct RunInfo {
     std::string date;          // YYYY-MM-DD, UTC, for {date} in paths
 };
 
+// What a checkpoint holds of one sink.
+struct SinkCheckpoint {
+    std::string position;    // what position() said after the checkpoint's last page
+    std::int64_t pages = 0;  // how many pages the checkpoint covers
+    bool finishing = false;  // every page was written; finish() may have run in part
+};
+
 class Sink {
 public:
     virtual ~Sink() = default;
-    virtual void write_page(const std::vector<Record>& records) = 0;
+    virtual void start() = 0;
+    // False when the output no longer holds what the checkpoint says (a file deleted since).
+    virtual bool resume(const SinkCheckpoint& checkpoint) = 0;
+    // `page` counts from 1. A page the sink already holds is skipped: the process that wrote
+    // it was killed before its checkpoint, and the page was fetched again.
+    virtual void write_page(const std::vector<Record>& records, std::int64_t page) = 0;
+    // Where the sink stands after the last page, for the checkpoint ("" when it keeps its own).
+    virtual std::string position() const = 0;
     virtual void finish() = 0;
-    virtual void abort() noexcept = 0;
+    virtual void discard() noexcept = 0;
+    // How many different primary keys this run wrote, when the sink can tell.
+    virtual std::optional<std::int64_t> distinct_keys() { return std::nullopt; }
     // Where the records went, for the run summary.
     virtual std::string describe() const = 0;
 };

@@ -8,7 +8,6 @@
 #include <Poco/Path.h>
 
 #include <algorithm>
-#include <set>
 #include <sstream>
 
 using namespace Poco::Data::Keywords;
@@ -64,7 +63,13 @@ SqliteSink::SqliteSink(const SinkSpec& sink, const OutputSpec& output, const Job
         Poco::Data::SQLite::Connector::registerConnector();
         m_session = std::make_unique<Poco::Data::Session>("SQLite", m_path);
         *m_session << "PRAGMA journal_mode=WAL", now;
+        // FULL: a page's commit is on disk before its checkpoint is, even across a power cut.
+        *m_session << "PRAGMA synchronous=FULL", now;
         *m_session << "PRAGMA busy_timeout=10000", now;
+        *m_session << "CREATE TABLE IF NOT EXISTS _apirunner_progress (job TEXT NOT NULL, "
+                      "tbl TEXT NOT NULL, run_id TEXT NOT NULL, pages INTEGER NOT NULL, "
+                      "PRIMARY KEY (job, tbl))",
+            now;
     } catch (const Poco::Exception& error) {
         throw Error(ErrorKind::config, "sink '" + sink.name + "': cannot open '" + m_path +
                                            "': " + error.displayText());
@@ -109,9 +114,6 @@ void SqliteSink::prepare(const Record& first) {
             std::rotate(m_columns.begin(), key, key + 1);
         }
     }
-    if (m_output.mode == "replace") {
-        *m_session << "DROP TABLE IF EXISTS " + quoted(m_target), now;
-    }
     create_table(m_target);
 
     std::string names;
@@ -151,20 +153,71 @@ void SqliteSink::bind_record(const Record& record, std::size_t index) {
     m_values[m_columns.size() + 2] = m_run.extracted_at;
 }
 
-void SqliteSink::write_page(const std::vector<Record>& records) {
+bool SqliteSink::table_exists(const std::string& table) {
+    int count = 0;
+    *m_session << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?",
+        useRef(table), into(count), now;
+    return count > 0;
+}
+
+void SqliteSink::save_progress(std::int64_t pages) {
+    *m_session << "INSERT INTO _apirunner_progress (job, tbl, run_id, pages) VALUES (?, ?, ?, ?) "
+                  "ON CONFLICT (job, tbl) DO UPDATE SET run_id = excluded.run_id, pages = excluded.pages",
+        useRef(m_run.job), useRef(m_output.table), useRef(m_run.run_id), use(pages), now;
+}
+
+void SqliteSink::forget_progress() {
+    *m_session << "DELETE FROM _apirunner_progress WHERE job = ? AND tbl = ?", useRef(m_run.job),
+        useRef(m_output.table), now;
+}
+
+void SqliteSink::start() {
+    try {
+        forget_progress();
+        if (m_output.mode == "replace") {
+            *m_session << "DROP TABLE IF EXISTS " + quoted(m_target), now;
+        }
+    } catch (const Poco::Exception& error) {
+        throw Error(ErrorKind::temporary, "writing to '" + m_path + "' failed: " + error.displayText());
+    }
+}
+
+bool SqliteSink::resume(const SinkCheckpoint& checkpoint) {
+    Poco::Nullable<Poco::Int64> pages;
+    *m_session << "SELECT pages FROM _apirunner_progress WHERE job = ? AND tbl = ? AND run_id = ?",
+        useRef(m_run.job), useRef(m_output.table), useRef(m_run.run_id), into(pages), now;
+    if (pages.isNull()) {
+        // finish() forgets the progress in the transaction that ends the run.
+        m_finished = checkpoint.finishing;
+        return m_finished;
+    }
+    m_pages = pages.value();
+    return m_pages >= checkpoint.pages;
+}
+
+void SqliteSink::insert(const std::vector<Record>& records) {
     if (records.empty()) {
         return;
     }
+    if (!m_insert) {
+        prepare(records.front());
+    }
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        bind_record(records[i], i);
+        m_insert->execute();
+    }
+}
+
+void SqliteSink::write_page(const std::vector<Record>& records, std::int64_t page) {
+    if (page <= m_pages) {
+        return;
+    }
     try {
-        if (!m_insert) {
-            prepare(records.front());
-        }
         m_session->begin();
-        for (std::size_t i = 0; i < records.size(); ++i) {
-            bind_record(records[i], i);
-            m_insert->execute();
-        }
+        insert(records);
+        save_progress(page);
         m_session->commit();
+        m_pages = page;
     } catch (const Error&) {
         if (m_session->isTransaction()) {
             m_session->rollback();
@@ -179,37 +232,65 @@ void SqliteSink::write_page(const std::vector<Record>& records) {
 }
 
 void SqliteSink::finish() {
+    if (m_finished) {
+        return;
+    }
     try {
         if (!m_insert) {
-            // No records: the table still exists afterwards, empty in replace mode.
-            if (m_output.mode == "replace") {
-                *m_session << "DROP TABLE IF EXISTS " + quoted(m_target), now;
-            }
-            create_table(m_target);
+            create_table(m_target);  // no records in this process: the table exists all the same
         }
+        m_session->begin();
         if (m_output.mode == "replace") {
-            m_session->begin();
             *m_session << "DROP TABLE IF EXISTS " + quoted(m_output.table), now;
             *m_session << "ALTER TABLE " + quoted(m_target) + " RENAME TO " + quoted(m_output.table), now;
-            m_session->commit();
         }
+        forget_progress();
+        m_session->commit();
         m_insert.reset();
+        m_finished = true;
     } catch (const Poco::Exception& error) {
+        if (m_session->isTransaction()) {
+            m_session->rollback();
+        }
         throw Error(ErrorKind::temporary, "finishing '" + m_path + "' failed: " + error.displayText());
     }
 }
 
-void SqliteSink::abort() noexcept {
+void SqliteSink::discard() noexcept {
     try {
         m_insert.reset();
         if (m_session->isTransaction()) {
             m_session->rollback();
         }
+        m_session->begin();
         if (m_output.mode == "replace") {
             *m_session << "DROP TABLE IF EXISTS " + quoted(m_target), now;
+        } else if (m_output.mode == "append" && table_exists(m_target)) {
+            // Merged rows stay: each is a current record, and the row it replaced is gone.
+            *m_session << "DELETE FROM " + quoted(m_target) + " WHERE _run_id = ?", useRef(m_run.run_id), now;
         }
+        forget_progress();
+        m_session->commit();
     } catch (...) {
-        // Leaving a staging table behind is harmless: the next replace run drops it.
+        // What is left is harmless: a later start() forgets the progress and drops the staging.
+    }
+}
+
+std::optional<std::int64_t> SqliteSink::distinct_keys() {
+    if (m_primary_key.empty()) {
+        return std::nullopt;
+    }
+    try {
+        if (!table_exists(m_target)) {
+            return 0;
+        }
+        Poco::Int64 count = 0;
+        *m_session << "SELECT COUNT(DISTINCT " + quoted(m_primary_key) + ") FROM " + quoted(m_target) +
+                          " WHERE _run_id = ?",
+            useRef(m_run.run_id), into(count), now;
+        return count;
+    } catch (const Poco::Exception&) {
+        return std::nullopt;
     }
 }
 

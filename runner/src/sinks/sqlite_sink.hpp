@@ -4,6 +4,8 @@
 //   append   inserts every record;
 //   merge    upserts on the primary key (a second run doubles nothing);
 //   replace  fills a staging table and swaps it in at finish, so readers never see half.
+// Each page's transaction also records, in the table _apirunner_progress of the same file, how
+// many pages of the run the output holds: a resumed run skips what is already there.
 #pragma once
 
 #include "sinks/record_schema.hpp"
@@ -22,15 +24,23 @@ public:
     SqliteSink(const SinkSpec& sink, const OutputSpec& output, const JobSpec& job, RunInfo run);
     ~SqliteSink() override;
 
-    void write_page(const std::vector<Record>& records) override;
+    void start() override;
+    bool resume(const SinkCheckpoint& checkpoint) override;
+    void write_page(const std::vector<Record>& records, std::int64_t page) override;
+    std::string position() const override { return ""; }
     void finish() override;
-    void abort() noexcept override;
+    void discard() noexcept override;
+    std::optional<std::int64_t> distinct_keys() override;
     std::string describe() const override;
 
 private:
     void prepare(const Record& first);
     void create_table(const std::string& table);
     void bind_record(const Record& record, std::size_t index);
+    void insert(const std::vector<Record>& records);
+    void save_progress(std::int64_t pages);
+    void forget_progress();
+    bool table_exists(const std::string& table);
 
     std::string m_path;
     OutputSpec m_output;
@@ -41,6 +51,8 @@ private:
     std::unique_ptr<Poco::Data::Session> m_session;
     std::unique_ptr<Poco::Data::Statement> m_insert;
     std::vector<Poco::Nullable<std::string>> m_values;
+    std::int64_t m_pages = 0;  // pages of this run the output holds
+    bool m_finished = false;
 };
 
 }  // namespace apirunner

@@ -5,6 +5,10 @@
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/File.h>
 #include <Poco/Path.h>
+#include <Poco/DateTime.h>
+#include <Poco/DateTimeFormat.h>
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/StringTokenizer.h>
 #include <Poco/Tuple.h>
 
 #include <cerrno>
@@ -33,6 +37,7 @@ StateDb::StateDb(const std::string& path) : m_path(path) {
         Poco::Data::SQLite::Connector::registerConnector();
         m_session = std::make_unique<Poco::Data::Session>("SQLite", path);
         *m_session << "PRAGMA journal_mode=WAL", now;
+        *m_session << "PRAGMA synchronous=FULL", now;  // a checkpoint survives a power cut
         *m_session << "PRAGMA busy_timeout=10000", now;
         *m_session << "CREATE TABLE IF NOT EXISTS runs ("
                       "run_id TEXT PRIMARY KEY, job TEXT NOT NULL, started_at TEXT NOT NULL, "
@@ -41,6 +46,12 @@ StateDb::StateDb(const std::string& path) : m_path(path) {
                       "error TEXT)",
             now;
         *m_session << "CREATE INDEX IF NOT EXISTS runs_by_job ON runs (job, started_at)", now;
+        *m_session << "CREATE TABLE IF NOT EXISTS checkpoints ("
+                      "job TEXT PRIMARY KEY, run_id TEXT NOT NULL, extracted_at TEXT NOT NULL, "
+                      "date TEXT NOT NULL, fingerprint TEXT NOT NULL, pages INTEGER NOT NULL, "
+                      "records INTEGER NOT NULL, paging TEXT NOT NULL, sinks TEXT NOT NULL, "
+                      "finishing INTEGER NOT NULL, updated_at TEXT NOT NULL)",
+            now;
     } catch (const Poco::Exception& error) {
         throw Error(ErrorKind::config,
                     "cannot open the state database '" + path + "': " + error.displayText());
@@ -51,7 +62,8 @@ StateDb::~StateDb() = default;
 
 void StateDb::run_started(const RunRecord& run) {
     std::string status = "running";
-    *m_session << "INSERT INTO runs (run_id, job, started_at, status) VALUES (?, ?, ?, ?)",
+    *m_session << "INSERT INTO runs (run_id, job, started_at, status) VALUES (?, ?, ?, ?) "
+                  "ON CONFLICT (run_id) DO UPDATE SET status = excluded.status, ended_at = NULL, error = NULL",
         useRef(run.run_id), useRef(run.job), useRef(run.started_at), use(status), now;
 }
 
@@ -86,6 +98,51 @@ std::vector<RunRecord> StateDb::history(const std::string& job, int limit) {
         runs.push_back(run);
     }
     return runs;
+}
+
+void StateDb::run_abandoned(const std::string& run_id, const std::string& why) {
+    *m_session << "UPDATE runs SET status = 'abandoned', error = ? WHERE run_id = ? AND status <> 'ok'",
+        useRef(why), useRef(run_id), now;
+}
+
+std::optional<Checkpoint> StateDb::checkpoint(const std::string& job) {
+    using Row = Poco::Tuple<std::string, std::string, std::string, std::string, Poco::Int64,
+                            Poco::Int64, std::string, std::string, int, std::string>;
+    std::vector<Row> rows;
+    *m_session << "SELECT run_id, extracted_at, date, fingerprint, pages, records, paging, sinks, "
+                  "finishing, updated_at FROM checkpoints WHERE job = ?",
+        useRef(job), into(rows), now;
+    if (rows.empty()) {
+        return std::nullopt;
+    }
+    const Row& row = rows.front();
+    Checkpoint checkpoint{job, row.get<0>(), row.get<1>(), row.get<2>(), row.get<3>(),
+                          row.get<4>(), row.get<5>(), row.get<6>(), {}, row.get<8>() != 0, row.get<9>()};
+    // One position a line: a position is a number or empty, never holds a line break.
+    Poco::StringTokenizer positions(row.get<7>(), "\n");
+    checkpoint.sink_positions.assign(positions.begin(), positions.end());
+    return checkpoint;
+}
+
+void StateDb::save_checkpoint(const Checkpoint& checkpoint) {
+    std::string sinks;
+    for (const auto& position : checkpoint.sink_positions) {
+        sinks += (sinks.empty() ? "" : "\n") + position;
+    }
+    const std::string now_text =
+        Poco::DateTimeFormatter::format(Poco::DateTime(), Poco::DateTimeFormat::ISO8601_FORMAT);
+    const int finishing = checkpoint.finishing ? 1 : 0;
+    *m_session << "INSERT OR REPLACE INTO checkpoints (job, run_id, extracted_at, date, fingerprint, "
+                  "pages, records, paging, sinks, finishing, updated_at) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        useRef(checkpoint.job), useRef(checkpoint.run_id), useRef(checkpoint.extracted_at),
+        useRef(checkpoint.date), useRef(checkpoint.fingerprint), useRef(checkpoint.pages),
+        useRef(checkpoint.records), useRef(checkpoint.paging), useRef(sinks), useRef(finishing),
+        useRef(now_text), now;
+}
+
+void StateDb::drop_checkpoint(const std::string& job) {
+    *m_session << "DELETE FROM checkpoints WHERE job = ?", useRef(job), now;
 }
 
 }  // namespace apirunner

@@ -1,11 +1,12 @@
-// The state database: run history now; checkpoints and the token store join it later. The
-// file is created with mode 0600 before SQLite opens it, since it will hold tokens.
+// The state database: run history, one checkpoint per unfinished job, and (token_stores.hpp)
+// the stored sessions. The file is created with mode 0600 before SQLite opens it.
 #pragma once
 
 #include <Poco/Data/Session.h>
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,11 +17,27 @@ struct RunRecord {
     std::string job;
     std::string started_at;
     std::string ended_at;
-    std::string status;  // running | ok | failed
+    std::string status;  // running | ok | failed | stopped | abandoned
     std::int64_t records = 0;
     std::int64_t pages = 0;
     std::int64_t retries = 0;
     std::string error;
+};
+
+// Where an unfinished run of a job stands: saved after every page, once its records are durable
+// in every output, and dropped when the job finishes.
+struct Checkpoint {
+    std::string job;
+    std::string run_id;
+    std::string extracted_at;
+    std::string date;
+    std::string fingerprint;  // the job's definition when the run began
+    std::int64_t pages = 0;
+    std::int64_t records = 0;
+    std::string paging;                       // the paginator's saved position
+    std::vector<std::string> sink_positions;  // one per output, in the job's order
+    bool finishing = false;                   // every page is written; outputs being published
+    std::string updated_at;
 };
 
 class StateDb {
@@ -32,10 +49,17 @@ public:
     // Creates the file (and its folder) with mode 0600 if it does not exist yet.
     static void create_private(const std::string& path);
 
+    // A resumed run keeps its run_id: its row is marked running again.
     void run_started(const RunRecord& run);
     void run_ended(const RunRecord& run);
     // Newest first; every job when `job` is empty.
     std::vector<RunRecord> history(const std::string& job, int limit);
+    void run_abandoned(const std::string& run_id, const std::string& why);
+
+    std::optional<Checkpoint> checkpoint(const std::string& job);
+    void save_checkpoint(const Checkpoint& checkpoint);
+    void drop_checkpoint(const std::string& job);
+    const std::string& path() const { return m_path; }
 
 private:
     std::string m_path;

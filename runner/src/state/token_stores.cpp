@@ -8,23 +8,14 @@
 #include <Poco/DateTime.h>
 #include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
-#include <Poco/File.h>
 #include <Poco/Nullable.h>
-#include <Poco/Path.h>
-
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/file.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 using namespace Poco::Data::Keywords;
 
 namespace apirunner {
 
 SqliteTokenStore::SqliteTokenStore(const std::string& state_path, std::string profile, const std::string& key)
-    : m_profile(std::move(profile)) {
+    : m_profile(std::move(profile)), m_lock(state_path, "profiles", m_profile) {
     if (!key.empty()) {
         m_cipher.emplace(key);
     }
@@ -36,24 +27,12 @@ SqliteTokenStore::SqliteTokenStore(const std::string& state_path, std::string pr
         *m_db << "CREATE TABLE IF NOT EXISTS sessions (profile TEXT PRIMARY KEY, data TEXT NOT NULL, "
                  "updated_at TEXT NOT NULL)",
             now;
-        const Poco::Path locks = Poco::Path(state_path).parent().pushDirectory("locks");
-        Poco::File(locks).createDirectories();
-        ::chmod(locks.toString().c_str(), 0700);
-        std::string safe = m_profile;
-        for (char& c : safe) {
-            c = (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
-        }
-        m_lock_path = locks.toString() + safe + ".lock";
     } catch (const Poco::Exception& error) {
         throw Error(ErrorKind::config, "cannot open the token store in '" + state_path + "': " + error.displayText());
     }
 }
 
-SqliteTokenStore::~SqliteTokenStore() {
-    if (m_lock_fd >= 0) {
-        ::close(m_lock_fd);
-    }
-}
+SqliteTokenStore::~SqliteTokenStore() = default;
 
 std::optional<std::string> SqliteTokenStore::load() {
     Poco::Nullable<std::string> data;
@@ -92,20 +71,18 @@ void SqliteTokenStore::lock() {
     if (m_depth++ > 0) {
         return;
     }
-    m_lock_fd = ::open(m_lock_path.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
-    if (m_lock_fd < 0 || ::flock(m_lock_fd, LOCK_EX) != 0) {
-        const std::string why = std::strerror(errno);
+    try {
+        m_lock.lock();
+    } catch (...) {
         --m_depth;
         m_mutex.unlock();
-        throw Error(ErrorKind::temporary, "cannot lock '" + m_lock_path + "': " + why);
+        throw;
     }
 }
 
 void SqliteTokenStore::unlock() noexcept {
-    if (--m_depth == 0 && m_lock_fd >= 0) {
-        ::flock(m_lock_fd, LOCK_UN);
-        ::close(m_lock_fd);
-        m_lock_fd = -1;
+    if (--m_depth == 0) {
+        m_lock.unlock();
     }
     m_mutex.unlock();
 }

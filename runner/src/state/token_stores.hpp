@@ -2,6 +2,7 @@
 // every process on the same file, and one in memory for dry runs and tests.
 #pragma once
 
+#include "state/lock_file.hpp"
 #include "state/session_cipher.hpp"
 
 #include <apirunner/host.hpp>
@@ -16,7 +17,7 @@
 namespace apirunner {
 
 // A row of the state database's `sessions` table, and a lock file per profile
-// (<state folder>/locks/<profile>.lock, flock) that every apirunner process honours.
+// (<state folder>/locks/profiles/<profile>.lock, flock) that every apirunner process honours.
 class SqliteTokenStore : public TokenStore {
 public:
     // Throws Error(config) when the database or the lock folder cannot be opened. A non-empty
@@ -36,9 +37,8 @@ private:
     std::string m_profile;
     std::optional<SessionCipher> m_cipher;
     std::unique_ptr<Poco::Data::Session> m_db;
-    std::string m_lock_path;
+    LockFile m_lock;
     std::recursive_mutex m_mutex;  // the flock is per process; this serialises its threads
-    int m_lock_fd = -1;
     int m_depth = 0;
 };
 
