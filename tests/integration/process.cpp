@@ -174,6 +174,12 @@ void Running::write(const std::string& text) {
     }
 }
 
+void Running::signal(int number) {
+    if (m_pid > 0) {
+        ::kill(m_pid, number);
+    }
+}
+
 Finished Running::wait(int timeout_s) {
     ::close(m_in);
     m_in = -1;

@@ -34,6 +34,8 @@ public:
     // or "" when none came.
     std::string line_with(const std::string& needle, int timeout_s);
     void write(const std::string& text);
+    // Sends `number` (SIGKILL, SIGTERM, ...) to the process.
+    void signal(int number);
     // Waits for the exit; the output is what had not been read yet.
     Finished wait(int timeout_s);
 

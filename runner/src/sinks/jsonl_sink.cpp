@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <vector>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -59,9 +60,23 @@ void JsonlSink::close_temporary() {
     }
 }
 
+// Temporary files of this target that runs killed before their first checkpoint left behind.
+void JsonlSink::remove_leftovers() const {
+    const Poco::Path target(m_path);
+    const std::string prefix = target.getFileName() + ".tmp-";
+    std::vector<std::string> names;
+    Poco::File(target.parent()).list(names);
+    for (const auto& name : names) {
+        if (name.compare(0, prefix.size(), prefix) == 0) {
+            std::remove(Poco::Path(target.parent(), name).toString().c_str());
+        }
+    }
+}
+
 void JsonlSink::start() {
     try {
         Poco::File(Poco::Path(m_path).parent()).createDirectories();
+        remove_leftovers();
         if (m_mode == "append" && Poco::File(m_path).exists()) {
             Poco::File(m_path).copyTo(m_temporary);
         }

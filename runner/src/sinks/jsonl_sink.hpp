@@ -28,6 +28,7 @@ public:
     std::string describe() const override;
 
 private:
+    void remove_leftovers() const;
     void open_temporary(int flags);
     void close_temporary();
     [[noreturn]] void fail(const std::string& what) const;

@@ -175,7 +175,14 @@ void SqliteSink::start() {
     try {
         forget_progress();
         if (m_output.mode == "replace") {
-            *m_session << "DROP TABLE IF EXISTS " + quoted(m_target), now;
+            // This run's staging table, and those of runs killed before their first checkpoint.
+            std::vector<std::string> staging;
+            const std::string pattern = m_output.table + "__staging_*";
+            *m_session << "SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB ?",
+                useRef(pattern), into(staging), now;
+            for (const auto& table : staging) {
+                *m_session << "DROP TABLE IF EXISTS " + quoted(table), now;
+            }
         }
     } catch (const Poco::Exception& error) {
         throw Error(ErrorKind::temporary, "writing to '" + m_path + "' failed: " + error.displayText());

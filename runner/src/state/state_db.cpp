@@ -8,7 +8,6 @@
 #include <Poco/DateTime.h>
 #include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
-#include <Poco/StringTokenizer.h>
 #include <Poco/Tuple.h>
 
 #include <cerrno>
@@ -119,15 +118,22 @@ std::optional<Checkpoint> StateDb::checkpoint(const std::string& job) {
     Checkpoint checkpoint{job, row.get<0>(), row.get<1>(), row.get<2>(), row.get<3>(),
                           row.get<4>(), row.get<5>(), row.get<6>(), {}, row.get<8>() != 0, row.get<9>()};
     // One position a line: a position is a number or empty, never holds a line break.
-    Poco::StringTokenizer positions(row.get<7>(), "\n");
-    checkpoint.sink_positions.assign(positions.begin(), positions.end());
+    const std::string& positions = row.get<7>();
+    for (std::size_t start = 0;;) {
+        const std::size_t end = positions.find('\n', start);
+        checkpoint.sink_positions.push_back(positions.substr(start, end - start));
+        if (end == std::string::npos) {
+            break;
+        }
+        start = end + 1;
+    }
     return checkpoint;
 }
 
 void StateDb::save_checkpoint(const Checkpoint& checkpoint) {
     std::string sinks;
-    for (const auto& position : checkpoint.sink_positions) {
-        sinks += (sinks.empty() ? "" : "\n") + position;
+    for (std::size_t i = 0; i < checkpoint.sink_positions.size(); ++i) {
+        sinks += (i ? "\n" : "") + checkpoint.sink_positions[i];
     }
     const std::string now_text =
         Poco::DateTimeFormatter::format(Poco::DateTime(), Poco::DateTimeFormat::ISO8601_FORMAT);
