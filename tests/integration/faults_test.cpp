@@ -77,3 +77,34 @@ TEST_CASE("faults: a connection cut short on every try is a truncation, exit 69"
     CHECK(run.exit_code == 69);
     CHECK_THAT(run.err, Catch::Contains("truncated response"));
 }
+
+TEST_CASE("faults: records inserted while paging are reported: the total moved and keys came twice") {
+    Sandbox sandbox({"--records", "100", "--total-drift", "5"});
+    Workdir work;
+    work.write("jobs.yaml", jobs_with_retries(sandbox, 2, 10));
+    Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
+    REQUIRE(run.exit_code == 0);
+    CHECK_THAT(run.out, Catch::Contains("job orgs: ok, 105 records, 11 pages") &&
+                            Catch::Contains("warning: the total changed during the run, from 100 to 105") &&
+                            Catch::Contains("warning: 5 records repeated a primary key already seen in this run "
+                                            "(100 different keys)"));
+    CHECK(work.sql("out/extracts.sqlite", "SELECT count(*) FROM orgs") == 100);
+}
+
+TEST_CASE("faults: with on_drift: fail, a run the audit doubts exits 65 and publishes nothing") {
+    Sandbox sandbox({"--records", "100", "--total-drift", "5"});
+    Workdir work;
+    std::string jobs = jobs_with_retries(sandbox, 2, 10);
+    jobs.replace(jobs.find("primary_key: id"), 15, "primary_key: id\n    on_drift: fail");
+    jobs.replace(jobs.find("mode: merge"), 11, "mode: append");
+    work.write("jobs.yaml", jobs);
+    Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
+    CHECK(run.exit_code == 65);
+    CHECK_THAT(run.err, Catch::Contains("job 'orgs' failed (bad data from provider): the integrity audit "
+                                        "failed (on_drift: fail): the total changed during the run, from 100 "
+                                        "to 105; 5 records repeated") &&
+                            Catch::Contains("the run was discarded"));
+    CHECK(work.sql("out/extracts.sqlite", "SELECT count(*) FROM orgs") == 0);
+    CHECK_FALSE(work.exists("out/orgs.jsonl"));
+    CHECK(work.sql("state/state.db", "SELECT count(*) FROM checkpoints") == 0);
+}

@@ -18,6 +18,7 @@ struct FaultOptions {
     std::int64_t drop_every = 0;     // connection closed halfway through the body
     std::int64_t garbage_every = 0;  // 200 with a body that is not valid JSON
     std::int64_t rate_limit = 0;     // data requests a second before 429 + Retry-After
+    std::int64_t total_drift = 0;    // records inserted at the front after the first page (dataset.hpp)
 };
 
 class FaultInjector {

@@ -103,15 +103,17 @@ void GenericSimulator::items(Exchange& exchange) {
     log_event("generic", "items page " + std::to_string(page) + " via " + how);
     Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
     const std::int64_t start = (page - 1) * per_page;
-    const std::int64_t end = std::min<std::int64_t>(m_options.records, start + per_page);
+    const Dataset::View view = m_dataset.next_page();
+    const std::int64_t end = std::min<std::int64_t>(view.total, start + per_page);
     for (std::int64_t i = start; i < end; ++i) {
+        const std::int64_t index = view.index_at(i);
         Poco::JSON::Object::Ptr item = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-        item->set("id", 1 + i);
-        item->set("label", "Item " + std::to_string(i + 1));
+        item->set("id", 1 + index);
+        item->set("label", "Item " + std::to_string(index + 1));
         items->add(item);
     }
     Poco::JSON::Object::Ptr links = new Poco::JSON::Object;
-    links->set("next", end < m_options.records ? Poco::Dynamic::Var("/generic/v1/items?page=" + std::to_string(page + 1) +
+    links->set("next", end < view.total ? Poco::Dynamic::Var("/generic/v1/items?page=" + std::to_string(page + 1) +
                                                                     "&per_page=" + std::to_string(per_page))
                                                : Poco::Dynamic::Var());
     Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);

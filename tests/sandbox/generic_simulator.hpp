@@ -5,6 +5,7 @@
 // Items page by a next URL in the body (links.next).
 #pragma once
 
+#include "dataset.hpp"
 #include "provider_simulator.hpp"
 #include "token_registry.hpp"
 
@@ -32,6 +33,7 @@ private:
     void items(Exchange& exchange);
 
     const SandboxOptions& m_options;
+    Dataset m_dataset{m_options};
     TokenRegistry m_access_tokens;
     TokenRegistry m_refresh_tokens;
 };

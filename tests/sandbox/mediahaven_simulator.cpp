@@ -146,12 +146,13 @@ void MediaHavenSimulator::records(Exchange& exchange) {
     size = std::clamp<Poco::Int64>(size, 1, 1000);
     page = std::max<Poco::Int64>(1, page);
     const std::int64_t start = (page - 1) * size;
+    const Dataset::View view = m_dataset.next_page();
     Poco::JSON::Array::Ptr results = new Poco::JSON::Array;
-    for (std::int64_t i = start; i < std::min<std::int64_t>(m_options.records, start + size); ++i) {
-        results->add(record(i));
+    for (std::int64_t i = start; i < std::min<std::int64_t>(view.total, start + size); ++i) {
+        results->add(record(view.index_at(i)));
     }
     Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
-    body.set("TotalNrOfResults", m_options.records);
+    body.set("TotalNrOfResults", view.total);
     body.set("StartIndex", start);
     body.set("NrOfResults", static_cast<Poco::Int64>(results->size()));
     body.set("Results", results);

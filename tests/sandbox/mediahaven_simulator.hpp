@@ -6,6 +6,7 @@
 // HTTP Basic client authentication. Data: /mediahaven-rest-api/v2/records, paged by page number.
 #pragma once
 
+#include "dataset.hpp"
 #include "provider_simulator.hpp"
 #include "authorization_codes.hpp"
 #include "token_registry.hpp"
@@ -36,6 +37,7 @@ private:
     void records(Exchange& exchange);
 
     const SandboxOptions& m_options;
+    Dataset m_dataset{m_options};
     TokenRegistry m_access_tokens;
     TokenRegistry m_refresh_tokens;
     std::mutex m_pairs_mutex;

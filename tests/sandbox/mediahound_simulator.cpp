@@ -114,13 +114,14 @@ void MediaHoundSimulator::movies(Exchange& exchange) {
         exchange.json_text(400, R"({"error":"invalid_request","error_description":"Unknown cursor"})");
         return;
     }
+    const Dataset::View view = m_dataset.next_page();
     Poco::JSON::Array::Ptr content = new Poco::JSON::Array;
-    const std::int64_t end = std::min<std::int64_t>(m_options.records, start + size);
+    const std::int64_t end = std::min<std::int64_t>(view.total, start + size);
     for (std::int64_t i = start; i < end; ++i) {
-        content->add(movie(i));
+        content->add(movie(view.index_at(i)));
     }
     Poco::JSON::Object::Ptr pagination = new Poco::JSON::Object;
-    pagination->set("next", end < m_options.records ? Poco::Dynamic::Var("cur-" + std::to_string(end))
+    pagination->set("next", end < view.total ? Poco::Dynamic::Var("cur-" + std::to_string(end))
                                                      : Poco::Dynamic::Var());
     Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
     body.set("content", content);

@@ -5,6 +5,7 @@
 // the refresh token stays valid across refreshes. Data: /1.3/media/movies, cursor-paged.
 #pragma once
 
+#include "dataset.hpp"
 #include "provider_simulator.hpp"
 #include "token_registry.hpp"
 
@@ -30,6 +31,7 @@ private:
     void movies(Exchange& exchange);
 
     const SandboxOptions& m_options;
+    Dataset m_dataset{m_options};
     TokenRegistry m_access_tokens;
     TokenRegistry m_refresh_tokens;
 };

@@ -149,12 +149,13 @@ void MediaMathSimulator::organizations(Exchange& exchange) {
         unauthorized(exchange, "a valid adama_session cookie is required");
         return;
     }
-    const std::int64_t total = m_options.records;
+    const Dataset::View view = m_dataset.next_page();
+    const std::int64_t total = view.total;
     const std::int64_t limit = std::clamp<std::int64_t>(number(exchange, "page_limit", 100), 1, k_max_page);
     const std::int64_t offset = std::max<std::int64_t>(0, number(exchange, "page_offset", 0));
     Poco::JSON::Array::Ptr data = new Poco::JSON::Array;
     for (std::int64_t i = offset; i < std::min(total, offset + limit); ++i) {
-        data->add(organization(i));
+        data->add(organization(view.index_at(i)));
     }
     Poco::JSON::Object::Ptr meta = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     meta->set("count", static_cast<Poco::Int64>(data->size()));

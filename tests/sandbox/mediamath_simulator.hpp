@@ -4,6 +4,7 @@
 // refuses a call that lacks either the Bearer token or the cookie.
 #pragma once
 
+#include "dataset.hpp"
 #include "provider_simulator.hpp"
 #include "authorization_codes.hpp"
 #include "token_registry.hpp"
@@ -35,6 +36,7 @@ private:
     void unauthorized(Exchange& exchange, const std::string& why);
 
     const SandboxOptions& m_options;
+    Dataset m_dataset{m_options};
     TokenRegistry m_access_tokens;
     TokenRegistry m_refresh_tokens;
     TokenRegistry m_sessions;

@@ -131,18 +131,19 @@ void MediaValetSimulator::assets(Exchange& exchange) {
     Poco::NumberParser::tryParse64(exchange.query("offset", "0"), offset);
     count = std::clamp<Poco::Int64>(count, 1, 500);
     offset = std::max<Poco::Int64>(0, offset);
+    const Dataset::View view = m_dataset.next_page();
     Poco::JSON::Array::Ptr assets = new Poco::JSON::Array;
-    const std::int64_t end = std::min<std::int64_t>(m_options.records, offset + count);
+    const std::int64_t end = std::min<std::int64_t>(view.total, offset + count);
     for (std::int64_t i = offset; i < end; ++i) {
-        assets->add(asset(i));
+        assets->add(asset(view.index_at(i)));
     }
-    if (end < m_options.records) {
+    if (end < view.total) {
         exchange.header_out("Link", "</mediavalet/assets?offset=" + std::to_string(end) + "&count=" +
                                         std::to_string(count) + ">; rel=\"next\"");
     }
     Poco::JSON::Object::Ptr payload = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     payload->set("assets", assets);
-    payload->set("assetCount", m_options.records);
+    payload->set("assetCount", view.total);
     Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
     body.set("apiVersion", "1.0");
     body.set("payload", payload);

@@ -6,6 +6,7 @@
 // Data: /assets, paged by the RFC 8288 Link header (rel="next").
 #pragma once
 
+#include "dataset.hpp"
 #include "provider_simulator.hpp"
 #include "authorization_codes.hpp"
 #include "token_registry.hpp"
@@ -31,6 +32,7 @@ private:
     void assets(Exchange& exchange);
 
     const SandboxOptions& m_options;
+    Dataset m_dataset{m_options};
     TokenRegistry m_access_tokens;
     TokenRegistry m_refresh_tokens;
     AuthorizationCodes m_codes;

@@ -231,16 +231,17 @@ void OpenXSimulator::accounts(Exchange& exchange) {
     Poco::NumberParser::tryParse64(exchange.query("offset", "0"), offset);
     limit = std::clamp<Poco::Int64>(limit, 1, 500);
     offset = std::max<Poco::Int64>(0, offset);
+    const Dataset::View view = m_dataset.next_page();
     Poco::JSON::Array::Ptr objects = new Poco::JSON::Array;
-    for (std::int64_t i = offset; i < std::min<std::int64_t>(m_options.records, offset + limit); ++i) {
-        objects->add(account(i));
+    for (std::int64_t i = offset; i < std::min<std::int64_t>(view.total, offset + limit); ++i) {
+        objects->add(account(view.index_at(i)));
     }
     Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
     body.set("count", static_cast<Poco::Int64>(objects->size()));
     body.set("limit", limit);
     body.set("objects", objects);
     body.set("offset", offset);
-    body.set("total", std::to_string(m_options.records));  // a string, as OX4 sends it
+    body.set("total", std::to_string(view.total));  // a string, as OX4 sends it
     exchange.json(200, body);
 }
 

@@ -6,6 +6,7 @@
 // Data: /ox/4.0/account, offset-paged, with the total as a string as OX4 sends it.
 #pragma once
 
+#include "dataset.hpp"
 #include "provider_simulator.hpp"
 #include "token_registry.hpp"
 
@@ -44,6 +45,7 @@ private:
     void logout(Exchange& exchange);
 
     const SandboxOptions& m_options;
+    Dataset m_dataset{m_options};
     std::mutex m_mutex;
     std::map<std::string, RequestToken> m_request_tokens;
     std::map<std::string, std::string> m_access_secrets;

@@ -34,6 +34,7 @@ protected:
         options.addOption(Option("rate-limit", "", "answer 429 (Retry-After: 1) past N data requests a second").argument("N"));
         options.addOption(Option("drop-every", "", "cut every Nth data answer off halfway and close").argument("N"));
         options.addOption(Option("garbage-every", "", "break the JSON of every Nth data answer").argument("N"));
+        options.addOption(Option("total-drift", "", "after the first page, N new records appear at the front (the total grows)").argument("N"));
         options.addOption(Option("help", "h", "show this help"));
     }
 
@@ -55,13 +56,14 @@ protected:
         if (name == "rate-limit") m_options.faults.rate_limit = number;
         if (name == "drop-every") m_options.faults.drop_every = number;
         if (name == "garbage-every") m_options.faults.garbage_every = number;
+        if (name == "total-drift") m_options.faults.total_drift = number;
     }
 
     int main(const std::vector<std::string>&) override {
         if (m_help) {
             Poco::Util::HelpFormatter help(options());
             help.setCommand("apirunner-sandbox");
-            help.setUsage("[--port N] [--records N] [--token-ttl S] [--refresh-ttl S] [--session-ttl S] [--latency-ms MS] [--fail-every N] [--rate-limit N] [--drop-every N] [--garbage-every N]");
+            help.setUsage("[--port N] [--records N] [--token-ttl S] [--refresh-ttl S] [--session-ttl S] [--latency-ms MS] [--fail-every N] [--rate-limit N] [--drop-every N] [--garbage-every N] [--total-drift N]");
             help.setHeader("Plays MediaMath, MediaHound, MediaValet, MediaHaven and OpenX on 127.0.0.1 for apirunner to run against.");
             help.setUnixStyle(true);
             help.format(std::cout);

@@ -195,8 +195,8 @@ void JobRunner::audit(const JobSpec& job, const Paginator& paginator, JobOutputs
     }
     outputs.discard();
     m_state->drop_checkpoint(job.name);
-    throw Error(ErrorKind::bad_data, "the integrity audit failed (on_drift: fail), so nothing was published: " +
-                                         joined(result.doubts));
+    throw Error(ErrorKind::bad_data, "the integrity audit failed (on_drift: fail): " + joined(result.doubts) +
+                                         "; the run was discarded");
 }
 
 void JobRunner::walk(const JobSpec& job, const RunOptions& options, JobResult& result) {
