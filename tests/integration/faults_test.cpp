@@ -108,3 +108,23 @@ TEST_CASE("faults: with on_drift: fail, a run the audit doubts exits 65 and publ
     CHECK_FALSE(work.exists("out/orgs.jsonl"));
     CHECK(work.sql("state/state.db", "SELECT count(*) FROM checkpoints") == 0);
 }
+
+TEST_CASE("faults: a provider's rate_limit keeps the run under the API's limit, so no request gets a 429") {
+    Sandbox sandbox({"--records", "120", "--rate-limit", "8"});
+    Workdir work;
+    std::string jobs = jobs_with_retries(sandbox, 1, 10);
+    jobs.replace(jobs.find("    retry:"), 0, "    rate_limit: {requests: 4, per: 1s}\n");
+    work.write("jobs.yaml", jobs);
+    Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK(sandbox.count("fault: 429") == 0);
+    CHECK(work.sql("out/extracts.sqlite", "SELECT count(DISTINCT id) FROM orgs") == 120);
+
+    jobs.replace(jobs.find("per: 1s"), 7, "per: soon");
+    work.write("jobs.yaml", jobs);
+    Finished bad = work.apirunner({"run", "--config", "jobs.yaml"});
+    CHECK(bad.exit_code == 78);
+    CHECK_THAT(bad.err, Catch::Contains("providers.mediamath.rate_limit.per: must be a period such as 1s, "
+                                        "500ms, 1m or 1h, not 'soon'"));
+}

@@ -134,6 +134,26 @@ private:
         map.finish();
     }
 
+    void load_rate_limit(ProviderSpec& provider, YamlMap& provider_map) {
+        YAML::Node node = provider_map.node("rate_limit");
+        if (node.IsNull()) {
+            return;
+        }
+        YamlMap map(node, provider_map.child_path("rate_limit"), m_env, m_problems);
+        provider.rate_limit.requests = map.positive_integer("requests").value_or(0);
+        if (provider.rate_limit.requests == 0 && !map.node("requests").IsDefined()) {
+            map.problem("requests", "is required");
+        }
+        if (auto per = map.string("per")) {
+            if (auto period = parse_period_ms(*per)) {
+                provider.rate_limit.per_ms = *period;
+            } else {
+                map.problem("per", "must be a period such as 1s, 500ms, 1m or 1h, not '" + *per + "'");
+            }
+        }
+        map.finish();
+    }
+
     void load_provider(YamlMap& map, const std::string& name) {
         ProviderSpec provider;
         provider.name = name;
@@ -150,6 +170,7 @@ private:
         load_scalars(provider, map, "credentials", true);
         load_scalars(provider, map, "options", false);
         load_retry(provider, map);
+        load_rate_limit(provider, map);
         m_config.providers[name] = std::move(provider);
     }
 

@@ -1,6 +1,7 @@
 // The jobs file as plain structs, produced by one loader (config_loader.hpp).
 #pragma once
 
+#include "http/rate_limiter.hpp"
 #include "http/retry_policy.hpp"
 #include "plugins/settings_validator.hpp"
 
@@ -20,6 +21,7 @@ struct ProviderSpec {
     // with the config path each came from. *_file credentials are already read.
     std::map<std::string, SettingValue> settings;
     RetryPolicy retry;  // the host's, not the plugin's: `retry:` in the provider
+    RateLimit rate_limit;  // `rate_limit:` in the provider; none by default
 };
 
 struct RequestSpec {

@@ -150,10 +150,22 @@ Checkpoint JobRunner::take_up(const JobSpec& job, bool full_refresh, Paginator& 
     return fresh;
 }
 
+RateLimiter* JobRunner::limiter(const std::string& provider) {
+    const RateLimit& limit = m_config.providers.at(provider).rate_limit;
+    if (limit.requests <= 0) {
+        return nullptr;
+    }
+    auto& bucket = m_limiters[provider];
+    if (!bucket) {
+        bucket = std::make_unique<RateLimiter>(limit);
+    }
+    return bucket.get();
+}
+
 void JobRunner::fetch_pages(const JobSpec& job, const RunOptions& options, Paginator& paginator,
                             JobOutputs* outputs, Checkpoint& checkpoint, JobResult& result) {
     const ProviderSpec& provider = m_config.providers.at(job.provider);
-    AuthorizedClient client(m_sessions.session(job.provider), provider.retry,
+    AuthorizedClient client(m_sessions.session(job.provider), provider.retry, limiter(job.provider),
                             [] { return stop_signal() != 0; });
     try {
         while (auto paging = paginator.next()) {

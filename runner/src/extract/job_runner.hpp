@@ -12,6 +12,7 @@
 #include <apirunner/host.hpp>
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -55,11 +56,14 @@ private:
     void fetch_pages(const JobSpec& job, const RunOptions& options, Paginator& paginator,
                      JobOutputs* outputs, Checkpoint& checkpoint, JobResult& result);
     void audit(const JobSpec& job, const Paginator& paginator, JobOutputs& outputs, JobResult& result);
+    // The provider's request budget, shared by its jobs in this process; null when unlimited.
+    RateLimiter* limiter(const std::string& provider);
 
     const JobsConfig& m_config;
     SessionPool& m_sessions;
     StateDb* m_state;
     Logger& m_logger;
+    std::map<std::string, std::unique_ptr<RateLimiter>> m_limiters;
 };
 
 }  // namespace apirunner

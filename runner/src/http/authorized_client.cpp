@@ -22,8 +22,24 @@ std::string describe(const HttpRequest& request, const HttpResponse& response) {
 
 }  // namespace
 
-AuthorizedClient::AuthorizedClient(PluginSession& session, RetryPolicy policy, std::function<bool()> stopping)
-    : m_session(session), m_policy(policy), m_stopping(std::move(stopping)), m_random(std::random_device{}()) {}
+AuthorizedClient::AuthorizedClient(PluginSession& session, RetryPolicy policy, RateLimiter* limiter,
+                                   std::function<bool()> stopping)
+    : m_session(session),
+      m_policy(policy),
+      m_limiter(limiter),
+      m_stopping(std::move(stopping)),
+      m_random(std::random_device{}()) {}
+
+HttpResponse AuthorizedClient::send_once(const HttpRequest& stamped) {
+    if (m_limiter) {
+        const auto waited = m_limiter->acquire();
+        if (waited.count() > 0) {
+            m_session.host().logger().log(LogLevel::debug, "rate_limit: waited " + std::to_string(waited.count()) + " ms");
+        }
+    }
+    ++m_stats.requests;
+    return m_session.host().http().send(stamped);
+}
 
 void AuthorizedClient::wait(std::int64_t ms, const std::string& why) {
     m_session.host().logger().log(LogLevel::info, why + "; waiting " + std::to_string(ms) + " ms before retrying");
@@ -49,16 +65,14 @@ HttpResponse AuthorizedClient::attempt(const HttpRequest& request) {
     }
     HttpRequest stamped = request;
     m_session.stamp(stamped);
-    ++m_stats.requests;
-    HttpResponse response = m_session.host().http().send(stamped);
+    HttpResponse response = send_once(stamped);
     if (response.status == 401) {
         // One recovery and one retry; a second 401 means the renewed credentials are refused.
         ++m_stats.recoveries;
         m_session.recover(response);
         stamped = request;
         m_session.stamp(stamped);
-        ++m_stats.requests;
-        response = m_session.host().http().send(stamped);
+        response = send_once(stamped);
         if (response.status == 401) {
             throw Error(ErrorKind::credentials,
                         "provider '" + m_session.provider() + "': " + describe(request, response) +

@@ -4,6 +4,7 @@
 // Error(temporary), when `stopping` says the run is asked to stop.
 #pragma once
 
+#include "http/rate_limiter.hpp"
 #include "http/retry_policy.hpp"
 #include "plugins/plugin_session.hpp"
 
@@ -22,7 +23,8 @@ struct CallStats {
 
 class AuthorizedClient {
 public:
-    AuthorizedClient(PluginSession& session, RetryPolicy policy,
+    // `limiter` (may be null) is the provider's request budget, drawn on by every attempt.
+    AuthorizedClient(PluginSession& session, RetryPolicy policy, RateLimiter* limiter = nullptr,
                      std::function<bool()> stopping = [] { return false; });
 
     // A 2xx response, or throws Error: credentials for a 401 that recovery did not cure or a
@@ -39,7 +41,10 @@ private:
     void wait(std::int64_t ms, const std::string& why);
 
     PluginSession& m_session;
+    HttpResponse send_once(const HttpRequest& stamped);
+
     RetryPolicy m_policy;
+    RateLimiter* m_limiter;
     std::function<bool()> m_stopping;
     std::mt19937 m_random;
     CallStats m_stats;

@@ -160,6 +160,29 @@ bool SqliteSink::table_exists(const std::string& table) {
     return count > 0;
 }
 
+// IMMEDIATE takes the write lock up front, waiting out another writer (busy_timeout): a
+// deferred transaction that reads first could not upgrade once another process had written.
+void SqliteSink::begin_write() {
+    *m_session << "BEGIN IMMEDIATE", now;
+    m_in_transaction = true;
+}
+
+void SqliteSink::commit() {
+    *m_session << "COMMIT", now;
+    m_in_transaction = false;
+}
+
+void SqliteSink::rollback() noexcept {
+    if (m_in_transaction) {
+        m_in_transaction = false;
+        try {
+            *m_session << "ROLLBACK", now;
+        } catch (const Poco::Exception&) {
+            // SQLite already rolled back (a failed COMMIT, a full disk): nothing is left to undo.
+        }
+    }
+}
+
 void SqliteSink::save_progress(std::int64_t pages) {
     *m_session << "INSERT INTO _apirunner_progress (job, tbl, run_id, pages) VALUES (?, ?, ?, ?) "
                   "ON CONFLICT (job, tbl) DO UPDATE SET run_id = excluded.run_id, pages = excluded.pages",
@@ -220,20 +243,16 @@ void SqliteSink::write_page(const std::vector<Record>& records, std::int64_t pag
         return;
     }
     try {
-        m_session->begin();
+        begin_write();
         insert(records);
         save_progress(page);
-        m_session->commit();
+        commit();
         m_pages = page;
     } catch (const Error&) {
-        if (m_session->isTransaction()) {
-            m_session->rollback();
-        }
+        rollback();
         throw;
     } catch (const Poco::Exception& error) {
-        if (m_session->isTransaction()) {
-            m_session->rollback();
-        }
+        rollback();
         throw Error(ErrorKind::temporary, "writing to '" + m_path + "' failed: " + error.displayText());
     }
 }
@@ -246,19 +265,17 @@ void SqliteSink::finish() {
         if (!m_insert) {
             create_table(m_target);  // no records in this process: the table exists all the same
         }
-        m_session->begin();
+        begin_write();
         if (m_output.mode == "replace") {
             *m_session << "DROP TABLE IF EXISTS " + quoted(m_output.table), now;
             *m_session << "ALTER TABLE " + quoted(m_target) + " RENAME TO " + quoted(m_output.table), now;
         }
         forget_progress();
-        m_session->commit();
+        commit();
         m_insert.reset();
         m_finished = true;
     } catch (const Poco::Exception& error) {
-        if (m_session->isTransaction()) {
-            m_session->rollback();
-        }
+        rollback();
         throw Error(ErrorKind::temporary, "finishing '" + m_path + "' failed: " + error.displayText());
     }
 }
@@ -266,10 +283,8 @@ void SqliteSink::finish() {
 void SqliteSink::discard() noexcept {
     try {
         m_insert.reset();
-        if (m_session->isTransaction()) {
-            m_session->rollback();
-        }
-        m_session->begin();
+        rollback();
+        begin_write();
         if (m_output.mode == "replace") {
             *m_session << "DROP TABLE IF EXISTS " + quoted(m_target), now;
         } else if (m_output.mode == "append" && table_exists(m_target)) {
@@ -277,7 +292,7 @@ void SqliteSink::discard() noexcept {
             *m_session << "DELETE FROM " + quoted(m_target) + " WHERE _run_id = ?", useRef(m_run.run_id), now;
         }
         forget_progress();
-        m_session->commit();
+        commit();
     } catch (...) {
         // What is left is harmless: a later start() forgets the progress and drops the staging.
     }

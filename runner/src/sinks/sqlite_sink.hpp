@@ -38,6 +38,9 @@ private:
     void create_table(const std::string& table);
     void bind_record(const Record& record, std::size_t index);
     void insert(const std::vector<Record>& records);
+    void begin_write();
+    void commit();
+    void rollback() noexcept;
     void save_progress(std::int64_t pages);
     void forget_progress();
     bool table_exists(const std::string& table);
@@ -52,6 +55,7 @@ private:
     std::unique_ptr<Poco::Data::Statement> m_insert;
     std::vector<Poco::Nullable<std::string>> m_values;
     std::int64_t m_pages = 0;  // pages of this run the output holds
+    bool m_in_transaction = false;
     bool m_finished = false;
 };
 

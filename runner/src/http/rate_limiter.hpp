@@ -1,0 +1,40 @@
+// A provider's request budget (`rate_limit: {requests: N, per: 1s}`): a token bucket holding up
+// to N tokens, refilled at N per period. Every job on the provider in this process draws from
+// the one bucket; a request without a token waits for the next one.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+
+namespace apirunner {
+
+struct RateLimit {
+    std::int64_t requests = 0;  // 0: no limit
+    std::int64_t per_ms = 1000;
+};
+
+class RateLimiter {
+public:
+    using Clock = std::chrono::steady_clock;
+    explicit RateLimiter(RateLimit limit);
+
+    // Takes a token, waiting for one if need be. Returns the time waited.
+    std::chrono::milliseconds acquire();
+    // The wait before a token would be free at `now`, taking it if there is none to wait for.
+    std::chrono::milliseconds reserve(Clock::time_point now);
+
+private:
+    RateLimit m_limit;
+    std::mutex m_mutex;
+    double m_tokens;
+    Clock::time_point m_updated;
+};
+
+// "1s", "500ms", "2m", "1h": a period in milliseconds, or nothing when it is not one.
+std::optional<std::int64_t> parse_period_ms(const std::string& text);
+
+}  // namespace apirunner
