@@ -32,11 +32,16 @@ std::string Workdir::read(const std::string& relative) const {
 bool Workdir::exists(const std::string& relative) const { return Poco::File(file(relative)).exists(); }
 
 Finished Workdir::apirunner(const std::vector<std::string>& args,
-                            const std::map<std::string, std::string>& env) const {
-    std::vector<std::string> all = args;
+                            const std::map<std::string, std::string>& env,
+                            const std::vector<std::string>& launcher) const {
+    std::vector<std::string> all = launcher;
+    all.push_back(APIRUNNER_BIN);
+    all.insert(all.end(), args.begin(), args.end());
     all.push_back("--plugin-path");
     all.push_back(PLUGIN_DIR);
-    Finished finished = run(APIRUNNER_BIN, all, m_path, env);
+    const std::string program = all.front();
+    all.erase(all.begin());
+    Finished finished = run(program, all, m_path, env);
     INFO("stdout: " << finished.out << "\nstderr: " << finished.err);
     CHECK_FALSE(finished.timed_out);
     CHECK(finished.out.find("SENTINEL-") == std::string::npos);

@@ -22,8 +22,10 @@ public:
 
     // Runs apirunner here. Every captured byte is checked for the sandbox's secrets (SENTINEL-),
     // so the whole suite doubles as a secret scan.
+    // `launcher` (a program and its arguments, such as prlimit) runs apirunner when given.
     Finished apirunner(const std::vector<std::string>& args,
-                       const std::map<std::string, std::string>& env = {}) const;
+                       const std::map<std::string, std::string>& env = {},
+                       const std::vector<std::string>& launcher = {}) const;
 
     // One integer from a SQLite query on a file here.
     Poco::Int64 sql(const std::string& database, const std::string& query) const;

@@ -96,9 +96,29 @@ void Exchange::text(int status, const std::string& content_type, const std::stri
         m_response.send() << body.substr(0, body.size() / 2);
         return;
     }
-    const std::string sent = m_spoil == Fault::garbage ? body.substr(0, body.size() / 2) : body;
+    if (m_spoil == Fault::huge) {
+        send_huge();
+        return;
+    }
+    std::string sent = m_spoil == Fault::garbage ? body.substr(0, body.size() / 2) : body;
+    if (m_spoil == Fault::non_utf8) {
+        const auto value = sent.find("\":\"");  // the first string value starts here
+        sent.insert(value == std::string::npos ? 0 : value + 3, "\xff\xfe");
+    }
     m_response.setContentLength(static_cast<std::streamsize>(sent.size()));
     m_response.send() << sent;
+}
+
+void Exchange::send_huge() {
+    // 1 GiB, streamed in chunks: the client must give up long before, holding little.
+    m_response.setChunkedTransferEncoding(true);
+    std::ostream& out = m_response.send();
+    const std::string chunk(1 << 16, ' ');
+    out << "{\"data\":[],\"padding\":\"";
+    for (int i = 0; i < (1 << 14) && out.good(); ++i) {
+        out << chunk;
+    }
+    out << "\"}";
 }
 
 void Exchange::json_text(int status, const std::string& body) { text(status, "application/json", body); }

@@ -52,6 +52,7 @@ public:
 
 private:
     void parse_body();
+    void send_huge();
 
     Poco::Net::HTTPServerRequest& m_request;
     Poco::Net::HTTPServerResponse& m_response;

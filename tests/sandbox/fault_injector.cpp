@@ -33,6 +33,19 @@ std::optional<Fault> FaultInjector::next() {
     if (every(m_options.garbage_every)) {
         return Fault::garbage;
     }
+    return m_options.malformed;
+}
+
+std::optional<Fault> malformed_fault(const std::string& name) {
+    if (name == "html") {
+        return Fault::html;
+    }
+    if (name == "non-utf8") {
+        return Fault::non_utf8;
+    }
+    if (name == "huge") {
+        return Fault::huge;
+    }
     return std::nullopt;
 }
 

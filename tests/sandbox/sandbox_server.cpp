@@ -70,6 +70,16 @@ private:
             case Fault::garbage:
                 log_event(provider, "fault: broken JSON");
                 break;
+            case Fault::html:
+                log_event(provider, "fault: an HTML page");
+                exchange.text(200, "text/html", "<!DOCTYPE html><html><body><h1>Please sign in</h1></body></html>");
+                return true;
+            case Fault::non_utf8:
+                log_event(provider, "fault: bytes that are not UTF-8");
+                break;
+            case Fault::huge:
+                log_event(provider, "fault: a body far too large");
+                break;
         }
         exchange.spoil(*fault);
         return false;

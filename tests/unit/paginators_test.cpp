@@ -195,6 +195,11 @@ TEST_CASE("an endpoint that never ends is stopped at max_pages") {
 
 TEST_CASE("page parsing refuses what is not a page of records") {
     CHECK_THROWS_WITH(parse_page("<html>oops</html>", "data"), Catch::Contains("looks like HTML"));
+    CHECK_THROWS_WITH(parse_page("[{\"n\":\"caf\xe9\"}]", ""),
+                      "the page is not valid JSON: it is not UTF-8 (byte 0xE9 at offset 10)");
+    CHECK_THROWS_WITH(parse_page("[{\"n\":\"\xed\xa0\x80\"}]", ""),  // a UTF-16 surrogate
+                      "the page is not valid JSON: it is not UTF-8 (byte 0xED at offset 7)");
+    CHECK(parse_page("[{\"n\":\"caf\xc3\xa9 \xf0\x9f\x98\x80\"}]", "").records.size() == 1);
     CHECK_THROWS_WITH(parse_page(R"({"data":[{"id":1})", "data"), Catch::Contains("not valid JSON"));
     CHECK_THROWS_WITH(parse_page(R"({"data":{"id":1}})", "data"), "the page has no list of records at 'data'");
     CHECK_THROWS_WITH(parse_page(R"({"data":[1,2]})", "data"), "record 1 of the page is not a JSON object");

@@ -7,6 +7,7 @@
 #include "state/state_db.hpp"
 
 #include <chrono>
+#include <csignal>
 #include <iomanip>
 
 namespace apirunner {
@@ -81,6 +82,7 @@ int run_command(const CliOptions& options, std::ostream& out, std::ostream& err)
     SessionPool sessions(workspace.registry, workspace.settings, workspace.config(), logger, !options.dry_run);
     JobRunner runner(workspace.config(), sessions, state.get(), logger);
     stop_on_signals();
+    std::signal(SIGXFSZ, SIG_IGN);  // a file past its size limit is a write error we report, not a death
 
     int exit_code = 0;
     int failed = 0;

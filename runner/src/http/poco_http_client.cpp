@@ -86,6 +86,12 @@ Poco::Net::HTTPClientSession& PocoHttpClient::session_for(const Poco::URI& uri) 
 
 std::string PocoHttpClient::read_body(std::istream& in, Poco::Net::HTTPClientSession& session,
                                       std::int64_t declared_length, std::int64_t deadline_ms) {
+    if (declared_length > static_cast<std::int64_t>(m_options.max_body_bytes)) {
+        session.abort();
+        throw Error(ErrorKind::bad_data, "the response declares " + std::to_string(declared_length) +
+                                             " bytes, more than the limit of " +
+                                             std::to_string(m_options.max_body_bytes));
+    }
     std::string body;
     if (declared_length > 0) {
         body.reserve(static_cast<std::size_t>(declared_length));
@@ -100,9 +106,8 @@ std::string PocoHttpClient::read_body(std::istream& in, Poco::Net::HTTPClientSes
         }
         if (body.size() > m_options.max_body_bytes) {
             session.abort();
-            throw Error(ErrorKind::bad_data, "the response is larger than " +
-                                                 std::to_string(m_options.max_body_bytes) +
-                                                 " bytes");
+            throw Error(ErrorKind::bad_data, "the response is larger than the limit of " +
+                                                 std::to_string(m_options.max_body_bytes) + " bytes");
         }
     }
     // Poco reads a body cut short as complete: count it against Content-Length ourselves.

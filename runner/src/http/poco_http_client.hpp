@@ -22,7 +22,7 @@ struct HttpOptions {
     int read_timeout_ms = 30'000;
     int exchange_deadline_ms = 120'000;  // whole exchange, however slowly the bytes trickle
     int max_redirects = 5;
-    std::size_t max_body_bytes = 256u << 20;
+    std::size_t max_body_bytes = 64u << 20;  // a page is held and parsed whole: this bounds memory
     bool allow_cross_host_redirects = false;
 };
 

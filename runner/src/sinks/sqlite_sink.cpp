@@ -1,8 +1,9 @@
 #include "sinks/sqlite_sink.hpp"
 
+#include "state/sqlite_file.hpp"
+
 #include <apirunner/error.hpp>
 
-#include <Poco/Data/SQLite/Connector.h>
 #include <Poco/File.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/Path.h>
@@ -60,12 +61,7 @@ SqliteSink::SqliteSink(const SinkSpec& sink, const OutputSpec& output, const Job
     }
     try {
         Poco::File(Poco::Path(m_path).parent()).createDirectories();
-        Poco::Data::SQLite::Connector::registerConnector();
-        m_session = std::make_unique<Poco::Data::Session>("SQLite", m_path);
-        *m_session << "PRAGMA journal_mode=WAL", now;
-        // FULL: a page's commit is on disk before its checkpoint is, even across a power cut.
-        *m_session << "PRAGMA synchronous=FULL", now;
-        *m_session << "PRAGMA busy_timeout=10000", now;
+        m_session = open_sqlite(m_path);
         *m_session << "CREATE TABLE IF NOT EXISTS _apirunner_progress (job TEXT NOT NULL, "
                       "tbl TEXT NOT NULL, run_id TEXT NOT NULL, pages INTEGER NOT NULL, "
                       "PRIMARY KEY (job, tbl))",

@@ -1,8 +1,9 @@
 #include "state/state_db.hpp"
 
+#include "state/sqlite_file.hpp"
+
 #include <apirunner/error.hpp>
 
-#include <Poco/Data/SQLite/Connector.h>
 #include <Poco/File.h>
 #include <Poco/Path.h>
 #include <Poco/DateTime.h>
@@ -33,11 +34,7 @@ void StateDb::create_private(const std::string& path) {
 StateDb::StateDb(const std::string& path) : m_path(path) {
     try {
         create_private(path);
-        Poco::Data::SQLite::Connector::registerConnector();
-        m_session = std::make_unique<Poco::Data::Session>("SQLite", path);
-        *m_session << "PRAGMA journal_mode=WAL", now;
-        *m_session << "PRAGMA synchronous=FULL", now;  // a checkpoint survives a power cut
-        *m_session << "PRAGMA busy_timeout=10000", now;
+        m_session = open_sqlite(path);
         *m_session << "CREATE TABLE IF NOT EXISTS runs ("
                       "run_id TEXT PRIMARY KEY, job TEXT NOT NULL, started_at TEXT NOT NULL, "
                       "ended_at TEXT, status TEXT NOT NULL, records INTEGER NOT NULL DEFAULT 0, "

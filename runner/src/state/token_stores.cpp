@@ -1,10 +1,10 @@
 #include "state/token_stores.hpp"
 
+#include "state/sqlite_file.hpp"
 #include "state/state_db.hpp"
 
 #include <apirunner/error.hpp>
 
-#include <Poco/Data/SQLite/Connector.h>
 #include <Poco/DateTime.h>
 #include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
@@ -21,9 +21,7 @@ SqliteTokenStore::SqliteTokenStore(const std::string& state_path, std::string pr
     }
     try {
         StateDb::create_private(state_path);
-        Poco::Data::SQLite::Connector::registerConnector();
-        m_db = std::make_unique<Poco::Data::Session>("SQLite", state_path);
-        *m_db << "PRAGMA busy_timeout=10000", now;
+        m_db = open_sqlite(state_path);
         *m_db << "CREATE TABLE IF NOT EXISTS sessions (profile TEXT PRIMARY KEY, data TEXT NOT NULL, "
                  "updated_at TEXT NOT NULL)",
             now;

@@ -1,0 +1,109 @@
+// What a provider or a machine can do wrong, through the real binary: each ends the job with
+// one line that says what, the exit code of its kind, and the outputs of earlier runs untouched.
+#include "workdir.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <Poco/File.h>
+
+#include <sys/mount.h>
+
+using namespace itest;
+
+namespace {
+
+Finished run_against(const std::string& malformed) {
+    Sandbox sandbox({"--records", "50", "--malformed", malformed});
+    Workdir work;
+    work.write("jobs.yaml", mediamath_jobs(sandbox, "", 10));
+    Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
+    CHECK_FALSE(work.exists("out/orgs.jsonl"));
+    return run;
+}
+
+// A folder where writing soon fails as on a full disk: a 256 KiB tmpfs when this machine lets
+// us mount one, else a file size limit on apirunner (prlimit), which fails writes the same way.
+struct FullDisk {
+    std::string folder;
+    bool mounted = false;
+    std::vector<std::string> launcher;
+
+    explicit FullDisk(const Workdir& work) : folder(work.file("small")) {
+        Poco::File(folder).createDirectories();
+        mounted = ::mount("tmpfs", folder.c_str(), "tmpfs", 0, "size=256k") == 0;
+        if (!mounted) {
+            launcher = {"/usr/bin/prlimit", "--fsize=262144"};
+        }
+    }
+    ~FullDisk() {
+        if (mounted) {
+            ::umount(folder.c_str());
+        }
+    }
+};
+
+}  // namespace
+
+TEST_CASE("bad input: an HTML page instead of JSON is exit 65, named as HTML") {
+    const Finished run = run_against("html");
+    CHECK(run.exit_code == 65);
+    CHECK_THAT(run.err, Catch::Contains("job 'orgs' failed (bad data from provider): page 1 of "
+                                        "/api/v3.0/organizations: ") &&
+                            Catch::Contains("HTML"));
+}
+
+TEST_CASE("bad input: bytes that are not UTF-8 are exit 65, named as such") {
+    const Finished run = run_against("non-utf8");
+    CHECK(run.exit_code == 65);
+    CHECK_THAT(run.err, Catch::Contains("page 1 of /api/v3.0/organizations: the page is not valid JSON: it is "
+                                        "not UTF-8 (byte 0xFF at offset "));
+}
+
+TEST_CASE("bad input: a page far larger than any page should be is refused before it fills memory") {
+    const Finished run = run_against("huge");
+    CHECK(run.exit_code == 65);
+    CHECK_THAT(run.err, Catch::Contains("the response is larger than the limit of 67108864 bytes"));
+}
+
+TEST_CASE("bad input: an output that cannot be created is exit 78 naming the sink, and earlier files stay") {
+    Sandbox sandbox({"--records", "30"});
+    Workdir work;
+    work.write("jobs.yaml", mediamath_jobs(sandbox, "", 10));
+    REQUIRE(work.apirunner({"run", "--config", "jobs.yaml"}).exit_code == 0);
+    const std::string before = work.read("out/orgs.jsonl");
+
+    work.write("blocked", "a file where a folder should be\n");
+    std::string jobs = mediamath_jobs(sandbox, "", 10);
+    jobs.replace(jobs.find("path: out/extracts.sqlite"), 25, "path: blocked/extracts.sqlite");
+    work.write("jobs.yaml", jobs);
+    const Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
+    CHECK(run.exit_code == 78);
+    CHECK_THAT(run.err, Catch::Contains("job 'orgs' failed (configuration error): sink 'warehouse': cannot open '" +
+                                        work.file("blocked/extracts.sqlite") + "'"));
+    CHECK(work.read("out/orgs.jsonl") == before);
+}
+
+TEST_CASE("bad input: a full disk is exit 75 naming the file; the earlier outputs stay whole") {
+    Sandbox sandbox({"--records", "20"});
+    Workdir work;
+    FullDisk disk(work);
+    INFO((disk.mounted ? "a 256 KiB tmpfs" : "prlimit --fsize"));
+    std::string jobs = mediamath_jobs(sandbox, "", 10);
+    jobs.replace(jobs.find("path: out/extracts.sqlite"), 25, "path: small/extracts.sqlite");
+    jobs.replace(jobs.find("path: \"out/{job}.jsonl\""), 23, "path: \"small/{job}.jsonl\"");
+    work.write("jobs.yaml", jobs);
+    REQUIRE(work.apirunner({"run", "--config", "jobs.yaml"}, {}, disk.launcher).exit_code == 0);
+    const std::string before = work.read("small/orgs.jsonl");
+
+    Sandbox bigger({"--records", "20000"});
+    std::string more = mediamath_jobs(bigger, "", 500);
+    more.replace(more.find("path: out/extracts.sqlite"), 25, "path: small/extracts.sqlite");
+    more.replace(more.find("path: \"out/{job}.jsonl\""), 23, "path: \"small/{job}.jsonl\"");
+    work.write("jobs.yaml", more);
+    const Finished run = work.apirunner({"run", "--config", "jobs.yaml"}, {}, disk.launcher);
+    CHECK(run.exit_code == 75);
+    CHECK_THAT(run.err, Catch::Contains("job 'orgs' failed (temporary failure): ") &&
+                            (Catch::Contains("small/extracts.sqlite") || Catch::Contains("small/orgs.jsonl")));
+    CHECK(work.read("small/orgs.jsonl") == before);
+    CHECK(work.sql("small/extracts.sqlite", "SELECT count(*) FROM orgs WHERE id < 100020") == 20);
+}
