@@ -4,8 +4,10 @@
 
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
+#include <Poco/DirectoryIterator.h>
 #include <Poco/File.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -39,6 +41,12 @@ Finished Workdir::apirunner(const std::vector<std::string>& args,
     all.insert(all.end(), args.begin(), args.end());
     all.push_back("--plugin-path");
     all.push_back(PLUGIN_DIR);
+    // The most verbose level, unless a test chose one: the scan below covers every debug line.
+    if (std::find(args.begin(), args.end(), "--log-level") == args.end() && !args.empty() &&
+        args.front() != "--help" && args.front() != "--version") {
+        all.push_back("--log-level");
+        all.push_back("debug");
+    }
     const std::string program = all.front();
     all.erase(all.begin());
     Finished finished = run(program, all, m_path, env);
@@ -46,6 +54,15 @@ Finished Workdir::apirunner(const std::vector<std::string>& args,
     CHECK_FALSE(finished.timed_out);
     CHECK(finished.out.find("SENTINEL-") == std::string::npos);
     CHECK(finished.err.find("SENTINEL-") == std::string::npos);
+    // Nor in any output file: only the token store (state/) may hold one.
+    if (exists("out")) {
+        for (Poco::DirectoryIterator file(this->file("out")), end; file != end; ++file) {
+            if (file->isFile()) {
+                INFO("output file " << file.name());
+                CHECK(read("out/" + file.name()).find("SENTINEL-") == std::string::npos);
+            }
+        }
+    }
     return finished;
 }
 
