@@ -31,6 +31,14 @@ const std::vector<std::string> k_run = {"run", "--config", "jobs.yaml", "--plugi
 
 void sleep_ms(int ms) { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); }
 
+// Starts the job, lets it run for `ms`, sends `signal`, and returns how it ended.
+Finished interrupt_after(const Workdir& work, int ms, int signal) {
+    Running run(APIRUNNER_BIN, k_run, work.path());
+    sleep_ms(ms);
+    run.signal(signal);
+    return run.wait(60);
+}
+
 // Every record exactly once in both outputs, and nothing of the unfinished runs left behind.
 void check_exactly_once(const Workdir& work, int records) {
     CHECK(work.sql("out/extracts.sqlite", "SELECT count(*) FROM orgs") == records);
@@ -58,10 +66,7 @@ TEST_CASE("resume: killed with SIGKILL at 20 random points, the run still ends w
     std::mt19937 random(seed);
     std::uniform_int_distribution<int> delay_ms(10, 200);
     for (int kills = 0; kills < 20; ++kills) {
-        Running run(APIRUNNER_BIN, k_run, work.path());
-        sleep_ms(delay_ms(random));
-        run.signal(SIGKILL);
-        const Finished killed = run.wait(60);
+        const Finished killed = interrupt_after(work, delay_ms(random), SIGKILL);
         INFO("kill " << kills << ": " << killed.err);
         REQUIRE(killed.exit_code == 128 + SIGKILL);  // 600 pages outlast 20 kills
     }
@@ -78,10 +83,7 @@ TEST_CASE("resume: SIGTERM finishes the page in hand, exits 75, and the next run
     Sandbox sandbox({"--records", "400", "--latency-ms", "40"});
     Workdir work;
     work.write("jobs.yaml", appending_jobs(sandbox, 10));
-    Running run(APIRUNNER_BIN, k_run, work.path());
-    sleep_ms(600);
-    run.signal(SIGTERM);
-    const Finished stopped = run.wait(30);
+    const Finished stopped = interrupt_after(work, 600, SIGTERM);
     REQUIRE(stopped.exit_code == 75);
     CHECK_THAT(stopped.err, Catch::Contains("job 'orgs' failed (temporary failure): stopped by SIGTERM; ") &&
                                 Catch::Contains(" pages are saved and the next run resumes from page "));
@@ -114,12 +116,7 @@ TEST_CASE("resume: --full-refresh discards the unfinished run, its appended rows
     Sandbox sandbox({"--records", "300", "--latency-ms", "20"});
     Workdir work;
     work.write("jobs.yaml", appending_jobs(sandbox, 10));
-    {
-        Running run(APIRUNNER_BIN, k_run, work.path());
-        sleep_ms(300);
-        run.signal(SIGKILL);
-        run.wait(30);
-    }
+    REQUIRE(interrupt_after(work, 300, SIGKILL).exit_code == 128 + SIGKILL);
     REQUIRE(work.sql("state/state.db", "SELECT count(*) FROM checkpoints") == 1);
     const Finished fresh = work.apirunner({"run", "--config", "jobs.yaml", "--full-refresh"});
     REQUIRE(fresh.exit_code == 0);
@@ -133,12 +130,7 @@ TEST_CASE("resume: a changed job starts over instead of resuming someone else's 
     Sandbox sandbox({"--records", "300", "--latency-ms", "20"});
     Workdir work;
     work.write("jobs.yaml", appending_jobs(sandbox, 10));
-    {
-        Running run(APIRUNNER_BIN, k_run, work.path());
-        sleep_ms(300);
-        run.signal(SIGKILL);
-        run.wait(30);
-    }
+    REQUIRE(interrupt_after(work, 300, SIGKILL).exit_code == 128 + SIGKILL);
     work.write("jobs.yaml", appending_jobs(sandbox, 15));
     const Finished changed = work.apirunner({"run", "--config", "jobs.yaml"});
     REQUIRE(changed.exit_code == 0);

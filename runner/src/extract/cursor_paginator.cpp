@@ -15,19 +15,6 @@ std::optional<std::string> position_text(const Poco::Dynamic::Var& value) {
     return std::nullopt;
 }
 
-void save_text(Poco::JSON::Object& object, const std::string& name, const std::optional<std::string>& value) {
-    if (value) {
-        object.set(name, *value);
-    }
-}
-
-std::optional<std::string> restore_text(const Poco::JSON::Object& object, const std::string& name) {
-    if (!object.has(name)) {
-        return std::nullopt;
-    }
-    return object.getValue<std::string>(name);
-}
-
 CursorPaginator::CursorPaginator(PagingSpec spec) : Paginator(spec.max_pages), m_spec(std::move(spec)) {}
 
 std::optional<PageRequest> CursorPaginator::next() {
@@ -52,12 +39,12 @@ void CursorPaginator::accept(const Page& page) {
 }
 
 void CursorPaginator::save_position(Poco::JSON::Object& position) const {
-    save_text(position, "cursor", m_cursor);
+    save_optional(position, "cursor", m_cursor);
     position.set("done", m_done);
 }
 
 void CursorPaginator::restore_position(const Poco::JSON::Object& position) {
-    m_cursor = restore_text(position, "cursor");
+    m_cursor = restore_optional<std::string>(position, "cursor");
     m_done = position.getValue<bool>("done");
 }
 

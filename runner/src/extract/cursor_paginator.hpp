@@ -27,8 +27,4 @@ private:
 // null, false or "".
 std::optional<std::string> position_text(const Poco::Dynamic::Var& value);
 
-// An optional text member of a saved position, written only when set.
-void save_text(Poco::JSON::Object& object, const std::string& name, const std::optional<std::string>& value);
-std::optional<std::string> restore_text(const Poco::JSON::Object& object, const std::string& name);
-
 }  // namespace apirunner

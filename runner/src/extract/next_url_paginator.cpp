@@ -90,12 +90,12 @@ void NextUrlPaginator::accept(const Page& page) {
 }
 
 void NextUrlPaginator::save_position(Poco::JSON::Object& position) const {
-    save_text(position, "next", m_next);
+    save_optional(position, "next", m_next);
     position.set("done", m_done);
 }
 
 void NextUrlPaginator::restore_position(const Poco::JSON::Object& position) {
-    m_next = restore_text(position, "next");
+    m_next = restore_optional<std::string>(position, "next");
     m_done = position.getValue<bool>("done");
 }
 

@@ -33,19 +33,6 @@ private:
     bool m_done = false;
 };
 
-void save_optional(Poco::JSON::Object& object, const std::string& name, std::optional<std::int64_t> value) {
-    if (value) {
-        object.set(name, *value);
-    }
-}
-
-std::optional<std::int64_t> restore_optional(const Poco::JSON::Object& object, const std::string& name) {
-    if (!object.has(name)) {
-        return std::nullopt;
-    }
-    return object.getValue<Poco::Int64>(name);
-}
-
 }  // namespace
 
 std::unique_ptr<Paginator> make_paginator(const PagingSpec& spec) {
@@ -90,14 +77,14 @@ void PageGuard::saw_total(std::optional<std::int64_t> total) {
 
 void PageGuard::save(Poco::JSON::Object& position) const {
     position.set("pages", m_pages);
-    save_optional(position, "first_total", m_totals.first);
-    save_optional(position, "last_total", m_totals.last);
+    save_optional<std::int64_t>(position, "first_total", m_totals.first);
+    save_optional<std::int64_t>(position, "last_total", m_totals.last);
 }
 
 void PageGuard::restore(const Poco::JSON::Object& position) {
     m_pages = position.getValue<Poco::Int64>("pages");
-    m_totals.first = restore_optional(position, "first_total");
-    m_totals.last = restore_optional(position, "last_total");
+    m_totals.first = restore_optional<Poco::Int64>(position, "first_total");
+    m_totals.last = restore_optional<Poco::Int64>(position, "last_total");
 }
 
 std::string Paginator::save() const {

@@ -89,6 +89,22 @@ protected:
 
 std::unique_ptr<Paginator> make_paginator(const PagingSpec& spec);
 
+// An optional member of a saved position: written only when set, read back as nothing when absent.
+template <typename T>
+void save_optional(Poco::JSON::Object& position, const std::string& name, const std::optional<T>& value) {
+    if (value) {
+        position.set(name, *value);
+    }
+}
+
+template <typename T>
+std::optional<T> restore_optional(const Poco::JSON::Object& position, const std::string& name) {
+    if (!position.has(name)) {
+        return std::nullopt;
+    }
+    return position.getValue<T>(name);
+}
+
 // The page size parameter, when the job sends one.
 QueryParams size_param(const PagingSpec& spec);
 
