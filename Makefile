@@ -8,7 +8,7 @@ CMAKE_FLAGS ?=
 DEB_PACKAGES := g++ cmake make pkg-config libpoco-dev libboost-dev libboost-filesystem-dev \
                 libyaml-cpp-dev catch2 python3 python3-jsonschema python3-yaml sqlite3 openssl
 
-.PHONY: all deps build test demo sanitize clean
+.PHONY: all deps build test demo sanitize fuzz clean
 
 all: build
 
@@ -39,5 +39,25 @@ demo: build
 sanitize:
 	$(MAKE) test BUILD=build-asan CMAKE_FLAGS="-DAPIRUNNER_SANITIZE=ON -DAPIRUNNER_NO_GNU_UNIQUE=ON"
 
+# libFuzzer (clang) on the config loader and on page parsing with every paginator, for
+# FUZZ_SECONDS each. A crash is saved under build-fuzz/crashes/; copy it to
+# tests/fuzz/regressions/<target>/, where the unit tests replay it, and fix the code.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@command -v clang++ >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq clang >/dev/null; } || \
+	  { echo "clang is needed: apt-get install -y clang"; exit 1; }
+	cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+	  -DAPIRUNNER_FUZZ=ON -DAPIRUNNER_TESTS=OFF >/dev/null
+	cmake --build build-fuzz -j $(JOBS) --target config_fuzzer page_fuzzer
+	@for t in config page; do \
+	  mkdir -p build-fuzz/corpus/$$t build-fuzz/crashes; \
+	  echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
+	  build-fuzz/bin/$${t}_fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
+	    -artifact_prefix=build-fuzz/crashes/$$t- build-fuzz/corpus/$$t tests/fuzz/corpus/$$t \
+	    2>build-fuzz/$$t.log || { tail -40 build-fuzz/$$t.log; \
+	      echo "the $$t fuzzer crashed: see build-fuzz/crashes/"; exit 1; }; \
+	  grep -E "stat::number_of_executed_units|stat::peak_rss_mb" build-fuzz/$$t.log; \
+	done
+
 clean:
-	rm -rf $(BUILD) build-asan out .apirunner
+	rm -rf $(BUILD) build-asan build-fuzz out .apirunner

@@ -271,3 +271,11 @@ TEST_CASE("a saved position keeps the totals, and a broken one is refused") {
     CHECK(second->totals().last == std::optional<std::int64_t>(20));
     CHECK_THROWS_WITH(second->restore("{\"offset\":\"x\"}"), Catch::StartsWith("the checkpoint's paging position is unreadable"));
 }
+
+TEST_CASE("a next URL that is not a URL is refused with what it was (found by the page fuzzer)") {
+    PagingSpec paging = spec("next_url");
+    paging.next = "next";
+    auto paginator = make_paginator(paging);
+    CHECK_THROWS_WITH(walk(*paginator, pages({1, 1}, [](int) { return R"("next":"/<https:1/item%?page=9);h>")"; })),
+                      "the provider's next-page URL is not a URL: '/<https:1/item%?page=9);h>'");
+}

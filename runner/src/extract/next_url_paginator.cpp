@@ -5,6 +5,7 @@
 
 #include <apirunner/error.hpp>
 
+#include <Poco/Exception.h>
 #include <Poco/String.h>
 #include <Poco/StringTokenizer.h>
 
@@ -17,6 +18,15 @@ namespace {
 
 std::string origin(const Poco::URI& uri) {
     return uri.getScheme() + "://" + Poco::toLower(uri.getHost()) + ":" + std::to_string(uri.getPort());
+}
+
+// The next page's URL, relative ones taken from the page's own.
+Poco::URI resolve(const std::string& page_url, const std::string& next) {
+    try {
+        return Poco::URI(Poco::URI(page_url), next);
+    } catch (const Poco::SyntaxException&) {
+        throw Error(ErrorKind::bad_data, "the provider's next-page URL is not a URL: '" + next.substr(0, 200) + "'");
+    }
 }
 
 }  // namespace
@@ -79,8 +89,8 @@ void NextUrlPaginator::accept(const Page& page) {
     if (m_done) {
         return;
     }
+    const Poco::URI resolved = resolve(page.url, *next);
     const Poco::URI here(page.url);
-    const Poco::URI resolved(here, *next);
     if (origin(resolved) != origin(here)) {
         throw Error(ErrorKind::bad_data, "the next page is on another host (" + resolved.getHost() +
                                              "); refused so that credentials stay with the provider");
