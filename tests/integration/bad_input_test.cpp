@@ -65,6 +65,42 @@ TEST_CASE("bad input: a page far larger than any page should be is refused befor
     CHECK_THAT(run.err, Catch::Contains("the response is larger than the limit of 67108864 bytes"));
 }
 
+TEST_CASE("bad input: a JSON array where the page object belongs is exit 65, named as such") {
+    const Finished run = run_against("array");
+    CHECK(run.exit_code == 65);
+    CHECK_THAT(run.err, Catch::Contains("job 'orgs' failed (bad data from provider): page 1 of /api/v3.0/organizations: "
+                                        "the page is a JSON array where an object with records at 'data' belongs"));
+}
+
+TEST_CASE("bad input: records without the primary key are exit 65 naming the key, nothing written") {
+    const Finished run = run_against("no-id");
+    CHECK(run.exit_code == 65);
+    CHECK_THAT(run.err, Catch::Contains("job 'orgs' failed (bad data from provider): page 1 of /api/v3.0/organizations: "
+                                        "record 1 of the page has no primary key 'id'"));
+}
+
+TEST_CASE("bad input: a redirect loop is exit 65 after five hops, not a hang") {
+    const Finished run = run_against("redirect-loop");
+    CHECK(run.exit_code == 65);
+    CHECK_THAT(run.err, Catch::Contains("too many redirects (more than 5)"));
+}
+
+TEST_CASE("bad input: a TLS handshake that fails is exit 69 naming the address") {
+    Sandbox sandbox({"--records", "10"});
+    Workdir work;
+    std::string jobs = mediamath_jobs(sandbox, "", 10);
+    // https:// to the sandbox's plain HTTP port: the handshake meets an HTTP answer.
+    for (auto at = jobs.find("http://"); at != std::string::npos; at = jobs.find("http://", at)) {
+        jobs.replace(at, 7, "https://");
+    }
+    work.write("jobs.yaml", jobs);
+    const Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
+    CHECK(run.exit_code == 69);
+    CHECK_THAT(run.err, Catch::Contains("job 'orgs' failed (provider unavailable): provider 'mediamath': cannot reach "
+                                        "https://127.0.0.1:" + std::to_string(sandbox.port()) + ": SSL Exception"));
+    CHECK_FALSE(work.exists("out/orgs.jsonl"));
+}
+
 TEST_CASE("bad input: an output that cannot be created is exit 78 naming the sink, and earlier files stay") {
     Sandbox sandbox({"--records", "30"});
     Workdir work;
@@ -83,7 +119,7 @@ TEST_CASE("bad input: an output that cannot be created is exit 78 naming the sin
     CHECK(work.read("out/orgs.jsonl") == before);
 }
 
-TEST_CASE("bad input: a full disk is exit 75 naming the file; the earlier outputs stay whole") {
+TEST_CASE("bad input: a full disk is exit 75 naming the file, and the earlier outputs stay whole") {
     Sandbox sandbox({"--records", "20"});
     Workdir work;
     FullDisk disk(work);

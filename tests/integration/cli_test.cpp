@@ -109,7 +109,7 @@ TEST_CASE("list shows each job with its provider, schedule and outputs") {
                             Catch::Contains("warehouse:mediamath_organizations (merge)"));
 }
 
-TEST_CASE("auth check without introspection shows the session's lifetime; bad usage exits 64") {
+TEST_CASE("auth check without introspection shows the session's lifetime, bad usage exits 64") {
     Sandbox sandbox;
     Workdir work;
     work.write("jobs.yaml", mediamath_jobs(sandbox));

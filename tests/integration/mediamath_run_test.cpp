@@ -165,7 +165,7 @@ TEST_CASE("a stored session past its lifetime is refreshed, not replaced by a ne
     CHECK(sandbox.count("refresh") >= 1);
 }
 
-TEST_CASE("auth status shows the stored session; auth logout forgets it and the next run logs in") {
+TEST_CASE("auth status shows the stored session, auth logout forgets it, and the next run logs in") {
     Sandbox sandbox;
     Workdir work;
     work.write("jobs.yaml", mediamath_jobs(sandbox));

@@ -101,6 +101,9 @@ void Exchange::text(int status, const std::string& content_type, const std::stri
         return;
     }
     std::string sent = m_spoil == Fault::garbage ? body.substr(0, body.size() / 2) : body;
+    if (m_spoil == Fault::no_id) {
+        Poco::replaceInPlace(sent, std::string("\"id\":"), std::string("\"_id\":"));
+    }
     if (m_spoil == Fault::non_utf8) {
         const auto value = sent.find("\":\"");  // the first string value starts here
         sent.insert(value == std::string::npos ? 0 : value + 3, "\xff\xfe");

@@ -1,5 +1,7 @@
 #include "fault_injector.hpp"
 
+#include <map>
+
 namespace sandbox {
 
 bool FaultInjector::over_rate() {
@@ -37,16 +39,11 @@ std::optional<Fault> FaultInjector::next() {
 }
 
 std::optional<Fault> malformed_fault(const std::string& name) {
-    if (name == "html") {
-        return Fault::html;
-    }
-    if (name == "non-utf8") {
-        return Fault::non_utf8;
-    }
-    if (name == "huge") {
-        return Fault::huge;
-    }
-    return std::nullopt;
+    static const std::map<std::string, Fault> names = {
+        {"html", Fault::html},   {"non-utf8", Fault::non_utf8}, {"huge", Fault::huge},
+        {"array", Fault::array}, {"no-id", Fault::no_id},       {"redirect-loop", Fault::redirect_loop}};
+    const auto found = names.find(name);
+    return found == names.end() ? std::nullopt : std::optional<Fault>(found->second);
 }
 
 }  // namespace sandbox

@@ -1,7 +1,8 @@
 // Faults on demand, for testing clients against what real APIs do: every Nth data request
 // fails with 503, is cut off mid-body, or carries broken JSON; more than N a second get 429;
 // with --malformed every data answer is wrong in one way (an HTML page, bytes that are not
-// UTF-8, a body far too large).
+// UTF-8, a body far too large, a JSON array for an object, records without their id, a
+// redirect to itself).
 #pragma once
 
 #include <atomic>
@@ -14,7 +15,7 @@
 
 namespace sandbox {
 
-enum class Fault { unavailable, rate_limited, dropped, garbage, html, non_utf8, huge };
+enum class Fault { unavailable, rate_limited, dropped, garbage, html, non_utf8, huge, array, no_id, redirect_loop };
 
 struct FaultOptions {
     std::int64_t fail_every = 0;     // 503
@@ -22,10 +23,11 @@ struct FaultOptions {
     std::int64_t garbage_every = 0;  // 200 with a body that is not valid JSON
     std::int64_t rate_limit = 0;     // data requests a second before 429 + Retry-After
     std::int64_t total_drift = 0;    // records inserted at the front after the first page (dataset.hpp)
-    std::optional<Fault> malformed;  // html | non_utf8 | huge, on every data answer
+    std::optional<Fault> malformed;  // html ... redirect_loop, on every data answer
 };
 
-// "html", "non-utf8" or "huge" as a Fault; nothing for any other name.
+// A --malformed name ("html", "non-utf8", "huge", "array", "no-id", "redirect-loop") as a
+// Fault; nothing for any other name.
 std::optional<Fault> malformed_fault(const std::string& name);
 
 class FaultInjector {

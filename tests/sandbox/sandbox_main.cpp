@@ -34,7 +34,7 @@ protected:
         options.addOption(Option("rate-limit", "", "answer 429 (Retry-After: 1) past N data requests a second").argument("N"));
         options.addOption(Option("drop-every", "", "cut every Nth data answer off halfway and close").argument("N"));
         options.addOption(Option("garbage-every", "", "break the JSON of every Nth data answer").argument("N"));
-        options.addOption(Option("malformed", "", "every data answer wrong: html, non-utf8 or huge").argument("KIND"));
+        options.addOption(Option("malformed", "", "every data answer wrong: html, non-utf8, huge, array, no-id or redirect-loop").argument("KIND"));
         options.addOption(Option("total-drift", "", "after the first page, N new records appear at the front (the total grows)").argument("N"));
         options.addOption(Option("help", "h", "show this help"));
     }
@@ -49,7 +49,7 @@ protected:
         if (name == "malformed") {
             m_options.faults.malformed = malformed_fault(value);
             if (!m_options.faults.malformed) {
-                throw Poco::Util::InvalidArgumentException("--malformed takes html, non-utf8 or huge, not '" + value + "'");
+                throw Poco::Util::InvalidArgumentException("--malformed takes html, non-utf8, huge, array, no-id or redirect-loop, not '" + value + "'");
             }
             return;
         }
@@ -71,7 +71,7 @@ protected:
         if (m_help) {
             Poco::Util::HelpFormatter help(options());
             help.setCommand("apirunner-sandbox");
-            help.setUsage("[--port N] [--records N] [--token-ttl S] [--refresh-ttl S] [--session-ttl S] [--latency-ms MS] [--fail-every N] [--rate-limit N] [--drop-every N] [--garbage-every N] [--total-drift N] [--malformed html|non-utf8|huge]");
+            help.setUsage("[--port N] [--records N] [--token-ttl S] [--refresh-ttl S] [--session-ttl S] [--latency-ms MS] [--fail-every N] [--rate-limit N] [--drop-every N] [--garbage-every N] [--total-drift N] [--malformed KIND]");
             help.setHeader("Plays MediaMath, MediaHound, MediaValet, MediaHaven and OpenX on 127.0.0.1 for apirunner to run against.");
             help.setUnixStyle(true);
             help.format(std::cout);

@@ -80,6 +80,18 @@ private:
             case Fault::huge:
                 log_event(provider, "fault: a body far too large");
                 break;
+            case Fault::array:
+                log_event(provider, "fault: a JSON array where an object belongs");
+                exchange.json_text(200, R"([{"id":1},{"id":2}])");
+                return true;
+            case Fault::no_id:
+                log_event(provider, "fault: records without their id");
+                break;
+            case Fault::redirect_loop:
+                log_event(provider, "fault: a redirect to itself");
+                exchange.header_out("Location", exchange.raw_uri());
+                exchange.json_text(302, R"({"error":"moved: an injected fault"})");
+                return true;
         }
         exchange.spoil(*fault);
         return false;

@@ -203,6 +203,8 @@ TEST_CASE("page parsing refuses what is not a page of records") {
     CHECK_THROWS_WITH(parse_page(R"({"data":[{"id":1})", "data"), Catch::Contains("not valid JSON"));
     CHECK_THROWS_WITH(parse_page(R"({"data":{"id":1}})", "data"), "the page has no list of records at 'data'");
     CHECK_THROWS_WITH(parse_page(R"({"data":[1,2]})", "data"), "record 1 of the page is not a JSON object");
+    CHECK_THROWS_WITH(parse_page(R"([{"id":1}])", "data"),
+                      "the page is a JSON array where an object with records at 'data' belongs");
     CHECK(parse_page(R"([{"id":1},{"id":2}])", "").records.size() == 2);
 }
 

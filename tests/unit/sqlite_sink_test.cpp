@@ -160,7 +160,7 @@ TEST_CASE("an output that lost its pages cannot be resumed, and a finished one i
     CHECK(f.count("SELECT count(*) FROM orgs") == 1);
 }
 
-TEST_CASE("discarding an append run removes its rows and nothing else; distinct keys are counted") {
+TEST_CASE("discarding an append run removes its rows and nothing else, distinct keys are counted") {
     Fixture f;
     f.write("append", "r1", {R"([{"id":1}])"});
     SqliteSink sink(f.sink, f.output("append"), f.job, f.run("r2"));

@@ -41,6 +41,11 @@ struct FetchedPage {
     ParsedPage page;
 };
 
+// "page 3 of /api/v3.0/organizations: ", the start of every message about one page.
+std::string page_where(const JobSpec& job, std::int64_t page_number) {
+    return "page " + std::to_string(page_number) + " of " + job.request.path + ": ";
+}
+
 // One page, fetched and parsed. A 2xx whose JSON does not parse is a page cut short more often
 // than a provider that changed its mind, so it is fetched again like any transient failure.
 FetchedPage fetch_page(AuthorizedClient& client, const HttpRequest& request, const JobSpec& job,
@@ -51,12 +56,26 @@ FetchedPage fetch_page(AuthorizedClient& client, const HttpRequest& request, con
             fetched.page = parse_page(fetched.response.body, job.paging.records);
             return fetched;
         } catch (const Error& error) {
-            const std::string where = "page " + std::to_string(page_number) + " of " + job.request.path + ": ";
+            const std::string where = page_where(job, page_number);
             if (!client.may_retry(attempt)) {
                 throw Error(error.kind(), where + error.what());
             }
             client.back_off(attempt, where + error.what() + "; fetching it again");
         }
+    }
+}
+
+// A record the outputs refuse (no primary key) is named with its page, like a page that does
+// not parse; the outputs' own failures (a full disk) say which file and stand as they are.
+void write_page(JobOutputs& outputs, const JobSpec& job, const std::vector<Record>& records,
+                std::int64_t page_number) {
+    try {
+        outputs.write_page(records, page_number);
+    } catch (const Error& error) {
+        if (error.kind() != ErrorKind::bad_data) {
+            throw;
+        }
+        throw Error(error.kind(), page_where(job, page_number) + error.what());
     }
 }
 
@@ -179,7 +198,7 @@ void JobRunner::fetch_pages(const JobSpec& job, const RunOptions& options, Pagin
             const std::int64_t number = checkpoint.pages + 1;
             auto [response, page] = fetch_page(client, request, job, number);
             if (outputs) {
-                outputs->write_page(page.records, number);
+                write_page(*outputs, job, page.records, number);
             }
             paginator.accept(Page{page.body, page.records.size(), response.headers, response.url});
             checkpoint.pages = number;

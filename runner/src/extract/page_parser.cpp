@@ -66,6 +66,11 @@ ParsedPage parse_page(const std::string& body, const std::string& records_path) 
     } catch (const Poco::Exception& error) {
         throw Error(ErrorKind::bad_data, why_not_json(body, error));
     }
+    const bool array_page = page.body.type() == typeid(Poco::JSON::Array::Ptr);
+    if (array_page && !records_path.empty()) {
+        throw Error(ErrorKind::bad_data,
+                    "the page is a JSON array where an object with records at '" + records_path + "' belongs");
+    }
     const Poco::Dynamic::Var list = find_path(page.body, records_path);
     if (list.type() != typeid(Poco::JSON::Array::Ptr)) {
         throw Error(ErrorKind::bad_data,
