@@ -6,7 +6,8 @@ MAKEFLAGS += --no-print-directory
 CMAKE_FLAGS ?=
 
 DEB_PACKAGES := g++ cmake make pkg-config libpoco-dev libboost-dev libboost-filesystem-dev \
-                libyaml-cpp-dev catch2 python3 python3-jsonschema python3-yaml sqlite3 openssl
+                libyaml-cpp-dev libhowardhinnant-date-dev tzdata catch2 python3 python3-jsonschema \
+                python3-yaml python3-croniter sqlite3 openssl
 
 .PHONY: all deps build test demo sanitize fuzz clean
 

@@ -109,6 +109,46 @@ TEST_CASE("list shows each job with its provider, schedule and outputs") {
                             Catch::Contains("warehouse:mediamath_organizations (merge)"));
 }
 
+namespace {
+
+// The orgs job of mediamath_jobs with `schedule_lines` added.
+std::string scheduled_jobs(const Sandbox& sandbox, const std::string& schedule_lines) {
+    std::string jobs = mediamath_jobs(sandbox, "", 10);
+    jobs.insert(jobs.find("  orgs:\n") + 8, schedule_lines);
+    return jobs;
+}
+
+}  // namespace
+
+TEST_CASE("list shows the next three runs on the job's wall clock, across a spring-forward night") {
+    Sandbox sandbox;
+    Workdir work;
+    work.write("jobs.yaml", scheduled_jobs(sandbox, "    schedule: \"30 2 * * *\"\n    timezone: America/New_York\n"));
+    Finished run = work.apirunner({"list", "--config", "jobs.yaml", "--from", "2026-03-07T12:00:00Z"});
+    CHECK(run.exit_code == 0);
+    CHECK_THAT(run.out, Catch::Contains("30 2 * * * America/New_York") &&
+                            Catch::Contains("  next: 2026-03-08 03:00:00 EDT, 2026-03-09 02:30:00 EDT, "
+                                            "2026-03-10 02:30:00 EDT"));
+    CHECK(work.apirunner({"list", "--config", "jobs.yaml", "--from", "tomorrow"}).exit_code == 64);
+}
+
+TEST_CASE("a schedule or time zone that is wrong is named with its path, exit 78") {
+    Sandbox sandbox;
+    Workdir work;
+    work.write("jobs.yaml", scheduled_jobs(sandbox, "    schedule: \"0 25 * * *\"\n    timezone: Europe/Berlim\n"));
+    Finished run = work.apirunner({"validate", "--config", "jobs.yaml"});
+    CHECK(run.exit_code == 78);
+    CHECK_THAT(run.err, Catch::Contains("jobs.orgs.timezone: unknown time zone 'Europe/Berlim'"));
+    work.write("jobs.yaml", scheduled_jobs(sandbox, "    schedule: \"0 25 * * *\"\n"));
+    run = work.apirunner({"validate", "--config", "jobs.yaml"});
+    CHECK(run.exit_code == 78);
+    CHECK_THAT(run.err, Catch::Contains("jobs.orgs.schedule: the hour field '25' has 25, outside 0-23"));
+    work.write("jobs.yaml", scheduled_jobs(sandbox, "    schedule: \"0 0 31 2 *\"\n"));
+    run = work.apirunner({"validate", "--config", "jobs.yaml"});
+    CHECK(run.exit_code == 78);
+    CHECK_THAT(run.err, Catch::Contains("jobs.orgs.schedule: '0 0 31 2 *' never comes round (no such date)"));
+}
+
 TEST_CASE("auth check without introspection shows the session's lifetime, bad usage exits 64") {
     Sandbox sandbox;
     Workdir work;

@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 #include "log/console_logger.hpp"
+#include "schedule/instant.hpp"
 
 #include <Poco/NumberParser.h>
 #include <Poco/Util/HelpFormatter.h>
@@ -29,7 +30,9 @@ const std::map<std::string, Verb>& verbs() {
                  "the first page of each job, writing nothing"}},
         {"validate", {"validate [--config F]",
                       "check the jobs file and each provider's settings; print every problem"}},
-        {"list", {"list [--config F]", "list jobs with their provider, schedule and outputs"}},
+        {"list", {"list [--config F] [--from TIME]",
+                  "list jobs with their provider, schedule, outputs and next three run times "
+                  "(after TIME, ISO 8601, instead of now with --from)"}},
         {"plugins", {"plugins [NAME [--schema]]",
                      "list the plugins found and the files refused; with NAME, its settings (as "
                      "JSON Schema with --schema)"}},
@@ -62,6 +65,7 @@ void App::defineOptions(Poco::Util::OptionSet& options) {
     options.addOption(Option("log-level", "l", "debug, info, warn or error (default info)")
                           .argument("LEVEL"));
     options.addOption(Option("limit", "", "how many runs history shows (default 20)").argument("N"));
+    options.addOption(Option("from", "", "list: count run times from TIME (ISO 8601) instead of now").argument("TIME"));
     options.addOption(Option("no-listen", "", "login: read the redirect URL from stdin instead of listening"));
     options.addOption(Option("port", "", "login: the loopback port to listen on (default: any free port)").argument("N"));
     options.addOption(Option("timeout", "", "login: seconds to wait for the browser (default 300)").argument("S"));
@@ -91,6 +95,12 @@ void App::handleOption(const std::string& name, const std::string& value) {
         if (!Poco::NumberParser::tryParse(value, m_options.history_limit) ||
             m_options.history_limit <= 0) {
             m_bad_option = "--limit must be a positive integer";
+        }
+    } else if (name == "from") {
+        if (const auto at = parse_instant(value)) {
+            m_options.list_from = at->time_since_epoch().count();
+        } else {
+            m_bad_option = "--from takes an ISO 8601 time such as 2026-03-08T00:00:00Z, not '" + value + "'";
         }
     } else if (name == "no-listen") {
         m_options.no_listen = true;

@@ -3,6 +3,8 @@
 
 #include <apirunner/host.hpp>
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +19,7 @@ struct CliOptions {
     bool dry_run = false;
     LogLevel log_level = LogLevel::info;
     int history_limit = 20;
+    std::optional<std::int64_t> list_from;  // list --from: Unix seconds to count run times from
     // login
     bool no_listen = false;
     int login_port = 0;

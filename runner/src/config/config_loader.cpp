@@ -1,6 +1,7 @@
 #include "config/config_loader.hpp"
 
 #include "config/yaml_map.hpp"
+#include "schedule/schedule.hpp"
 
 #include <Poco/File.h>
 #include <Poco/Exception.h>
@@ -263,6 +264,28 @@ private:
         spec.outputs.push_back(output);
     }
 
+    void load_schedule(YamlMap& map, JobSpec& spec) {
+        spec.schedule = map.string("schedule").value_or("");
+        spec.timezone = map.string("timezone").value_or("UTC");
+        try {
+            find_time_zone(spec.timezone);
+        } catch (const std::invalid_argument& error) {
+            map.problem("timezone", error.what());
+            return;
+        }
+        if (spec.schedule.empty()) {
+            return;
+        }
+        try {
+            const Schedule schedule(spec.schedule, spec.timezone);
+            if (!schedule.next_after(date::floor<std::chrono::seconds>(std::chrono::system_clock::now()))) {
+                map.problem("schedule", "'" + spec.schedule + "' never comes round (no such date)");
+            }
+        } catch (const std::invalid_argument& error) {
+            map.problem("schedule", error.what());
+        }
+    }
+
     void load_job(YamlMap& map, const std::string& name) {
         JobSpec spec;
         spec.name = name;
@@ -270,8 +293,7 @@ private:
         if (!spec.provider.empty() && !m_config.providers.count(spec.provider)) {
             map.problem("provider", "no provider named '" + spec.provider + "'");
         }
-        spec.schedule = map.string("schedule").value_or("");
-        spec.timezone = map.string("timezone").value_or("UTC");
+        load_schedule(map, spec);
         spec.primary_key = map.string("primary_key").value_or("");
         spec.on_drift = map.one_of("on_drift", {"warn", "fail"}).value_or("warn");
         if (auto schema = map.string("record_schema")) {
