@@ -7,7 +7,7 @@ CMAKE_FLAGS ?=
 
 DEB_PACKAGES := g++ cmake make pkg-config libpoco-dev libboost-dev libboost-filesystem-dev \
                 libyaml-cpp-dev libhowardhinnant-date-dev tzdata catch2 python3 python3-jsonschema \
-                python3-yaml python3-croniter sqlite3 openssl
+                python3-yaml python3-croniter python3-prometheus-client sqlite3 openssl
 
 .PHONY: all deps build test demo sanitize fuzz clean
 

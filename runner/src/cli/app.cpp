@@ -25,9 +25,13 @@ struct Verb {
 
 const std::map<std::string, Verb>& verbs() {
     static const std::map<std::string, Verb> table = {
-        {"run", {"run [JOB...] [--config F] [--dry-run] [--full-refresh]",
+        {"run", {"run [JOB...] [--config F] [--dry-run] [--full-refresh] [--metrics-file F]",
                  "run jobs now, once (all jobs when none are named); --dry-run logs in and reads "
                  "the first page of each job, writing nothing"}},
+        {"daemon", {"daemon [--config F] [--metrics-port N]",
+                    "run each job with a schedule at its times until SIGTERM or SIGINT, which let "
+                    "the running jobs finish their page and checkpoint; --metrics-port serves "
+                    "Prometheus metrics on 127.0.0.1"}},
         {"validate", {"validate [--config F]",
                       "check the jobs file and each provider's settings; print every problem"}},
         {"list", {"list [--config F] [--from TIME]",
@@ -65,6 +69,8 @@ void App::defineOptions(Poco::Util::OptionSet& options) {
     options.addOption(Option("log-level", "l", "debug, info, warn or error (default info)")
                           .argument("LEVEL"));
     options.addOption(Option("limit", "", "how many runs history shows (default 20)").argument("N"));
+    options.addOption(Option("metrics-port", "", "daemon: serve Prometheus metrics on 127.0.0.1:N").argument("N"));
+    options.addOption(Option("metrics-file", "", "run: write Prometheus metrics to FILE (textfile collector)").argument("FILE"));
     options.addOption(Option("from", "", "list: count run times from TIME (ISO 8601) instead of now").argument("TIME"));
     options.addOption(Option("no-listen", "", "login: read the redirect URL from stdin instead of listening"));
     options.addOption(Option("port", "", "login: the loopback port to listen on (default: any free port)").argument("N"));
@@ -96,6 +102,14 @@ void App::handleOption(const std::string& name, const std::string& value) {
             m_options.history_limit <= 0) {
             m_bad_option = "--limit must be a positive integer";
         }
+    } else if (name == "metrics-port") {
+        int port = -1;
+        if (!Poco::NumberParser::tryParse(value, port) || port < 0 || port > 65535) {
+            m_bad_option = "--metrics-port must be a port number from 0 to 65535";
+        }
+        m_options.metrics_port = port;
+    } else if (name == "metrics-file") {
+        m_options.metrics_file = value;
     } else if (name == "from") {
         if (const auto at = parse_instant(value)) {
             m_options.list_from = at->time_since_epoch().count();
@@ -170,6 +184,7 @@ int App::main(const std::vector<std::string>& arguments) {
         m_options.config_path = env ? env : "jobs.yaml";
     }
     if (verb == "run") return run_command(m_options, std::cout, std::cerr);
+    if (verb == "daemon") return daemon_command(m_options, std::cout, std::cerr);
     if (verb == "validate") return validate_command(m_options, std::cout, std::cerr);
     if (verb == "list") return list_command(m_options, std::cout, std::cerr);
     if (verb == "plugins") return plugins_command(m_options, m_schema, std::cout, std::cerr);

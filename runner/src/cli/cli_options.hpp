@@ -20,6 +20,8 @@ struct CliOptions {
     LogLevel log_level = LogLevel::info;
     int history_limit = 20;
     std::optional<std::int64_t> list_from;  // list --from: Unix seconds to count run times from
+    std::optional<int> metrics_port;        // daemon: serve /metrics on 127.0.0.1 (0: any free port)
+    std::string metrics_file;               // run: write the runs' metrics here
     // login
     bool no_listen = false;
     int login_port = 0;

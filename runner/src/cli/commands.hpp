@@ -8,6 +8,7 @@
 namespace apirunner {
 
 int validate_command(const CliOptions& options, std::ostream& out, std::ostream& err);
+int daemon_command(const CliOptions& options, std::ostream& out, std::ostream& err);
 int run_command(const CliOptions& options, std::ostream& out, std::ostream& err);
 int list_command(const CliOptions& options, std::ostream& out, std::ostream& err);
 int plugins_command(const CliOptions& options, bool schema, std::ostream& out, std::ostream& err);

@@ -1,9 +1,11 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/job_summary.hpp"
 #include "cli/workspace.hpp"
 #include "extract/job_runner.hpp"
 #include "extract/stop_request.hpp"
 #include "log/redactor.hpp"
+#include "metrics/run_metrics.hpp"
 #include "state/state_db.hpp"
 
 #include <chrono>
@@ -38,25 +40,6 @@ bool select_jobs(const JobsConfig& config, const std::vector<std::string>& names
     return true;
 }
 
-void print_result(const JobResult& result, bool dry_run, std::ostream& out, std::ostream& err) {
-    if (result.failure) {
-        err << "apirunner: job '" << result.job << "' failed (" << to_string(*result.failure)
-            << "): " << result.error << "\n";
-        return;
-    }
-    out << "job " << result.job << ": " << (dry_run ? "dry run ok, " : "ok, ") << result.records
-        << " records, " << result.pages << " pages, " << std::fixed << std::setprecision(2)
-        << result.seconds << " s" << (result.retries ? ", " + std::to_string(result.retries) + " retries" : "")
-        << (result.resumed_from ? ", resumed after page " + std::to_string(result.resumed_from) : "")
-        << "\n";
-    for (const auto& output : result.outputs) {
-        out << "  -> " << output << "\n";
-    }
-    for (const auto& doubt : result.doubts) {
-        out << "  warning: " << doubt << "\n";
-    }
-}
-
 }  // namespace
 
 int run_command(const CliOptions& options, std::ostream& out, std::ostream& err) {
@@ -84,6 +67,7 @@ int run_command(const CliOptions& options, std::ostream& out, std::ostream& err)
     stop_on_signals();
     std::signal(SIGXFSZ, SIG_IGN);  // a file past its size limit is a write error we report, not a death
 
+    RunMetrics metrics;
     int exit_code = 0;
     int failed = 0;
     std::int64_t records = 0;
@@ -96,7 +80,8 @@ int run_command(const CliOptions& options, std::ostream& out, std::ostream& err)
             continue;
         }
         const JobResult result = runner.run(*job, RunOptions{options.dry_run, options.full_refresh});
-        print_result(result, options.dry_run, out, err);
+        print_job_summary(result, options.dry_run, out, err);
+        metrics.record(result, date::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
         records += result.records;
         if (result.failure) {
             ++failed;
@@ -104,6 +89,14 @@ int run_command(const CliOptions& options, std::ostream& out, std::ostream& err)
         }
     }
     sessions.close_all();
+    if (!options.metrics_file.empty()) {
+        try {
+            metrics.write_file(options.metrics_file);
+        } catch (const Error& error) {
+            err << "apirunner: " << error.what() << "\n";
+            exit_code = exit_code ? exit_code : exit_code_for(error.kind());
+        }
+    }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     out << jobs.size() - failed << " of " << jobs.size() << " jobs ok, " << records << " records in "

@@ -60,6 +60,8 @@ public:
                 m_config.state_key = *key;
             }
         }
+        m_config.max_parallel_jobs =
+            static_cast<int>(top.positive_integer("max_parallel_jobs").value_or(m_config.max_parallel_jobs));
         load_each(top, "providers", [this](auto& map, auto& name) { load_provider(map, name); });
         load_each(top, "sinks", [this](auto& map, auto& name) { load_sink(map, name); });
         load_each(top, "jobs", [this](auto& map, auto& name) { load_job(map, name); });
@@ -267,6 +269,8 @@ private:
     void load_schedule(YamlMap& map, JobSpec& spec) {
         spec.schedule = map.string("schedule").value_or("");
         spec.timezone = map.string("timezone").value_or("UTC");
+        spec.on_overlap = map.one_of("on_overlap", {"skip", "queue"}).value_or("skip");
+        spec.catch_up = map.boolean("catch_up").value_or(false);
         try {
             find_time_zone(spec.timezone);
         } catch (const std::invalid_argument& error) {

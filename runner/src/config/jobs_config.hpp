@@ -66,6 +66,8 @@ struct JobSpec {
     std::string provider;
     std::string schedule;
     std::string timezone = "UTC";
+    std::string on_overlap = "skip";  // skip | queue: the daemon, when the job's time comes while it runs
+    bool catch_up = false;            // the daemon runs a time missed while it was down, once, at start
     RequestSpec request;
     PagingSpec paging;
     std::string primary_key;
@@ -80,6 +82,7 @@ struct JobsConfig {
     int version = 1;
     std::string state_path;
     std::string state_key;  // from the variable state_key_env names; "" keeps sessions unencrypted
+    int max_parallel_jobs = 2;  // the daemon's jobs running at once
     std::map<std::string, ProviderSpec> providers;
     std::map<std::string, SinkSpec> sinks;
     std::vector<JobSpec> jobs;  // in file order

@@ -86,6 +86,11 @@ std::optional<std::string> YamlMap::one_of(const std::string& key,
     return text;
 }
 
+std::optional<bool> YamlMap::boolean(const std::string& key) {
+    const auto text = one_of(key, {"true", "false"});
+    return text ? std::optional<bool>(*text == "true") : std::nullopt;
+}
+
 void YamlMap::finish() {
     if (!m_valid) {
         return;

@@ -29,6 +29,7 @@ public:
     std::optional<std::int64_t> integer(const std::string& key, std::int64_t minimum);
     std::optional<std::string> one_of(const std::string& key, const std::vector<std::string>& allowed,
                                       bool required = false);
+    std::optional<bool> boolean(const std::string& key);  // true or false
     // A nested node, marked as known; Null when absent.
     YAML::Node node(const std::string& key, bool required = false);
     // Reports every key that was never asked for.

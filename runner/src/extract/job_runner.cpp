@@ -283,6 +283,9 @@ JobResult JobRunner::run(const JobSpec& job, const RunOptions& options) {
     } catch (const Error& error) {
         result.failure = error.kind();
         result.error = redactor().redact(error.what());
+    } catch (const Poco::Exception& error) {
+        result.failure = ErrorKind::bad_data;
+        result.error = redactor().redact(error.displayText());  // what() is only the class's name
     } catch (const std::exception& error) {
         result.failure = ErrorKind::bad_data;
         result.error = redactor().redact(error.what());

@@ -2,6 +2,9 @@
 
 #include <atomic>
 #include <csignal>
+#include <ctime>
+
+#include <pthread.h>
 
 namespace apirunner {
 namespace {
@@ -20,6 +23,39 @@ void stop_on_signals() {
     sigemptyset(&action.sa_mask);
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
+}
+
+namespace {
+
+sigset_t stop_signals() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    return set;
+}
+
+}  // namespace
+
+void block_stop_signals() {
+    const sigset_t set = stop_signals();
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
+int wait_for_stop_signal(int milliseconds) {
+    const sigset_t set = stop_signals();
+    const timespec timeout{milliseconds / 1000, (milliseconds % 1000) * 1000000L};
+    const int signal = sigtimedwait(&set, nullptr, &timeout);
+    if (signal <= 0) {
+        return 0;
+    }
+    if (stop_signal()) {
+        std::signal(signal, SIG_DFL);
+        pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
+        std::raise(signal);
+    }
+    request_stop(signal);
+    return signal;
 }
 
 void request_stop(int signal) noexcept { g_stop_signal.store(signal); }

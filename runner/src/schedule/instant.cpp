@@ -7,12 +7,12 @@ namespace {
 
 std::optional<Instant> parse_as(const std::string& text, const char* format) {
     std::istringstream in(text);
-    Instant at;
+    date::sys_time<std::chrono::microseconds> at;  // takes a fraction of a second, if written
     in >> date::parse(format, at);
     if (in.fail() || in.peek() != std::char_traits<char>::eof()) {
         return std::nullopt;
     }
-    return at;
+    return date::floor<std::chrono::seconds>(at);
 }
 
 }  // namespace

@@ -10,8 +10,9 @@ namespace apirunner {
 
 using Instant = date::sys_seconds;
 
-// ISO 8601 as a user types it: 2026-03-08T02:30:00Z, 2026-03-08T02:30:00+01:00,
-// 2026-03-08 02:30:00 (UTC) or 2026-03-08 (UTC midnight). Nothing for anything else.
+// ISO 8601 as a user types it (or the state database keeps it): 2026-03-08T02:30:00Z,
+// 2026-03-08T02:30:00.25Z, 2026-03-08T02:30:00+01:00, 2026-03-08 02:30:00 (UTC) or 2026-03-08
+// (UTC midnight). Nothing for anything else.
 std::optional<Instant> parse_instant(const std::string& text);
 
 }  // namespace apirunner

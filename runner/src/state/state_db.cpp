@@ -22,13 +22,17 @@ using namespace Poco::Data::Keywords;
 namespace apirunner {
 void StateDb::create_private(const std::string& path) {
     Poco::File(Poco::Path(path).parent()).createDirectories();
-    const int fd = ::open(path.c_str(), O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
-    if (fd < 0) {
+    // Never open and close a database file that may already be open: closing any descriptor of
+    // a file drops every POSIX lock this process holds on it, SQLite connections' included (a
+    // daemon's other jobs then fail with "disk I/O error"). Only a file not there yet is created.
+    const int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        ::close(fd);
+    } else if (errno != EEXIST) {
         throw Error(ErrorKind::config,
                     "cannot create the state database '" + path + "': " + std::strerror(errno));
     }
-    ::fchmod(fd, 0600);
-    ::close(fd);
+    ::chmod(path.c_str(), 0600);
 }
 
 StateDb::StateDb(const std::string& path) : m_path(path) {

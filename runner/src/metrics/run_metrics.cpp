@@ -1,0 +1,102 @@
+#include "metrics/run_metrics.hpp"
+
+#include <Poco/File.h>
+
+#include <fstream>
+#include <functional>
+#include <sstream>
+
+namespace apirunner {
+namespace {
+
+// A label value as the format wants it: backslash, double quote and newline escaped.
+std::string label(const std::string& value) {
+    std::string escaped;
+    for (char c : value) {
+        if (c == '\\' || c == '"') {
+            escaped += '\\';
+        }
+        escaped += c == '\n' ? std::string("\\n") : std::string(1, c);
+    }
+    return escaped;
+}
+
+}  // namespace
+
+void RunMetrics::record(const JobResult& result, Instant ended) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    JobFigures& figures = m_jobs[result.job];
+    (result.failure ? figures.runs_failed : figures.runs_ok) += 1;
+    figures.records += result.records;
+    figures.pages += result.pages;
+    figures.retries += result.retries;
+    figures.last_duration = result.seconds;
+    if (!result.failure) {
+        figures.last_success = ended.time_since_epoch().count();
+    }
+}
+
+std::string RunMetrics::text() const {
+    using Figure = std::function<void(std::ostream&, const std::string&, const JobFigures&)>;
+    struct Family {
+        const char* name;
+        const char* type;
+        const char* help;
+        Figure write;
+    };
+    const Family families[] = {
+        {"apirunner_runs_total", "counter", "Runs of the job that ended, by status.",
+         [](std::ostream& out, const std::string& job, const JobFigures& f) {
+             out << "apirunner_runs_total{job=\"" << job << "\",status=\"ok\"} " << f.runs_ok << "\n"
+                 << "apirunner_runs_total{job=\"" << job << "\",status=\"failed\"} " << f.runs_failed << "\n";
+         }},
+        {"apirunner_records_total", "counter", "Records the job's runs wrote.",
+         [](std::ostream& out, const std::string& job, const JobFigures& f) {
+             out << "apirunner_records_total{job=\"" << job << "\"} " << f.records << "\n";
+         }},
+        {"apirunner_pages_total", "counter", "Pages the job's runs read.",
+         [](std::ostream& out, const std::string& job, const JobFigures& f) {
+             out << "apirunner_pages_total{job=\"" << job << "\"} " << f.pages << "\n";
+         }},
+        {"apirunner_retries_total", "counter", "Requests of the job that were tried again.",
+         [](std::ostream& out, const std::string& job, const JobFigures& f) {
+             out << "apirunner_retries_total{job=\"" << job << "\"} " << f.retries << "\n";
+         }},
+        {"apirunner_run_duration_seconds", "gauge", "How long the job's last run took.",
+         [](std::ostream& out, const std::string& job, const JobFigures& f) {
+             out << "apirunner_run_duration_seconds{job=\"" << job << "\"} " << f.last_duration << "\n";
+         }},
+        {"apirunner_last_success_timestamp_seconds", "gauge", "When the job last ended well (Unix time; 0: never).",
+         [](std::ostream& out, const std::string& job, const JobFigures& f) {
+             out << "apirunner_last_success_timestamp_seconds{job=\"" << job << "\"} " << f.last_success << "\n";
+         }},
+    };
+    std::lock_guard<std::mutex> lock(m_mutex);
+    std::ostringstream out;
+    for (const Family& family : families) {
+        out << "# HELP " << family.name << " " << family.help << "\n# TYPE " << family.name << " " << family.type << "\n";
+        for (const auto& [job, figures] : m_jobs) {
+            family.write(out, label(job), figures);
+        }
+    }
+    return out.str();
+}
+
+void RunMetrics::write_file(const std::string& path) const {
+    const std::string temporary = path + ".tmp";
+    {
+        std::ofstream file(temporary, std::ios::trunc);
+        file << text();
+        file.close();
+        if (!file) {
+            throw Error(ErrorKind::config, "cannot write the metrics file '" + temporary + "'");
+        }
+    }
+    try {
+        Poco::File(temporary).renameTo(path);
+    } catch (const Poco::Exception& error) {
+        throw Error(ErrorKind::config, "cannot write the metrics file '" + path + "': " + error.message());
+    }
+}
+
+}  // namespace apirunner
