@@ -31,9 +31,34 @@ const std::vector<std::string> k_run = {"run", "--config", "jobs.yaml", "--plugi
 
 void sleep_ms(int ms) { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); }
 
-// Starts the job, lets it run for `ms`, sends `signal`, and returns how it ended.
+// The pages the job's unfinished run has checkpointed so far (0 before there is a state
+// database or a checkpoint in it).
+Poco::Int64 checkpointed_pages(const Workdir& work) {
+    if (!work.exists("state/state.db")) {
+        return 0;
+    }
+    try {
+        return work.sql("state/state.db", "SELECT coalesce(max(pages), 0) FROM checkpoints");
+    } catch (const std::exception&) {
+        return 0;  // the tables are being created
+    }
+}
+
+// Waits (up to a minute) until the running job has checkpointed more than `pages`. A fixed sleep
+// would not do: a slow machine, or a sanitizer build, may not have started paging by then.
+void wait_for_checkpoint_past(const Workdir& work, Poco::Int64 pages) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (checkpointed_pages(work) <= pages && std::chrono::steady_clock::now() < deadline) {
+        sleep_ms(5);
+    }
+}
+
+// Starts the job, waits until it has checkpointed a page more than it had, lets it run
+// `ms` longer, sends `signal`, and returns how it ended.
 Finished interrupt_after(const Workdir& work, int ms, int signal) {
+    const Poco::Int64 before = checkpointed_pages(work);
     Running run(APIRUNNER_BIN, k_run, work.path());
+    wait_for_checkpoint_past(work, before);
     sleep_ms(ms);
     run.signal(signal);
     return run.wait(60);
@@ -64,7 +89,7 @@ TEST_CASE("resume: killed with SIGKILL at 20 random points, the run still ends w
     const unsigned seed = std::random_device{}();
     INFO("seed " << seed);
     std::mt19937 random(seed);
-    std::uniform_int_distribution<int> delay_ms(10, 200);
+    std::uniform_int_distribution<int> delay_ms(0, 100);
     for (int kills = 0; kills < 20; ++kills) {
         const Finished killed = interrupt_after(work, delay_ms(random), SIGKILL);
         INFO("kill " << kills << ": " << killed.err);
@@ -83,7 +108,7 @@ TEST_CASE("resume: SIGTERM finishes the page in hand, exits 75, and the next run
     Sandbox sandbox({"--records", "400", "--latency-ms", "40"});
     Workdir work;
     work.write("jobs.yaml", appending_jobs(sandbox, 10));
-    const Finished stopped = interrupt_after(work, 600, SIGTERM);
+    const Finished stopped = interrupt_after(work, 100, SIGTERM);
     REQUIRE(stopped.exit_code == 75);
     CHECK_THAT(stopped.err, Catch::Contains("job 'orgs' failed (temporary failure): stopped by SIGTERM; ") &&
                                 Catch::Contains(" pages are saved and the next run resumes from page "));
@@ -103,7 +128,7 @@ TEST_CASE("resume: a job already running in another process is refused, exit 75,
     Workdir work;
     work.write("jobs.yaml", appending_jobs(sandbox, 10));
     Running first(APIRUNNER_BIN, k_run, work.path());
-    sleep_ms(300);
+    wait_for_checkpoint_past(work, 0);
     const Finished second = work.apirunner({"run", "--config", "jobs.yaml"});
     CHECK(second.exit_code == 75);
     CHECK_THAT(second.err, Catch::Contains("job 'orgs' failed (temporary failure): another apirunner process "
@@ -116,7 +141,7 @@ TEST_CASE("resume: --full-refresh discards the unfinished run, its appended rows
     Sandbox sandbox({"--records", "300", "--latency-ms", "20"});
     Workdir work;
     work.write("jobs.yaml", appending_jobs(sandbox, 10));
-    REQUIRE(interrupt_after(work, 300, SIGKILL).exit_code == 128 + SIGKILL);
+    REQUIRE(interrupt_after(work, 50, SIGKILL).exit_code == 128 + SIGKILL);
     REQUIRE(work.sql("state/state.db", "SELECT count(*) FROM checkpoints") == 1);
     const Finished fresh = work.apirunner({"run", "--config", "jobs.yaml", "--full-refresh"});
     REQUIRE(fresh.exit_code == 0);
@@ -130,7 +155,7 @@ TEST_CASE("resume: a changed job starts over instead of resuming someone else's 
     Sandbox sandbox({"--records", "300", "--latency-ms", "20"});
     Workdir work;
     work.write("jobs.yaml", appending_jobs(sandbox, 10));
-    REQUIRE(interrupt_after(work, 300, SIGKILL).exit_code == 128 + SIGKILL);
+    REQUIRE(interrupt_after(work, 50, SIGKILL).exit_code == 128 + SIGKILL);
     work.write("jobs.yaml", appending_jobs(sandbox, 15));
     const Finished changed = work.apirunner({"run", "--config", "jobs.yaml"});
     REQUIRE(changed.exit_code == 0);
