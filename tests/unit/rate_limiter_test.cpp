@@ -38,3 +38,13 @@ TEST_CASE("periods are read with their unit, and anything else is refused") {
     CHECK_FALSE(parse_period_ms("1 day"));
     CHECK_FALSE(parse_period_ms("-1s"));
 }
+
+TEST_CASE("a process has one bucket per provider, whichever runner asks, and none without a limit") {
+    RateLimiters limiters;
+    const RateLimit limit{4, 1000};
+    RateLimiter* first = limiters.of("mediamath", limit);
+    CHECK(first != nullptr);
+    CHECK(limiters.of("mediamath", limit) == first);
+    CHECK(limiters.of("openx", limit) != first);
+    CHECK(limiters.of("mediahound", RateLimit{}) == nullptr);
+}

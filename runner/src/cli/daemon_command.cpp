@@ -27,11 +27,11 @@ Instant now() {
     return date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
-JobResult run_job(const Workspace& workspace, const JobSpec& job, ConsoleLogger& logger) {
+JobResult run_job(const Workspace& workspace, const JobSpec& job, RateLimiters& limiters, ConsoleLogger& logger) {
     try {
         StateDb state(workspace.config().state_path);
         SessionPool sessions(workspace.registry, workspace.settings, workspace.config(), logger, true);
-        JobRunner runner(workspace.config(), sessions, &state, logger);
+        JobRunner runner(workspace.config(), sessions, &state, limiters, logger);
         JobResult result = runner.run(job, RunOptions{});
         sessions.close_all();
         return result;
@@ -69,7 +69,7 @@ public:
             }
             const auto last = state.history(job.name, 1);
             const auto started = last.empty() ? std::nullopt : parse_instant(last.front().started_at);
-            const auto missed = started ? Schedule(job.schedule, job.timezone).next_after(*started) : std::nullopt;
+            const auto missed = started ? m_scheduler.schedule(job.name)->next_after(*started) : std::nullopt;
             if (missed && *missed <= now()) {
                 m_out << "job " << job.name << ": catching up the run missed at " << date::format("%FT%TZ", *missed)
                       << std::endl;
@@ -81,7 +81,7 @@ public:
     void announce() {
         for (const JobSpec& job : m_workspace.config().jobs) {
             if (const auto next = m_scheduler.next_time(job.name)) {
-                m_out << "job " << job.name << ": next run " << Schedule(job.schedule, job.timezone).wall_clock(*next)
+                m_out << "job " << job.name << ": next run " << m_scheduler.schedule(job.name)->wall_clock(*next)
                       << std::endl;
             }
         }
@@ -114,7 +114,7 @@ private:
             m_threads.erase(finished);
         }
         m_threads.emplace(job.name, std::thread([this, &job] {
-                              JobResult result = run_job(m_workspace, job, m_logger);
+                              JobResult result = run_job(m_workspace, job, m_limiters, m_logger);
                               std::lock_guard<std::mutex> lock(m_mutex);
                               m_ended.push_back(std::move(result));
                           }));
@@ -138,6 +138,7 @@ private:
     std::ostream& m_out;
     std::ostream& m_err;
     Scheduler m_scheduler;
+    RateLimiters m_limiters;  // one budget per provider across the runs side by side
     std::map<std::string, std::thread> m_threads;
     std::mutex m_mutex;
     std::vector<JobResult> m_ended;

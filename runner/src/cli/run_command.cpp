@@ -63,7 +63,8 @@ int run_command(const CliOptions& options, std::ostream& out, std::ostream& err)
     }
     ConsoleLogger logger(options.log_level, "apirunner");
     SessionPool sessions(workspace.registry, workspace.settings, workspace.config(), logger, !options.dry_run);
-    JobRunner runner(workspace.config(), sessions, state.get(), logger);
+    RateLimiters limiters;
+    JobRunner runner(workspace.config(), sessions, state.get(), limiters, logger);
     stop_on_signals();
     std::signal(SIGXFSZ, SIG_IGN);  // a file past its size limit is a write error we report, not a death
 

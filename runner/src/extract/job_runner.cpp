@@ -129,8 +129,9 @@ std::string joined(const std::vector<std::string>& lines) {
 
 }  // namespace
 
-JobRunner::JobRunner(const JobsConfig& config, SessionPool& sessions, StateDb* state, Logger& logger)
-    : m_config(config), m_sessions(sessions), m_state(state), m_logger(logger) {}
+JobRunner::JobRunner(const JobsConfig& config, SessionPool& sessions, StateDb* state, RateLimiters& limiters,
+                     Logger& logger)
+    : m_config(config), m_sessions(sessions), m_state(state), m_limiters(limiters), m_logger(logger) {}
 
 Checkpoint JobRunner::take_up(const JobSpec& job, bool full_refresh, Paginator& paginator,
                               std::unique_ptr<JobOutputs>& outputs, JobResult& result) {
@@ -147,6 +148,7 @@ Checkpoint JobRunner::take_up(const JobSpec& job, bool full_refresh, Paginator& 
             paginator.restore(saved->paging);
             outputs = std::move(earlier);
             result.resumed_from = saved->pages;
+            result.resumed_records = saved->records;
             m_logger.log(LogLevel::info, "job '" + job.name + "': resuming run " + saved->run_id +
                                              " after page " + std::to_string(saved->pages));
             return *saved;
@@ -169,22 +171,11 @@ Checkpoint JobRunner::take_up(const JobSpec& job, bool full_refresh, Paginator& 
     return fresh;
 }
 
-RateLimiter* JobRunner::limiter(const std::string& provider) {
-    const RateLimit& limit = m_config.providers.at(provider).rate_limit;
-    if (limit.requests <= 0) {
-        return nullptr;
-    }
-    auto& bucket = m_limiters[provider];
-    if (!bucket) {
-        bucket = std::make_unique<RateLimiter>(limit);
-    }
-    return bucket.get();
-}
-
 void JobRunner::fetch_pages(const JobSpec& job, const RunOptions& options, Paginator& paginator,
                             JobOutputs* outputs, Checkpoint& checkpoint, JobResult& result) {
     const ProviderSpec& provider = m_config.providers.at(job.provider);
-    AuthorizedClient client(m_sessions.session(job.provider), provider.retry, limiter(job.provider),
+    AuthorizedClient client(m_sessions.session(job.provider), provider.retry,
+                            m_limiters.of(job.provider, provider.rate_limit),
                             [] { return stop_signal() != 0; });
     try {
         while (auto paging = paginator.next()) {

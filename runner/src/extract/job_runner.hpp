@@ -5,6 +5,7 @@
 #include "config/jobs_config.hpp"
 #include "extract/job_outputs.hpp"
 #include "extract/paginator.hpp"
+#include "http/rate_limiter.hpp"
 #include "plugins/session_pool.hpp"
 #include "state/state_db.hpp"
 
@@ -12,7 +13,6 @@
 #include <apirunner/host.hpp>
 
 #include <cstdint>
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,7 +33,8 @@ struct JobResult {
     std::int64_t records = 0;  // of the whole run, pages before a resume included
     std::int64_t pages = 0;
     std::int64_t retries = 0;
-    std::int64_t resumed_from = 0;  // the pages an earlier process had checkpointed
+    std::int64_t resumed_from = 0;     // the pages an earlier process had checkpointed
+    std::int64_t resumed_records = 0;  // and their records
     double seconds = 0;
     std::vector<std::string> outputs;
     std::vector<std::string> doubts;  // from the integrity audit
@@ -42,7 +43,9 @@ struct JobResult {
 class JobRunner {
 public:
     // `state` is null for dry runs.
-    JobRunner(const JobsConfig& config, SessionPool& sessions, StateDb* state, Logger& logger);
+    // `limiters` holds the providers' request budgets, shared with the process's other runners.
+    JobRunner(const JobsConfig& config, SessionPool& sessions, StateDb* state, RateLimiters& limiters,
+              Logger& logger);
 
     // Never throws: a failure is in the result. A job that fails after some pages keeps its
     // checkpoint and its outputs' pages for the next run; one that fails before keeps nothing.
@@ -56,14 +59,12 @@ private:
     void fetch_pages(const JobSpec& job, const RunOptions& options, Paginator& paginator,
                      JobOutputs* outputs, Checkpoint& checkpoint, JobResult& result);
     void audit(const JobSpec& job, const Paginator& paginator, JobOutputs& outputs, JobResult& result);
-    // The provider's request budget, shared by its jobs in this process; null when unlimited.
-    RateLimiter* limiter(const std::string& provider);
 
     const JobsConfig& m_config;
     SessionPool& m_sessions;
     StateDb* m_state;
+    RateLimiters& m_limiters;
     Logger& m_logger;
-    std::map<std::string, std::unique_ptr<RateLimiter>> m_limiters;
 };
 
 }  // namespace apirunner

@@ -36,6 +36,18 @@ std::chrono::milliseconds RateLimiter::acquire() {
     return wait;
 }
 
+RateLimiter* RateLimiters::of(const std::string& provider, const RateLimit& limit) {
+    if (limit.requests <= 0) {
+        return nullptr;
+    }
+    std::lock_guard<std::mutex> hold(m_mutex);
+    auto& bucket = m_buckets[provider];
+    if (!bucket) {
+        bucket = std::make_unique<RateLimiter>(limit);
+    }
+    return bucket.get();
+}
+
 std::optional<std::int64_t> parse_period_ms(const std::string& text) {
     std::size_t digits = 0;
     while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) {

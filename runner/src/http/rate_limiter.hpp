@@ -6,6 +6,8 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -32,6 +34,18 @@ private:
     std::mutex m_mutex;
     double m_tokens;
     Clock::time_point m_updated;
+};
+
+// A process's buckets, one per provider, made on first use and shared by every run in the
+// process (`run` runs its jobs one after another; the daemon runs them side by side).
+class RateLimiters {
+public:
+    // The bucket of `provider`, or null when `limit` sets no number of requests.
+    RateLimiter* of(const std::string& provider, const RateLimit& limit);
+
+private:
+    std::mutex m_mutex;
+    std::map<std::string, std::unique_ptr<RateLimiter>> m_buckets;
 };
 
 // "1s", "500ms", "2m", "1h": a period in milliseconds, or nothing when it is not one.

@@ -27,8 +27,9 @@ void RunMetrics::record(const JobResult& result, Instant ended) {
     std::lock_guard<std::mutex> lock(m_mutex);
     JobFigures& figures = m_jobs[result.job];
     (result.failure ? figures.runs_failed : figures.runs_ok) += 1;
-    figures.records += result.records;
-    figures.pages += result.pages;
+    // A resumed run's earlier pages were counted by the run that wrote them.
+    figures.records += result.records - result.resumed_records;
+    figures.pages += result.pages - result.resumed_from;
     figures.retries += result.retries;
     figures.last_duration = result.seconds;
     if (!result.failure) {

@@ -39,6 +39,16 @@ const FieldRule weekdays_rule{"day-of-week", 0, 7, true, {"SUN", "MON", "TUE", "
     throw std::invalid_argument("the " + std::string(rule.name) + " field '" + field + "' " + why);
 }
 
+// Digits only (no sign, no space) as a number, or nothing.
+std::optional<int> whole_number(const std::string& text) {
+    unsigned value = 0;
+    if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos ||
+        !Poco::NumberParser::tryParseUnsigned(text, value)) {
+        return std::nullopt;
+    }
+    return static_cast<int>(value);
+}
+
 int value_of(const FieldRule& rule, const std::string& field, const std::string& text) {
     const std::string upper = Poco::toUpper(text);
     for (std::size_t i = 0; i < rule.names.size(); ++i) {
@@ -46,17 +56,16 @@ int value_of(const FieldRule& rule, const std::string& field, const std::string&
             return rule.low + static_cast<int>(i);
         }
     }
-    unsigned value = 0;
-    if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos ||
-        !Poco::NumberParser::tryParseUnsigned(text, value)) {
+    const auto value = whole_number(text);
+    if (!value) {
         refuse(rule, field, "has '" + text + "' where a number" + (rule.names.empty() ? "" : " or a name") +
                                 " belongs");
     }
-    if (static_cast<int>(value) < rule.low || static_cast<int>(value) > rule.high) {
+    if (*value < rule.low || *value > rule.high) {
         refuse(rule, field, "has " + text + ", outside " + std::to_string(rule.low) + "-" +
                                 std::to_string(rule.high));
     }
-    return static_cast<int>(value);
+    return *value;
 }
 
 // One item of a list: *, N, N-M, each with an optional /STEP; N/STEP runs from N to the end.
@@ -68,14 +77,12 @@ void add_item(const FieldRule& rule, const std::string& field, const std::string
     if (slash != std::string::npos) {
         range = item.substr(0, slash);
         const std::string step_text = item.substr(slash + 1);
-        unsigned parsed = 0;
-        if (step_text.empty() || step_text.find_first_not_of("0123456789") != std::string::npos ||
-            !Poco::NumberParser::tryParseUnsigned(step_text, parsed) || parsed == 0 ||
-            static_cast<int>(parsed) > rule.high) {
+        const auto parsed = whole_number(step_text);
+        if (!parsed || *parsed == 0 || *parsed > rule.high) {
             refuse(rule, field, "has the step '" + step_text + "', which is not a whole number from 1 to " +
                                     std::to_string(rule.high));
         }
-        step = static_cast<int>(parsed);
+        step = *parsed;
     }
     int first = rule.low;
     int last = rule.high;

@@ -14,8 +14,9 @@ Scheduler::Scheduler(const std::vector<JobSpec>& jobs, int max_parallel, Instant
     }
 }
 
-Scheduler::Entry* Scheduler::find(const std::string& job) {
-    for (Entry& entry : m_entries) {
+template <typename Entries>
+auto Scheduler::find(Entries& entries, const std::string& job) -> decltype(&entries.front()) {
+    for (auto& entry : entries) {
         if (entry.job->name == job) {
             return &entry;
         }
@@ -58,7 +59,7 @@ std::vector<const JobSpec*> Scheduler::start_due(Instant now, std::vector<std::s
 }
 
 void Scheduler::finished(const std::string& job) {
-    Entry* entry = find(job);
+    Entry* entry = find(m_entries, job);
     if (!entry || !entry->running) {
         return;
     }
@@ -71,19 +72,20 @@ void Scheduler::finished(const std::string& job) {
 }
 
 void Scheduler::run_soon(const std::string& job) {
-    Entry* entry = find(job);
+    Entry* entry = find(m_entries, job);
     if (entry && !entry->running && !entry->waiting) {
         make_ready(*entry);
     }
 }
 
 std::optional<Instant> Scheduler::next_time(const std::string& job) const {
-    for (const Entry& entry : m_entries) {
-        if (entry.job->name == job) {
-            return entry.next;
-        }
-    }
-    return std::nullopt;
+    const Entry* entry = find(m_entries, job);
+    return entry ? entry->next : std::nullopt;
+}
+
+const Schedule* Scheduler::schedule(const std::string& job) const {
+    const Entry* entry = find(m_entries, job);
+    return entry ? &entry->schedule : nullptr;
 }
 
 }  // namespace apirunner

@@ -32,6 +32,8 @@ public:
     std::size_t running() const { return m_running; }
     // The next time of `job`, or nothing when it has no schedule or no time left.
     std::optional<Instant> next_time(const std::string& job) const;
+    // The schedule of `job`, or null when it has none.
+    const Schedule* schedule(const std::string& job) const;
 
 private:
     struct Entry {
@@ -42,7 +44,9 @@ private:
         bool waiting = false;  // in m_ready
         bool queued = false;   // one more run when this one ends
     };
-    Entry* find(const std::string& job);
+    // The entry of `job` in `entries` (m_entries, const or not), or null.
+    template <typename Entries>
+    static auto find(Entries& entries, const std::string& job) -> decltype(&entries.front());
     void make_ready(Entry& entry);
 
     std::vector<Entry> m_entries;

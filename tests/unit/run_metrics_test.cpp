@@ -1,0 +1,28 @@
+// The metrics' counters: what each run added, resumed pages counted once.
+#include "metrics/run_metrics.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace apirunner;
+
+TEST_CASE("a resumed run adds only the records and pages it wrote itself") {
+    RunMetrics metrics;
+    JobResult failed;
+    failed.job = "orgs";
+    failed.failure = ErrorKind::unavailable;
+    failed.records = 30;
+    failed.pages = 3;
+    metrics.record(failed, Instant{std::chrono::seconds(100)});
+    JobResult resumed;
+    resumed.job = "orgs";
+    resumed.records = 50;
+    resumed.pages = 5;
+    resumed.resumed_from = 3;
+    resumed.resumed_records = 30;
+    metrics.record(resumed, Instant{std::chrono::seconds(200)});
+    const std::string text = metrics.text();
+    CHECK_THAT(text, Catch::Contains("apirunner_records_total{job=\"orgs\"} 50\n") &&
+                         Catch::Contains("apirunner_pages_total{job=\"orgs\"} 5\n") &&
+                         Catch::Contains("apirunner_runs_total{job=\"orgs\",status=\"failed\"} 1\n") &&
+                         Catch::Contains("apirunner_last_success_timestamp_seconds{job=\"orgs\"} 200\n"));
+}
