@@ -1,6 +1,7 @@
 #include "cli/app.hpp"
 
 #include "cli/commands.hpp"
+#include "log/console.hpp"
 #include "log/console_logger.hpp"
 #include "schedule/instant.hpp"
 
@@ -10,6 +11,7 @@
 #include <Poco/Util/OptionSet.h>
 
 #include <cstdlib>
+#include <ctime>
 #include <iostream>
 #include <map>
 
@@ -25,9 +27,10 @@ struct Verb {
 
 const std::map<std::string, Verb>& verbs() {
     static const std::map<std::string, Verb> table = {
-        {"run", {"run [JOB...] [--config F] [--dry-run] [--full-refresh] [--metrics-file F]",
+        {"run", {"run [JOB...] [--config F] [--dry-run] [--full-refresh] [--metrics-file F] [--report F] [--quiet]",
                  "run jobs now, once (all jobs when none are named); --dry-run logs in and reads "
-                 "the first page of each job, writing nothing"}},
+                 "the first page of each job, writing nothing; --report writes what each job did "
+                 "as JSON"}},
         {"daemon", {"daemon [--config F] [--metrics-port N]",
                     "run each job with a schedule at its times until SIGTERM or SIGINT, which let "
                     "the running jobs finish their page and checkpoint; --metrics-port serves "
@@ -40,7 +43,10 @@ const std::map<std::string, Verb>& verbs() {
         {"plugins", {"plugins [NAME [--schema]]",
                      "list the plugins found and the files refused; with NAME, its settings (as "
                      "JSON Schema with --schema)"}},
-        {"history", {"history [JOB] [--config F] [--limit N]", "past runs from the state database"}},
+        {"history", {"history [JOB] [--config F] [--limit N] [--since TIME|SPAN] [--json]",
+                     "past runs from the state database, newest first: start, end, status, records, "
+                     "pages, retries, session refreshes, bytes received, error; --since 2026-11-01 "
+                     "or --since 24h; --json prints them as a JSON array"}},
         {"login", {"login PROVIDER [--config F] [--no-listen] [--port N] [--timeout S] [--redirect-uri U]",
                    "authorization-code login: prints the URL to open, waits for the browser on "
                    "127.0.0.1 (or reads the pasted redirect URL with --no-listen), stores the session"}},
@@ -68,7 +74,12 @@ void App::defineOptions(Poco::Util::OptionSet& options) {
     options.addOption(Option("full-refresh", "f", "start every job from its first page"));
     options.addOption(Option("log-level", "l", "debug, info, warn or error (default info)")
                           .argument("LEVEL"));
+    options.addOption(Option("log-format", "", "text (default) or json: one JSON object a line").argument("FORMAT"));
+    options.addOption(Option("quiet", "q", "no progress line and no per-job ok lines: failures and warnings only"));
     options.addOption(Option("limit", "", "how many runs history shows (default 20)").argument("N"));
+    options.addOption(Option("since", "", "history: runs started since TIME (ISO 8601) or SPAN ago (30m, 24h, 7d)").argument("TIME"));
+    options.addOption(Option("json", "", "history: print JSON"));
+    options.addOption(Option("report", "", "run: write a JSON report of the run to FILE").argument("FILE"));
     options.addOption(Option("metrics-port", "", "daemon: serve Prometheus metrics on 127.0.0.1:N").argument("N"));
     options.addOption(Option("metrics-file", "", "run: write Prometheus metrics to FILE (textfile collector)").argument("FILE"));
     options.addOption(Option("from", "", "list: count run times from TIME (ISO 8601) instead of now").argument("TIME"));
@@ -97,6 +108,26 @@ void App::handleOption(const std::string& name, const std::string& value) {
         } else {
             m_bad_option = "--log-level must be debug, info, warn or error, not '" + value + "'";
         }
+    } else if (name == "log-format") {
+        if (value != "text" && value != "json") {
+            m_bad_option = "--log-format must be text or json, not '" + value + "'";
+        }
+        m_options.json_logs = value == "json";
+    } else if (name == "quiet") {
+        m_options.quiet = true;
+    } else if (name == "since") {
+        if (const auto at = parse_instant(value)) {
+            m_options.history_since = at->time_since_epoch().count();
+        } else if (const auto span = parse_span(value)) {
+            m_options.history_since = std::time(nullptr) - span->count();
+        } else {
+            m_bad_option = "--since takes an ISO 8601 time (2026-11-01T00:00:00Z) or a span (30m, 24h, 7d), not '" +
+                           value + "'";
+        }
+    } else if (name == "json") {
+        m_options.json = true;
+    } else if (name == "report") {
+        m_options.report_file = value;
     } else if (name == "limit") {
         if (!Poco::NumberParser::tryParse(value, m_options.history_limit) ||
             m_options.history_limit <= 0) {
@@ -178,6 +209,9 @@ int App::main(const std::vector<std::string>& arguments) {
         return verb.empty() && !m_help ? EXIT_USAGE : EXIT_OK;
     }
     m_options.verb = verb;
+    ConsoleLogger::use_json(m_options.json_logs);
+    // Live status lines would garble JSON logs, and --quiet asks for none.
+    Console::instance().enable_status_lines(!m_options.quiet && !m_options.json_logs);
     m_options.arguments.assign(arguments.begin() + 1, arguments.end());
     if (m_options.config_path.empty()) {
         const char* env = std::getenv("APIRUNNER_CONFIG");

@@ -1,13 +1,74 @@
+// apirunner history: the runs table of the state database, as a table or as JSON.
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "config/config_loader.hpp"
 #include "state/state_db.hpp"
 
+#include <Poco/DateTimeFormat.h>
+#include <Poco/DateTimeFormatter.h>
 #include <Poco/File.h>
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Stringifier.h>
 
+#include <algorithm>
 #include <iomanip>
 
 namespace apirunner {
+namespace {
+
+// "2026-11-23T10:00:00.123456Z" as a table shows it: "2026-11-23 10:00:00".
+std::string to_the_second(const std::string& iso) {
+    std::string shown = iso.substr(0, 19);
+    std::replace(shown.begin(), shown.end(), 'T', ' ');
+    return shown;
+}
+
+void print_table(const std::vector<RunRecord>& runs, std::ostream& out) {
+    std::vector<std::vector<std::string>> rows = {
+        {"RUN", "JOB", "STARTED (UTC)", "ENDED", "STATUS", "RECORDS", "PAGES", "RETRIES", "REFRESHES", "BYTES", "ERROR"}};
+    for (const auto& run : runs) {
+        rows.push_back({run.run_id, run.job, to_the_second(run.started_at), to_the_second(run.ended_at).substr(11),
+                        run.status, std::to_string(run.records), std::to_string(run.pages),
+                        std::to_string(run.retries), std::to_string(run.refreshes), std::to_string(run.bytes),
+                        run.error});
+    }
+    std::vector<std::size_t> widths(rows.front().size(), 0);
+    for (const auto& row : rows) {
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            widths[i] = std::max(widths[i], row[i].size());
+        }
+    }
+    for (const auto& row : rows) {
+        for (std::size_t i = 0; i + 1 < row.size(); ++i) {
+            out << std::left << std::setw(static_cast<int>(widths[i] + 2)) << row[i];
+        }
+        out << row.back() << "\n";
+    }
+}
+
+void print_json(const std::vector<RunRecord>& runs, std::ostream& out) {
+    Poco::JSON::Array array;
+    for (const auto& run : runs) {
+        Poco::JSON::Object object(Poco::JSON_PRESERVE_KEY_ORDER);
+        object.set("run_id", run.run_id);
+        object.set("job", run.job);
+        object.set("started_at", run.started_at);
+        object.set("ended_at", run.ended_at.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(run.ended_at));
+        object.set("status", run.status);
+        object.set("records", run.records);
+        object.set("pages", run.pages);
+        object.set("retries", run.retries);
+        object.set("refreshes", run.refreshes);
+        object.set("bytes", run.bytes);
+        object.set("error", run.error.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(run.error));
+        array.add(object);
+    }
+    Poco::JSON::Stringifier::stringify(array, out, 2);
+    out << "\n";
+}
+
+}  // namespace
 
 int history_command(const CliOptions& options, std::ostream& out, std::ostream& err) {
     LoadedConfig loaded = load_config(options.config_path);
@@ -17,24 +78,29 @@ int history_command(const CliOptions& options, std::ostream& out, std::ostream& 
         }
         return Poco::Util::Application::EXIT_CONFIG;
     }
-    if (!Poco::File(loaded.config.state_path).exists()) {
+    std::vector<RunRecord> runs;
+    const std::string job = options.arguments.empty() ? "" : options.arguments.front();
+    const std::string since =
+        options.history_since
+            ? Poco::DateTimeFormatter::format(Poco::Timestamp::fromEpochTime(*options.history_since),
+                                              Poco::DateTimeFormat::ISO8601_FRAC_FORMAT)  // as started_at is kept
+            : "";
+    if (Poco::File(loaded.config.state_path).exists()) {
+        try {
+            StateDb state(loaded.config.state_path);
+            runs = state.history(job, options.history_limit, since);
+        } catch (const Error& error) {
+            err << "apirunner: " << error.what() << "\n";
+            return exit_code_for(error.kind());
+        }
+    } else if (!options.json) {
         out << "no runs yet (" << loaded.config.state_path << " does not exist)\n";
         return 0;
     }
-    const std::string job = options.arguments.empty() ? "" : options.arguments.front();
-    try {
-        StateDb state(loaded.config.state_path);
-        out << std::left << std::setw(28) << "RUN" << std::setw(30) << "JOB" << std::setw(30)
-            << "STARTED" << std::setw(9) << "STATUS" << std::setw(10) << "RECORDS" << std::setw(7)
-            << "PAGES" << "ERROR\n";
-        for (const auto& run : state.history(job, options.history_limit)) {
-            out << std::setw(28) << run.run_id << std::setw(30) << run.job << std::setw(30)
-                << run.started_at << std::setw(9) << run.status << std::setw(10) << run.records
-                << std::setw(7) << run.pages << run.error << "\n";
-        }
-    } catch (const Error& error) {
-        err << "apirunner: " << error.what() << "\n";
-        return exit_code_for(error.kind());
+    if (options.json) {
+        print_json(runs, out);
+    } else {
+        print_table(runs, out);
     }
     return 0;
 }

@@ -1,27 +1,33 @@
 #include "cli/job_summary.hpp"
 
+#include "log/console.hpp"
+
 #include <iomanip>
+#include <sstream>
 
 namespace apirunner {
 
-void print_job_summary(const JobResult& result, bool dry_run, std::ostream& out, std::ostream& err) {
+void print_job_summary(const JobResult& result, const CliOptions& options, std::ostream& out, std::ostream& err) {
     if (result.failure) {
-        err << "apirunner: job '" << result.job << "' failed (" << to_string(*result.failure)
-            << "): " << result.error << std::endl;
+        Console::instance().print(err, "apirunner: job '" + result.job + "' failed (" +
+                                           to_string(*result.failure) + "): " + result.error + "\n");
         return;
     }
-    out << "job " << result.job << ": " << (dry_run ? "dry run ok, " : "ok, ") << result.records
-        << " records, " << result.pages << " pages, " << std::fixed << std::setprecision(2)
-        << result.seconds << " s" << (result.retries ? ", " + std::to_string(result.retries) + " retries" : "")
-        << (result.resumed_from ? ", resumed after page " + std::to_string(result.resumed_from) : "")
-        << "\n";
-    for (const auto& output : result.outputs) {
-        out << "  -> " << output << "\n";
+    std::ostringstream text;
+    if (!options.quiet) {
+        text << "job " << result.job << ": " << (options.dry_run ? "dry run ok, " : "ok, ") << result.records
+             << " records, " << result.pages << " pages, " << std::fixed << std::setprecision(2)
+             << result.seconds << " s" << (result.retries ? ", " + std::to_string(result.retries) + " retries" : "")
+             << (result.resumed_from ? ", resumed after page " + std::to_string(result.resumed_from) : "")
+             << "\n";
+        for (const auto& output : result.outputs) {
+            text << "  -> " << output << "\n";
+        }
     }
     for (const auto& doubt : result.doubts) {
-        out << "  warning: " << doubt << "\n";
+        text << (options.quiet ? "job " + result.job + ": " : "  ") << "warning: " << doubt << "\n";
     }
-    out << std::flush;
+    Console::instance().print(out, text.str());
 }
 
 }  // namespace apirunner

@@ -3,13 +3,15 @@
 // What `run` prints and the daemon prints after each run.
 #pragma once
 
+#include "cli/cli_options.hpp"
 #include "extract/job_runner.hpp"
 
 #include <ostream>
 
 namespace apirunner {
 
-// The failure line goes to `err` (after "apirunner: "), the rest to `out`.
-void print_job_summary(const JobResult& result, bool dry_run, std::ostream& out, std::ostream& err);
+// The failure line goes to `err` (after "apirunner: "), the rest to `out`; with --quiet, only
+// the failure line and the warnings.
+void print_job_summary(const JobResult& result, const CliOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace apirunner

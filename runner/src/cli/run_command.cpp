@@ -4,8 +4,10 @@
 #include "cli/workspace.hpp"
 #include "extract/job_runner.hpp"
 #include "extract/stop_request.hpp"
+#include "log/progress_lines.hpp"
 #include "log/redactor.hpp"
 #include "metrics/run_metrics.hpp"
+#include "metrics/run_report.hpp"
 #include "state/state_db.hpp"
 
 #include <chrono>
@@ -15,41 +17,46 @@
 namespace apirunner {
 namespace {
 
-// The jobs named on the command line (all when none), or a usage problem.
-bool select_jobs(const JobsConfig& config, const std::vector<std::string>& names,
-                 std::vector<const JobSpec*>& jobs, std::ostream& err) {
-    if (names.empty()) {
-        for (const auto& job : config.jobs) {
-            jobs.push_back(&job);
-        }
-        return true;
-    }
+// The jobs named on the command line (all when none); an empty list and the problem when a
+// name is not a job.
+std::vector<const JobSpec*> select_jobs(const JobsConfig& config, const std::vector<std::string>& names,
+                                        std::string& problem) {
+    std::vector<const JobSpec*> jobs;
     std::vector<std::string> known;
     for (const auto& job : config.jobs) {
         known.push_back(job.name);
+        if (names.empty()) {
+            jobs.push_back(&job);
+        }
     }
     for (const auto& name : names) {
         const JobSpec* job = config.find_job(name);
         if (!job) {
-            err << "apirunner: no job named '" << name << "' in " << config.path
-                << did_you_mean(name, known) << "\n";
-            return false;
+            problem = "no job named '" + name + "' in " + config.path + did_you_mean(name, known);
+            return {};
         }
         jobs.push_back(job);
     }
-    return true;
+    return jobs;
 }
 
-}  // namespace
-
-int run_command(const CliOptions& options, std::ostream& out, std::ostream& err) {
+// Runs the selected jobs one after the other; what each did goes into `report`.
+int run_jobs(const CliOptions& options, RunReport& report, std::ostream& out, std::ostream& err) {
     Workspace workspace;
     load_workspace(options, workspace);
     if (int code = report_problems(workspace, err)) {
+        std::vector<std::string> problems;
+        for (const auto& problem : workspace.problems()) {
+            problems.push_back(redactor().redact(problem.to_string()));
+        }
+        report.refused(problems);
         return code;
     }
-    std::vector<const JobSpec*> jobs;
-    if (!select_jobs(workspace.config(), options.arguments, jobs, err)) {
+    std::string problem;
+    const std::vector<const JobSpec*> jobs = select_jobs(workspace.config(), options.arguments, problem);
+    if (!problem.empty()) {
+        err << "apirunner: " << problem << "\n";
+        report.refused({problem});
         return Poco::Util::Application::EXIT_USAGE;
     }
     std::unique_ptr<StateDb> state;
@@ -59,12 +66,14 @@ int run_command(const CliOptions& options, std::ostream& out, std::ostream& err)
         }
     } catch (const Error& error) {
         err << "apirunner: " << error.what() << "\n";
+        report.refused({error.what()});
         return exit_code_for(error.kind());
     }
     ConsoleLogger logger(options.log_level, "apirunner");
     SessionPool sessions(workspace.registry, workspace.settings, workspace.config(), logger, !options.dry_run);
     RateLimiters limiters;
     JobRunner runner(workspace.config(), sessions, state.get(), limiters, logger);
+    ProgressLines progress;
     stop_on_signals();
     std::signal(SIGXFSZ, SIG_IGN);  // a file past its size limit is a write error we report, not a death
 
@@ -75,13 +84,16 @@ int run_command(const CliOptions& options, std::ostream& out, std::ostream& err)
     const auto started = std::chrono::steady_clock::now();
     for (const JobSpec* job : jobs) {
         if (stop_signal()) {
-            err << "apirunner: job '" << job->name << "' not started: stopped by " << signal_name(stop_signal()) << "\n";
+            const std::string why = std::string("stopped by ") + signal_name(stop_signal());
+            err << "apirunner: job '" << job->name << "' not started: " << why << "\n";
+            report.job_not_started(job->name, why);
             ++failed;
             exit_code = exit_code ? exit_code : exit_code_for(ErrorKind::temporary);
             continue;
         }
-        const JobResult result = runner.run(*job, RunOptions{options.dry_run, options.full_refresh});
-        print_job_summary(result, options.dry_run, out, err);
+        const JobResult result = runner.run(*job, RunOptions{options.dry_run, options.full_refresh, &progress});
+        print_job_summary(result, options, out, err);
+        report.job_ran(result);
         metrics.record(result, date::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
         records += result.records;
         if (result.failure) {
@@ -98,10 +110,31 @@ int run_command(const CliOptions& options, std::ostream& out, std::ostream& err)
             exit_code = exit_code ? exit_code : exit_code_for(error.kind());
         }
     }
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    out << jobs.size() - failed << " of " << jobs.size() << " jobs ok, " << records << " records in "
-        << std::fixed << std::setprecision(2) << seconds << " s\n";
+    if (!options.quiet || failed) {
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        out << jobs.size() - failed << " of " << jobs.size() << " jobs ok, " << records << " records in "
+            << std::fixed << std::setprecision(2) << seconds << " s\n";
+    }
+    return exit_code;
+}
+
+}  // namespace
+
+int run_command(const CliOptions& options, std::ostream& out, std::ostream& err) {
+    const auto now = [] { return date::floor<std::chrono::seconds>(std::chrono::system_clock::now()); };
+    RunReport report(options.config_path, date::format("%FT%TZ", now()));
+    const auto started = std::chrono::steady_clock::now();
+    int exit_code = run_jobs(options, report, out, err);
+    if (!options.report_file.empty()) {
+        try {
+            const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+            report.write(options.report_file, exit_code, date::format("%FT%TZ", now()), seconds);
+        } catch (const Error& error) {
+            err << "apirunner: " << error.what() << "\n";
+            exit_code = exit_code ? exit_code : exit_code_for(error.kind());
+        }
+    }
     return exit_code;
 }
 

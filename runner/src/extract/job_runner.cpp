@@ -1,19 +1,19 @@
 #include "extract/job_runner.hpp"
 
+#include "config/job_fingerprint.hpp"
 #include "extract/integrity_audit.hpp"
 #include "extract/page_parser.hpp"
 #include "extract/stop_request.hpp"
 #include "http/authorized_client.hpp"
+#include "log/log_context.hpp"
 #include "log/redactor.hpp"
 #include "state/lock_file.hpp"
 
 #include <Poco/DateTime.h>
 #include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
-#include <Poco/DigestEngine.h>
 #include <Poco/NumberFormatter.h>
 #include <Poco/Random.h>
-#include <Poco/SHA1Engine.h>
 #include <Poco/URI.h>
 
 #include <chrono>
@@ -65,6 +65,28 @@ FetchedPage fetch_page(AuthorizedClient& client, const HttpRequest& request, con
     }
 }
 
+void tell_progress(ProgressListener* listener, const Paginator& paginator, const JobResult& result,
+                   std::chrono::steady_clock::time_point started) {
+    if (!listener) {
+        return;
+    }
+    JobProgress progress;
+    progress.job = result.job;
+    progress.records = result.records;
+    progress.pages = result.pages;
+    progress.resumed_records = result.resumed_records;
+    const Totals& totals = paginator.totals();
+    progress.total = totals.last ? totals.last : totals.first;
+    progress.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    listener->page_done(progress);
+}
+
+void count_calls(const CallStats& stats, JobResult& result) {
+    result.retries = stats.retries;
+    result.refreshes = stats.refreshes;
+    result.bytes = stats.bytes;
+}
+
 // A record the outputs refuse (no primary key) is named with its page, like a page that does
 // not parse; the outputs' own failures (a full disk) say which file and stand as they are.
 void write_page(JobOutputs& outputs, const JobSpec& job, const std::vector<Record>& records,
@@ -96,29 +118,6 @@ RunInfo new_run(const std::string& job) {
     return run;
 }
 
-// What a checkpoint is only valid for: the same requests, paging and outputs. Hashed, since
-// request parameters may hold values the state database should not keep in clear.
-std::string fingerprint(const JobsConfig& config, const JobSpec& job) {
-    Poco::SHA1Engine sha1;
-    const auto add = [&sha1](const std::string& text) { sha1.update(text + '\n'); };
-    add(job.provider);
-    add(job.request.method + " " + job.request.path);
-    for (const auto& [name, value] : job.request.params) {
-        add(name + "=" + value);
-    }
-    const PagingSpec& paging = job.paging;
-    for (const std::string& part :
-         {paging.type, std::to_string(paging.limit), paging.limit_param, paging.offset_param,
-          paging.records, paging.page_param, std::to_string(paging.start_page), paging.cursor_param,
-          paging.cursor, paging.next, job.primary_key}) {
-        add(part);
-    }
-    for (const auto& output : job.outputs) {
-        add(output.sink + " " + config.sinks.at(output.sink).path + " " + output.table + " " + output.mode);
-    }
-    return Poco::DigestEngine::digestToHex(sha1.digest());
-}
-
 std::string joined(const std::vector<std::string>& lines) {
     std::string text;
     for (const auto& line : lines) {
@@ -130,12 +129,12 @@ std::string joined(const std::vector<std::string>& lines) {
 }  // namespace
 
 JobRunner::JobRunner(const JobsConfig& config, SessionPool& sessions, StateDb* state, RateLimiters& limiters,
-                     Logger& logger)
+                     ConsoleLogger& logger)
     : m_config(config), m_sessions(sessions), m_state(state), m_limiters(limiters), m_logger(logger) {}
 
 Checkpoint JobRunner::take_up(const JobSpec& job, bool full_refresh, Paginator& paginator,
                               std::unique_ptr<JobOutputs>& outputs, JobResult& result) {
-    const std::string print = fingerprint(m_config, job);
+    const std::string print = job_fingerprint(m_config, job);
     if (auto saved = m_state->checkpoint(job.name)) {
         std::string why = full_refresh                   ? "--full-refresh was given"
                           : saved->fingerprint != print ? "the job's definition changed since"
@@ -149,12 +148,12 @@ Checkpoint JobRunner::take_up(const JobSpec& job, bool full_refresh, Paginator& 
             outputs = std::move(earlier);
             result.resumed_from = saved->pages;
             result.resumed_records = saved->records;
-            m_logger.log(LogLevel::info, "job '" + job.name + "': resuming run " + saved->run_id +
-                                             " after page " + std::to_string(saved->pages));
+            m_logger.event(LogLevel::info, "job_resume", "job '" + job.name + "': resuming run " + saved->run_id +
+                                                             " after page " + std::to_string(saved->pages));
             return *saved;
         }
-        m_logger.log(LogLevel::warning, "job '" + job.name + "': starting over (" + why +
-                                            "); the unfinished run " + saved->run_id + " is discarded");
+        m_logger.event(LogLevel::warning, "job_restart", "job '" + job.name + "': starting over (" + why +
+                                                             "); the unfinished run " + saved->run_id + " is discarded");
         earlier->discard();
         m_state->drop_checkpoint(job.name);
         m_state->run_abandoned(saved->run_id, "discarded: " + why);
@@ -174,6 +173,7 @@ Checkpoint JobRunner::take_up(const JobSpec& job, bool full_refresh, Paginator& 
 void JobRunner::fetch_pages(const JobSpec& job, const RunOptions& options, Paginator& paginator,
                             JobOutputs* outputs, Checkpoint& checkpoint, JobResult& result) {
     const ProviderSpec& provider = m_config.providers.at(job.provider);
+    const auto started = std::chrono::steady_clock::now();
     AuthorizedClient client(m_sessions.session(job.provider), provider.retry,
                             m_limiters.of(job.provider, provider.rate_limit),
                             [] { return stop_signal() != 0; });
@@ -202,12 +202,16 @@ void JobRunner::fetch_pages(const JobSpec& job, const RunOptions& options, Pagin
             checkpoint.paging = paginator.save();
             checkpoint.sink_positions = outputs->positions();
             m_state->save_checkpoint(checkpoint);
+            m_logger.event(LogLevel::debug, "page", "job '" + job.name + "': page " + std::to_string(number) +
+                                                        " checkpointed, " + std::to_string(page.records.size()) +
+                                                        " records");
+            tell_progress(options.progress, paginator, result, started);
         }
     } catch (...) {
-        result.retries = client.stats().retries;
+        count_calls(client.stats(), result);
         throw;
     }
-    result.retries = client.stats().retries;
+    count_calls(client.stats(), result);
 }
 
 void JobRunner::audit(const JobSpec& job, const Paginator& paginator, JobOutputs& outputs, JobResult& result) {
@@ -228,7 +232,15 @@ void JobRunner::walk(const JobSpec& job, const RunOptions& options, JobResult& r
     if (!options.dry_run) {
         checkpoint = take_up(job, options.full_refresh, *paginator, outputs, result);
         result.run_id = checkpoint.run_id;
-        m_state->run_started(RunRecord{checkpoint.run_id, job.name, iso_now(), "", "running", 0, 0, 0, ""});
+        set_log_run_id(result.run_id);
+        m_logger.lifecycle("job_start", "job '" + job.name + "': run " + result.run_id + " started" +
+                                            (result.resumed_from ? " (resumed)" : ""));
+        RunRecord started;
+        started.run_id = checkpoint.run_id;
+        started.job = job.name;
+        started.started_at = iso_now();
+        started.status = "running";
+        m_state->run_started(started);
     }
     result.pages = checkpoint.pages;
     result.records = checkpoint.records;
@@ -260,6 +272,7 @@ void JobRunner::walk(const JobSpec& job, const RunOptions& options, JobResult& r
 JobResult JobRunner::run(const JobSpec& job, const RunOptions& options) {
     JobResult result;
     result.job = job.name;
+    const JobLogScope log_scope(job.name, job.provider);
     const auto started = std::chrono::steady_clock::now();
     try {
         std::optional<LockFile> lock;
@@ -283,15 +296,22 @@ JobResult JobRunner::run(const JobSpec& job, const RunOptions& options) {
     }
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    result.status = !result.failure ? "ok" : stop_signal() ? "stopped" : "failed";
     if (m_state && !result.run_id.empty()) {
-        const std::string status = !result.failure ? "ok" : stop_signal() ? "stopped" : "failed";
         try {
-            m_state->run_ended(RunRecord{result.run_id, job.name, "", iso_now(), status, result.records,
-                                         result.pages, result.retries, result.error});
+            m_state->run_ended(RunRecord{result.run_id, job.name, "", iso_now(), result.status, result.records,
+                                         result.pages, result.retries, result.refreshes, result.bytes,
+                                         result.error});
         } catch (const Poco::Exception& error) {
             m_logger.log(LogLevel::warning, "the run history could not be updated: " + error.displayText());
         }
     }
+    if (options.progress) {
+        options.progress->job_done(job.name);
+    }
+    m_logger.lifecycle("job_end", "job '" + job.name + "': " + result.status + ", " + std::to_string(result.records) +
+                                      " records, " + std::to_string(result.pages) + " pages" +
+                                      (result.failure ? ": " + result.error : ""));
     return result;
 }
 

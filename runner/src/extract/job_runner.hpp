@@ -5,12 +5,13 @@
 #include "config/jobs_config.hpp"
 #include "extract/job_outputs.hpp"
 #include "extract/paginator.hpp"
+#include "extract/progress.hpp"
 #include "http/rate_limiter.hpp"
+#include "log/console_logger.hpp"
 #include "plugins/session_pool.hpp"
 #include "state/state_db.hpp"
 
 #include <apirunner/error.hpp>
-#include <apirunner/host.hpp>
 
 #include <cstdint>
 #include <memory>
@@ -23,16 +24,20 @@ namespace apirunner {
 struct RunOptions {
     bool dry_run = false;       // the first page only, nothing written, no checkpoint
     bool full_refresh = false;  // a checkpoint left by an earlier run is discarded
+    ProgressListener* progress = nullptr;  // told after each page, when given
 };
 
 struct JobResult {
     std::string job;
     std::string run_id;
+    std::string status;                // ok | failed | stopped (by a signal), as history keeps it
     std::optional<ErrorKind> failure;  // nothing when the job succeeded
     std::string error;
     std::int64_t records = 0;  // of the whole run, pages before a resume included
     std::int64_t pages = 0;
-    std::int64_t retries = 0;
+    std::int64_t retries = 0;    // these three count this process's requests only
+    std::int64_t refreshes = 0;  // session renewals
+    std::int64_t bytes = 0;      // response bodies
     std::int64_t resumed_from = 0;     // the pages an earlier process had checkpointed
     std::int64_t resumed_records = 0;  // and their records
     double seconds = 0;
@@ -45,7 +50,7 @@ public:
     // `state` is null for dry runs.
     // `limiters` holds the providers' request budgets, shared with the process's other runners.
     JobRunner(const JobsConfig& config, SessionPool& sessions, StateDb* state, RateLimiters& limiters,
-              Logger& logger);
+              ConsoleLogger& logger);
 
     // Never throws: a failure is in the result. A job that fails after some pages keeps its
     // checkpoint and its outputs' pages for the next run; one that fails before keeps nothing.
@@ -64,7 +69,7 @@ private:
     SessionPool& m_sessions;
     StateDb* m_state;
     RateLimiters& m_limiters;
-    Logger& m_logger;
+    ConsoleLogger& m_logger;
 };
 
 }  // namespace apirunner

@@ -27,27 +27,28 @@ void stop_on_signals() {
 
 namespace {
 
-sigset_t stop_signals() {
+sigset_t daemon_signals() {
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGINT);
     sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
     return set;
 }
 
 }  // namespace
 
-void block_stop_signals() {
-    const sigset_t set = stop_signals();
+void block_daemon_signals() {
+    const sigset_t set = daemon_signals();
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
 }
 
-int wait_for_stop_signal(int milliseconds) {
-    const sigset_t set = stop_signals();
+int wait_for_signal(int milliseconds) {
+    const sigset_t set = daemon_signals();
     const timespec timeout{milliseconds / 1000, (milliseconds % 1000) * 1000000L};
     const int signal = sigtimedwait(&set, nullptr, &timeout);
-    if (signal <= 0) {
-        return 0;
+    if (signal <= 0 || signal == SIGHUP) {
+        return signal > 0 ? signal : 0;
     }
     if (stop_signal()) {
         std::signal(signal, SIG_DFL);
@@ -66,6 +67,7 @@ const char* signal_name(int signal) noexcept {
     switch (signal) {
         case SIGINT: return "SIGINT";
         case SIGTERM: return "SIGTERM";
+        case SIGHUP: return "SIGHUP";
         default: return "a signal";
     }
 }

@@ -38,7 +38,9 @@ HttpResponse AuthorizedClient::send_once(const HttpRequest& stamped) {
         }
     }
     ++m_stats.requests;
-    return m_session.host().http().send(stamped);
+    HttpResponse response = m_session.host().http().send(stamped);
+    m_stats.bytes += static_cast<std::int64_t>(response.body.size());
+    return response;
 }
 
 void AuthorizedClient::wait(std::int64_t ms, const std::string& why) {
@@ -61,6 +63,7 @@ void AuthorizedClient::back_off(int attempt, const std::string& why) {
 HttpResponse AuthorizedClient::attempt(const HttpRequest& request) {
     auto due = m_session.keep_alive_in_ms();
     if (due && *due <= 0) {
+        ++m_stats.refreshes;
         m_session.keep_alive();
     }
     HttpRequest stamped = request;
@@ -68,7 +71,7 @@ HttpResponse AuthorizedClient::attempt(const HttpRequest& request) {
     HttpResponse response = send_once(stamped);
     if (response.status == 401) {
         // One recovery and one retry; a second 401 means the renewed credentials are refused.
-        ++m_stats.recoveries;
+        ++m_stats.refreshes;
         m_session.recover(response);
         stamped = request;
         m_session.stamp(stamped);

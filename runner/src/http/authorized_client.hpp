@@ -18,7 +18,8 @@ namespace apirunner {
 struct CallStats {
     std::int64_t requests = 0;
     std::int64_t retries = 0;
-    std::int64_t recoveries = 0;
+    std::int64_t refreshes = 0;  // session renewals: due keep-alives and 401 recoveries
+    std::int64_t bytes = 0;      // response bodies received
 };
 
 class AuthorizedClient {

@@ -1,8 +1,7 @@
 #include "metrics/run_metrics.hpp"
 
-#include <Poco/File.h>
+#include "io/atomic_file.hpp"
 
-#include <fstream>
 #include <functional>
 #include <sstream>
 
@@ -84,20 +83,7 @@ std::string RunMetrics::text() const {
 }
 
 void RunMetrics::write_file(const std::string& path) const {
-    const std::string temporary = path + ".tmp";
-    {
-        std::ofstream file(temporary, std::ios::trunc);
-        file << text();
-        file.close();
-        if (!file) {
-            throw Error(ErrorKind::config, "cannot write the metrics file '" + temporary + "'");
-        }
-    }
-    try {
-        Poco::File(temporary).renameTo(path);
-    } catch (const Poco::Exception& error) {
-        throw Error(ErrorKind::config, "cannot write the metrics file '" + path + "': " + error.message());
-    }
+    write_file_atomically(path, text(), "the metrics file");
 }
 
 }  // namespace apirunner

@@ -15,4 +15,7 @@ using Instant = date::sys_seconds;
 // (UTC midnight). Nothing for anything else.
 std::optional<Instant> parse_instant(const std::string& text);
 
+// A span as a user types one: 90s, 30m, 24h, 7d. Nothing for anything else.
+std::optional<std::chrono::seconds> parse_span(const std::string& text);
+
 }  // namespace apirunner

@@ -2,16 +2,47 @@
 
 namespace apirunner {
 
-Scheduler::Scheduler(const std::vector<JobSpec>& jobs, int max_parallel, Instant now)
-    : m_max_parallel(static_cast<std::size_t>(max_parallel > 0 ? max_parallel : 1)) {
-    m_entries.reserve(jobs.size());  // m_ready points into it
+Scheduler::Scheduler(const std::vector<JobSpec>& jobs, int max_parallel, Instant now) {
+    reload(jobs, max_parallel, now);
+}
+
+void Scheduler::reload(const std::vector<JobSpec>& jobs, int max_parallel, Instant now) {
+    std::vector<Entry> entries;
+    entries.reserve(jobs.size());  // m_ready points into it
     for (const JobSpec& job : jobs) {
-        if (!job.schedule.empty()) {
-            Schedule schedule(job.schedule, job.timezone);
-            const auto next = schedule.next_after(now);
-            m_entries.push_back(Entry{&job, std::move(schedule), next});
+        if (job.schedule.empty()) {
+            continue;
+        }
+        Entry entry{&job, Schedule(job.schedule, job.timezone), std::nullopt};
+        const Entry* old = find(m_entries, job.name);
+        const bool same_times = old && old->job->schedule == job.schedule && old->job->timezone == job.timezone;
+        entry.next = same_times ? old->next : entry.schedule.next_after(now);
+        if (old) {
+            entry.running = old->running;
+            entry.queued = old->queued && job.on_overlap == "queue";
+        }
+        if (m_gone_running.erase(job.name) > 0) {
+            entry.running = true;  // back in the file while its last run still goes on
+        }
+        entries.push_back(std::move(entry));
+    }
+    for (const Entry& old : m_entries) {
+        if (old.running && !find(entries, old.job->name)) {
+            m_gone_running.insert(old.job->name);
         }
     }
+    std::vector<std::string> waiting;
+    for (const Entry* entry : m_ready) {
+        waiting.push_back(entry->job->name);
+    }
+    m_entries = std::move(entries);
+    m_ready.clear();
+    for (const auto& name : waiting) {
+        if (Entry* entry = find(m_entries, name)) {
+            make_ready(*entry);
+        }
+    }
+    m_max_parallel = static_cast<std::size_t>(max_parallel > 0 ? max_parallel : 1);
 }
 
 template <typename Entries>
@@ -61,6 +92,9 @@ std::vector<const JobSpec*> Scheduler::start_due(Instant now, std::vector<std::s
 void Scheduler::finished(const std::string& job) {
     Entry* entry = find(m_entries, job);
     if (!entry || !entry->running) {
+        if (m_gone_running.erase(job) > 0) {
+            --m_running;
+        }
         return;
     }
     entry->running = false;

@@ -10,6 +10,7 @@
 
 #include <deque>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,9 @@ public:
     void finished(const std::string& job);
     // Queues `job` to start as soon as a slot is free (catch_up at start).
     void run_soon(const std::string& job);
+    // Takes a new version of the jobs. A job whose schedule stayed keeps its next time; a
+    // running job stays running (and holds its slot until it ends, even if it is gone now).
+    void reload(const std::vector<JobSpec>& jobs, int max_parallel, Instant now);
 
     std::size_t scheduled() const { return m_entries.size(); }
     std::size_t running() const { return m_running; }
@@ -51,7 +55,8 @@ private:
 
     std::vector<Entry> m_entries;
     std::deque<Entry*> m_ready;
-    std::size_t m_max_parallel;
+    std::set<std::string> m_gone_running;  // removed by a reload while running
+    std::size_t m_max_parallel = 1;
     std::size_t m_running = 0;
 };
 

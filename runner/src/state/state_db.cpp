@@ -11,6 +11,7 @@
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Tuple.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -45,6 +46,7 @@ StateDb::StateDb(const std::string& path) : m_path(path) {
                       "pages INTEGER NOT NULL DEFAULT 0, retries INTEGER NOT NULL DEFAULT 0, "
                       "error TEXT)",
             now;
+        add_missing_columns();
         *m_session << "CREATE INDEX IF NOT EXISTS runs_by_job ON runs (job, started_at)", now;
         *m_session << "CREATE TABLE IF NOT EXISTS checkpoints ("
                       "job TEXT PRIMARY KEY, run_id TEXT NOT NULL, extracted_at TEXT NOT NULL, "
@@ -60,6 +62,17 @@ StateDb::StateDb(const std::string& path) : m_path(path) {
 
 StateDb::~StateDb() = default;
 
+// Columns later versions added to `runs`: a state database an older apirunner made gets them.
+void StateDb::add_missing_columns() {
+    std::vector<std::string> columns;
+    *m_session << "SELECT name FROM pragma_table_info('runs')", into(columns), now;
+    for (const char* added : {"refreshes", "bytes"}) {
+        if (std::find(columns.begin(), columns.end(), added) == columns.end()) {
+            *m_session << "ALTER TABLE runs ADD COLUMN " + std::string(added) + " INTEGER NOT NULL DEFAULT 0", now;
+        }
+    }
+}
+
 void StateDb::run_started(const RunRecord& run) {
     std::string status = "running";
     *m_session << "INSERT INTO runs (run_id, job, started_at, status) VALUES (?, ?, ?, ?) "
@@ -69,20 +82,22 @@ void StateDb::run_started(const RunRecord& run) {
 
 void StateDb::run_ended(const RunRecord& run) {
     *m_session << "UPDATE runs SET ended_at = ?, status = ?, records = ?, pages = ?, retries = ?, "
-                  "error = ? WHERE run_id = ?",
+                  "refreshes = ?, bytes = ?, error = ? WHERE run_id = ?",
         useRef(run.ended_at), useRef(run.status), useRef(run.records), useRef(run.pages),
-        useRef(run.retries), useRef(run.error), useRef(run.run_id), now;
+        useRef(run.retries), useRef(run.refreshes), useRef(run.bytes), useRef(run.error), useRef(run.run_id), now;
 }
 
-std::vector<RunRecord> StateDb::history(const std::string& job, int limit) {
+std::vector<RunRecord> StateDb::history(const std::string& job, int limit, const std::string& since) {
     using Row = Poco::Tuple<std::string, std::string, std::string, Poco::Nullable<std::string>,
-                            std::string, Poco::Int64, Poco::Int64, Poco::Int64,
-                            Poco::Nullable<std::string>>;
+                            std::string, Poco::Int64, Poco::Int64, Poco::Int64, Poco::Int64,
+                            Poco::Int64, Poco::Nullable<std::string>>;
     std::vector<Row> rows;
     std::string filter = job;
-    *m_session << "SELECT run_id, job, started_at, ended_at, status, records, pages, retries, error "
-                  "FROM runs WHERE ? = '' OR job = ? ORDER BY started_at DESC LIMIT ?",
-        use(filter), use(filter), use(limit), into(rows), now;
+    std::string from = since;
+    *m_session << "SELECT run_id, job, started_at, ended_at, status, records, pages, retries, "
+                  "refreshes, bytes, error FROM runs WHERE (? = '' OR job = ?) AND started_at >= ? "
+                  "ORDER BY started_at DESC LIMIT ?",
+        use(filter), use(filter), use(from), use(limit), into(rows), now;
     std::vector<RunRecord> runs;
     for (const auto& row : rows) {
         RunRecord run;
@@ -94,7 +109,9 @@ std::vector<RunRecord> StateDb::history(const std::string& job, int limit) {
         run.records = row.get<5>();
         run.pages = row.get<6>();
         run.retries = row.get<7>();
-        run.error = row.get<8>().isNull() ? "" : row.get<8>().value();
+        run.refreshes = row.get<8>();
+        run.bytes = row.get<9>();
+        run.error = row.get<10>().isNull() ? "" : row.get<10>().value();
         runs.push_back(run);
     }
     return runs;

@@ -21,6 +21,8 @@ struct RunRecord {
     std::int64_t records = 0;
     std::int64_t pages = 0;
     std::int64_t retries = 0;
+    std::int64_t refreshes = 0;
+    std::int64_t bytes = 0;
     std::string error;
 };
 
@@ -52,8 +54,9 @@ public:
     // A resumed run keeps its run_id: its row is marked running again.
     void run_started(const RunRecord& run);
     void run_ended(const RunRecord& run);
-    // Newest first; every job when `job` is empty.
-    std::vector<RunRecord> history(const std::string& job, int limit);
+    // Newest first; every job when `job` is empty; runs started at or after `since` (ISO 8601
+    // UTC, as started_at is kept) when it is not empty.
+    std::vector<RunRecord> history(const std::string& job, int limit, const std::string& since = "");
     void run_abandoned(const std::string& run_id, const std::string& why);
 
     std::optional<Checkpoint> checkpoint(const std::string& job);
@@ -62,6 +65,8 @@ public:
     const std::string& path() const { return m_path; }
 
 private:
+    void add_missing_columns();
+
     std::string m_path;
     std::unique_ptr<Poco::Data::Session> m_session;
 };

@@ -1,0 +1,15 @@
+// What changed between two versions of a jobs file, as the daemon reports it on SIGHUP:
+// "job 'orgs': schedule '0 2 * * *' -> '0 3 * * *'", "job 'users' added", ...
+#pragma once
+
+#include "config/jobs_config.hpp"
+
+#include <string>
+#include <vector>
+
+namespace apirunner {
+
+// One line a change, in the file order of `after` (removed jobs last); empty when none.
+std::vector<std::string> config_changes(const JobsConfig& before, const JobsConfig& after);
+
+}  // namespace apirunner

@@ -1,0 +1,34 @@
+// Which job the current thread is running, for the log lines written meanwhile: a job runs on
+// one thread (run's main thread, or a daemon thread of its own), and so do the provider calls
+// made for it, so the plugins' lines are tagged with the job too.
+#pragma once
+
+#include <string>
+
+namespace apirunner {
+
+struct LogContext {
+    std::string job;
+    std::string provider;
+    std::string run_id;
+};
+
+// The calling thread's context: empty outside a job.
+const LogContext& log_context();
+
+// Adds the run, once known, to the calling thread's context.
+void set_log_run_id(const std::string& run_id);
+
+// Sets the calling thread's context for its lifetime and restores the one before.
+class JobLogScope {
+public:
+    JobLogScope(const std::string& job, const std::string& provider);
+    ~JobLogScope();
+    JobLogScope(const JobLogScope&) = delete;
+    JobLogScope& operator=(const JobLogScope&) = delete;
+
+private:
+    LogContext m_before;
+};
+
+}  // namespace apirunner
