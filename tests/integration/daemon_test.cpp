@@ -17,11 +17,13 @@ using namespace itest;
 
 namespace {
 
-std::string every_two_seconds(const Sandbox& sandbox) {
+std::string scheduled_jobs(const Sandbox& sandbox, const std::string& schedule) {
     std::string jobs = mediamath_jobs(sandbox, "", 10);
-    jobs.insert(jobs.find("  orgs:\n") + 8, "    schedule: \"*/2 * * * * *\"\n");
+    jobs.insert(jobs.find("  orgs:\n") + 8, "    schedule: \"" + schedule + "\"\n");
     return jobs;
 }
+
+std::string every_two_seconds(const Sandbox& sandbox) { return scheduled_jobs(sandbox, "*/2 * * * * *"); }
 
 std::string fetch(const std::string& url) {
     const Poco::URI uri(url);
@@ -118,4 +120,34 @@ TEST_CASE("run --metrics-file writes the same metrics for node-exporter's textfi
     CHECK(prometheus_sample(work, metrics, "apirunner_records_total", "job=orgs") == "30\n");
     CHECK(prometheus_sample(work, metrics, "apirunner_runs_total", "job=orgs,status=ok") == "1\n");
     CHECK_FALSE(work.exists("orgs.prom.tmp"));
+}
+
+TEST_CASE("daemon: SIGHUP takes a changed jobs file and says what changed, and keeps the running one "
+          "when the new one has problems") {
+    Sandbox sandbox({"--records", "20"});
+    Workdir work;
+    work.write("jobs.yaml", scheduled_jobs(sandbox, "0 0 1 1 *"));
+    Running daemon(APIRUNNER_BIN, {"daemon", "--config", "jobs.yaml", "--log-level", "warn"}, work.path());
+    REQUIRE_FALSE(daemon.line_with("daemon: 1 scheduled jobs", 15).empty());
+
+    work.write("jobs.yaml", every_two_seconds(sandbox));
+    daemon.signal(SIGHUP);
+    CHECK_FALSE(daemon.line_with("daemon: SIGHUP: reloaded ", 15).empty());
+    CHECK_FALSE(daemon.line_with("job 'orgs': schedule '0 0 1 1 *' UTC -> '*/2 * * * * *' UTC", 5).empty());
+    REQUIRE_FALSE(daemon.line_with("job orgs: ok, 20 records", 15).empty());
+
+    std::string broken = every_two_seconds(sandbox);
+    broken.replace(broken.find("primary_key:"), 12, "primary_kye:");
+    work.write("jobs.yaml", broken);
+    daemon.signal(SIGHUP);
+    REQUIRE_FALSE(daemon.line_with("job orgs: ok, 20 records", 15).empty());  // still on the old file
+    REQUIRE_FALSE(daemon.line_with("job orgs: ok, 20 records", 15).empty());
+
+    daemon.signal(SIGTERM);
+    const Finished stopped = daemon.wait(30);
+    CHECK(stopped.exit_code == 0);
+    CHECK_THAT(stopped.err, Catch::Contains("jobs.yaml was not taken, the jobs go on as before") &&
+                                Catch::Contains("jobs.orgs.primary_kye: unknown key (did you mean 'primary_key'?)"));
+    CHECK(stopped.out.find("SENTINEL-") == std::string::npos);
+    CHECK(stopped.err.find("SENTINEL-") == std::string::npos);
 }

@@ -121,3 +121,14 @@ TEST_CASE("a bad expression or zone is refused naming the field and what is wron
 TEST_CASE("an expression that never matches has no next run") {
     CHECK_FALSE(Schedule("0 0 30 2 *", "UTC").next_after(utc("2026-11-23 00:00:00")));
 }
+
+TEST_CASE("a span is a whole number of seconds, minutes, hours or days") {
+    CHECK(parse_span("90s") == std::chrono::seconds(90));
+    CHECK(parse_span("30m") == std::chrono::seconds(1800));
+    CHECK(parse_span("24h") == std::chrono::seconds(86400));
+    CHECK(parse_span("7d") == std::chrono::seconds(604800));
+    for (const char* bad : {"", "h", "24", "1.5h", "-1h", "24H", "1w", "99999999999d"}) {
+        INFO(bad);
+        CHECK_FALSE(parse_span(bad));
+    }
+}

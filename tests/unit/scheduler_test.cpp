@@ -75,3 +75,32 @@ TEST_CASE("run_soon (catch_up) starts a job at once, and never twice") {
     CHECK(names(scheduler.start_due(at(2), notes)) == std::vector<std::string>{"nightly"});
     CHECK(scheduler.start_due(at(3), notes).empty());
 }
+
+TEST_CASE("a reload keeps the next time of a job whose schedule stayed and moves the one whose changed") {
+    const std::vector<JobSpec> before{job("kept", "0 * * * * *"), job("moved", "0 * * * * *")};
+    Scheduler scheduler(before, 2, at(1));
+    const std::vector<JobSpec> after{job("kept", "0 * * * * *"), job("moved", "*/10 * * * * *"), job("added", "*/5 * * * * *")};
+    scheduler.reload(after, 2, at(2));
+    CHECK(scheduler.scheduled() == 3);
+    CHECK(scheduler.next_time("kept") == at(60));
+    CHECK(scheduler.next_time("moved") == at(10));
+    CHECK(scheduler.next_time("added") == at(5));
+}
+
+TEST_CASE("a job running through a reload stays running, and one removed meanwhile holds its slot until it ends") {
+    const std::vector<JobSpec> before{job("stays", "*/10 * * * * *"), job("goes", "*/10 * * * * *"),
+                                      job("waits", "*/10 * * * * *")};
+    Scheduler scheduler(before, 2, at(1));
+    std::vector<std::string> notes;
+    CHECK(names(scheduler.start_due(at(10), notes)) == std::vector<std::string>{"stays", "goes"});
+    const std::vector<JobSpec> after{job("stays", "*/10 * * * * *"), job("waits", "*/10 * * * * *")};
+    scheduler.reload(after, 2, at(11));
+    CHECK(scheduler.running() == 2);
+    CHECK(scheduler.start_due(at(12), notes).empty());  // "waits" still waits: "goes" holds a slot
+    scheduler.finished("goes");
+    CHECK(scheduler.running() == 1);
+    CHECK(names(scheduler.start_due(at(13), notes)) == std::vector<std::string>{"waits"});
+    CHECK(scheduler.start_due(at(20), notes).empty());  // "stays" is still running: skipped
+    scheduler.finished("stays");
+    CHECK(scheduler.running() == 1);
+}
