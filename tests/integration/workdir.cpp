@@ -6,6 +6,7 @@
 #include <Poco/Data/Session.h>
 #include <Poco/DirectoryIterator.h>
 #include <Poco/File.h>
+#include <Poco/Path.h>
 
 #include <algorithm>
 #include <fstream>
@@ -21,6 +22,7 @@ Workdir::Workdir() {
 }
 
 void Workdir::write(const std::string& relative, const std::string& text) const {
+    Poco::File(Poco::Path(file(relative)).parent()).createDirectories();
     std::ofstream(file(relative)) << text;
 }
 

@@ -16,7 +16,7 @@ public:
     Workdir();
     const std::string& path() const { return m_path; }
     std::string file(const std::string& relative) const { return m_path + "/" + relative; }
-    void write(const std::string& relative, const std::string& text) const;
+    void write(const std::string& relative, const std::string& text) const;  // makes its folders
     std::string read(const std::string& relative) const;
     bool exists(const std::string& relative) const;
 

@@ -43,6 +43,10 @@ const std::map<std::string, Verb>& verbs() {
         {"plugins", {"plugins [NAME [--schema]]",
                      "list the plugins found and the files refused; with NAME, its settings (as "
                      "JSON Schema with --schema)"}},
+        {"export", {"export kubernetes [--config F] [--image IMAGE]",
+                    "print a Kubernetes CronJob for each scheduled job (concurrencyPolicy Forbid, the "
+                    "job's timeZone), the jobs file from a ConfigMap, its ${VAR}s from a Secret, state "
+                    "and outputs on a PersistentVolumeClaim; kubectl apply -f the result"}},
         {"history", {"history [JOB] [--config F] [--limit N] [--since TIME|SPAN] [--json]",
                      "past runs from the state database, newest first: start, end, status, records, "
                      "pages, retries, session refreshes, bytes received, error; --since 2026-11-01 "
@@ -80,6 +84,7 @@ void App::defineOptions(Poco::Util::OptionSet& options) {
     options.addOption(Option("since", "", "history: runs started since TIME (ISO 8601) or SPAN ago (30m, 24h, 7d)").argument("TIME"));
     options.addOption(Option("json", "", "history: print JSON"));
     options.addOption(Option("report", "", "run: write a JSON report of the run to FILE").argument("FILE"));
+    options.addOption(Option("image", "", "export kubernetes: the container image (default apirunner:VERSION)").argument("IMAGE"));
     options.addOption(Option("metrics-port", "", "daemon: serve Prometheus metrics on 127.0.0.1:N").argument("N"));
     options.addOption(Option("metrics-file", "", "run: write Prometheus metrics to FILE (textfile collector)").argument("FILE"));
     options.addOption(Option("from", "", "list: count run times from TIME (ISO 8601) instead of now").argument("TIME"));
@@ -128,6 +133,8 @@ void App::handleOption(const std::string& name, const std::string& value) {
         m_options.json = true;
     } else if (name == "report") {
         m_options.report_file = value;
+    } else if (name == "image") {
+        m_options.image = value;
     } else if (name == "limit") {
         if (!Poco::NumberParser::tryParse(value, m_options.history_limit) ||
             m_options.history_limit <= 0) {
@@ -223,6 +230,7 @@ int App::main(const std::vector<std::string>& arguments) {
     if (verb == "list") return list_command(m_options, std::cout, std::cerr);
     if (verb == "plugins") return plugins_command(m_options, m_schema, std::cout, std::cerr);
     if (verb == "history") return history_command(m_options, std::cout, std::cerr);
+    if (verb == "export") return export_command(m_options, std::cout, std::cerr);
     if (verb == "auth") return auth_command(m_options, std::cout, std::cerr);
     if (verb == "login") return login_command(m_options, std::cout, std::cerr);
     return usage_error("unknown verb '" + verb + "'");

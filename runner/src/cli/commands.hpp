@@ -14,6 +14,7 @@ int list_command(const CliOptions& options, std::ostream& out, std::ostream& err
 int plugins_command(const CliOptions& options, bool schema, std::ostream& out, std::ostream& err);
 int auth_command(const CliOptions& options, std::ostream& out, std::ostream& err);
 int login_command(const CliOptions& options, std::ostream& out, std::ostream& err);
+int export_command(const CliOptions& options, std::ostream& out, std::ostream& err);
 int history_command(const CliOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace apirunner

@@ -114,7 +114,8 @@ private:
             const bool from_file = name.size() > 5 && name.compare(name.size() - 5, 5, "_file") == 0;
             if (reads_files && from_file) {
                 name.erase(name.size() - 5);
-                value = read_secret_file(absolute(m_config.base_dir, *value), path, m_problems);
+                provider.secret_files.push_back(absolute(m_config.base_dir, *value));
+                value = read_secret_file(provider.secret_files.back(), path, m_problems);
                 if (!value) {
                     continue;
                 }

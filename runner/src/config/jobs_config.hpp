@@ -20,6 +20,7 @@ struct ProviderSpec {
     // Every setting for the plugin's table (base_url, auth_url, grant, credentials, options),
     // with the config path each came from. *_file credentials are already read.
     std::map<std::string, SettingValue> settings;
+    std::vector<std::string> secret_files;  // absolute paths of the *_file credentials read
     RetryPolicy retry;  // the host's, not the plugin's: `retry:` in the provider
     RateLimit rate_limit;  // `rate_limit:` in the provider; none by default
 };
