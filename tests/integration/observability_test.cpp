@@ -135,7 +135,7 @@ TEST_CASE("a report that cannot be written is a configuration error, exit 78, af
     CHECK(work.sql("out/extracts.sqlite", "SELECT count(*) FROM orgs") == 250);
 }
 
-TEST_CASE("--log-format json: every log line is a JSON object naming its event, job, run and provider") {
+TEST_CASE("with --log-format json every log line is a JSON object naming its event, job, run and provider") {
     Sandbox sandbox;
     Workdir work;
     work.write("jobs.yaml", mediamath_jobs(sandbox));
@@ -169,7 +169,7 @@ TEST_CASE("--log-format json: every log line is a JSON object naming its event, 
     CHECK_THAT(bad.err, Catch::Contains("--log-format must be text or json, not 'xml'"));
 }
 
-TEST_CASE("--quiet prints nothing for a run that worked and the failure for one that did not") {
+TEST_CASE("with --quiet a run that worked prints nothing and one that failed prints the failure") {
     Sandbox sandbox;
     Workdir work;
     work.write("jobs.yaml", mediamath_jobs(sandbox));
