@@ -9,7 +9,7 @@ DEB_PACKAGES := g++ cmake make pkg-config libpoco-dev libboost-dev libboost-file
                 libyaml-cpp-dev libhowardhinnant-date-dev tzdata catch2 python3 python3-jsonschema \
                 python3-yaml python3-croniter python3-prometheus-client sqlite3 openssl
 
-.PHONY: all deps build test demo sanitize fuzz clean
+.PHONY: all deps build test demo sanitize fuzz bench clean
 
 all: build
 
@@ -60,5 +60,18 @@ fuzz: deps
 	  grep -E "stat::number_of_executed_units|stat::peak_rss_mb" build-fuzz/$$t.log; \
 	done
 
+# apirunner against its peers (bench/README.md): a Release build, nginx serving the pages,
+# the Python script a user would write, curl (the fetch floor), the SQLite C API (its floor).
+# BENCH_RECORDS=100000 for a quicker run.
+BENCH_PACKAGES := nginx-light python3-requests libsqlite3-dev curl
+BENCH_RECORDS ?= 1000000
+bench: deps
+	@$(MAKE) deps DEB_PACKAGES="$(BENCH_PACKAGES)"
+	cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release >/dev/null
+	cmake --build build-bench -j $(JOBS) --target apirunner apirunner-sandbox apirunner_bearer
+	mkdir -p build-bench/bench
+	g++ -std=c++17 -O2 bench/sqlite_floor.cpp -lsqlite3 -o build-bench/bench/sqlite_floor
+	/usr/bin/python3 bench/run.py build-bench --records $(BENCH_RECORDS)
+
 clean:
-	rm -rf $(BUILD) build-asan build-fuzz out .apirunner
+	rm -rf $(BUILD) build-asan build-fuzz build-bench out .apirunner

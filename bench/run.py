@@ -1,0 +1,210 @@
+#!/usr/bin/python3
+"""make bench: apirunner against its peers, measured in the same run on this machine.
+
+Pages are static files served by nginx on 127.0.0.1 (the fetch floor shows what serving costs).
+Every figure is one run's wall time and peak RSS (wait4's ru_maxrss) of the whole process.
+
+usage: run.py BUILD_DIR [--records N]
+"""
+import argparse
+import os
+import resource
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PER_PAGE = 1000
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def measure(command, cwd, env=None):
+    """Runs `command`; returns (seconds, peak RSS in MiB). Fails the benchmark on a non-zero exit."""
+    started = time.monotonic()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.monotonic() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit("bench: %s failed:\n%s" % (" ".join(command), process.stderr.read().decode()))
+    return seconds, usage.ru_maxrss / 1024.0
+
+
+def wait_for_port(port):
+    for _ in range(100):
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.05)
+    sys.exit("bench: nothing listens on 127.0.0.1:%d" % port)
+
+
+def start_nginx(work, pages, port):
+    conf = os.path.join(work, "nginx.conf")
+    with open(conf, "w") as out:
+        out.write("""daemon off; master_process off; worker_processes 1; pid %(work)s/nginx.pid;
+error_log %(work)s/nginx.log;
+events { worker_connections 64; }
+http {
+  access_log off; sendfile on; keepalive_requests 1000000; keepalive_timeout 60;
+  client_body_temp_path %(work)s; proxy_temp_path %(work)s; fastcgi_temp_path %(work)s;
+  uwsgi_temp_path %(work)s; scgi_temp_path %(work)s;
+  types { application/json json; }
+  server { listen 127.0.0.1:%(port)d; root %(pages)s; }
+}
+""" % {"work": work, "pages": pages, "port": port})
+    nginx = subprocess.Popen(["nginx", "-c", conf, "-p", work], stderr=subprocess.DEVNULL)
+    wait_for_port(port)
+    return nginx
+
+
+def jobs_file(work, name, base_url, output, first_path, paging):
+    path = os.path.join(work, name)
+    with open(path, "w") as out:
+        out.write("""version: 1
+state: state/state.db
+providers:
+  bench:
+    plugin: bearer
+    base_url: %s
+    credentials: {token: bench-token}
+sinks:
+  warehouse: {type: sqlite, path: out/extracts.sqlite}
+  files: {type: jsonl, path: "out/{job}.jsonl"}
+jobs:
+  orgs:
+    provider: bench
+    request: {path: %s}
+    paging: %s
+    primary_key: id
+    output: %s
+""" % (base_url, first_path, paging, output))
+    return path
+
+
+def fresh(work):
+    for name in ("out", "state", "floor.sqlite", "peer.sqlite", "peer.jsonl"):
+        target = os.path.join(work, name)
+        if os.path.isdir(target):
+            shutil.rmtree(target)
+        elif os.path.exists(target):
+            os.remove(target)
+
+
+class Table:
+    def __init__(self):
+        self.rows = []
+
+    def add(self, workload, who, seconds, rss, records=None, ratio=""):
+        rate = "%.0f" % (records / seconds) if records else ""
+        self.rows.append((workload, who, "%.2f" % seconds, rate, "%.1f" % rss, ratio))
+
+    def print(self):
+        header = ("workload", "program", "seconds", "records/s", "peak RSS MiB", "ratio")
+        widths = [max(len(str(row[i])) for row in self.rows + [header]) for i in range(len(header))]
+        line = lambda row: "| " + " | ".join(str(c).ljust(w) for c, w in zip(row, widths)) + " |"
+        print(line(header))
+        print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+        for row in self.rows:
+            print(line(row))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("build")
+    parser.add_argument("--records", type=int, default=1_000_000)
+    args = parser.parse_args()
+    build = os.path.abspath(args.build)
+    apirunner = [os.path.join(build, "bin", "apirunner")]
+    plugins = ["--plugin-path", os.path.join(build, "lib", "apirunner")]
+    work = tempfile.mkdtemp(prefix="apirunner-bench-")
+    records = args.records
+    table = Table()
+    print("bench: %d records, %d a page, in %s" % (records, PER_PAGE, work), flush=True)
+    subprocess.check_call([sys.executable, os.path.join(HERE, "make_pages.py"), os.path.join(work, "pages"),
+                           str(records), str(PER_PAGE)])
+    pages = (records + PER_PAGE - 1) // PER_PAGE
+    port = free_port()
+    nginx = start_nginx(work, os.path.join(work, "pages"), port)
+    base = "http://127.0.0.1:%d" % port
+    paging = "{type: next_url, next: meta.next_page, records: data, total: meta.total_count, limit_param: ''}"
+    try:
+        # 1. throughput
+        with open(os.path.join(work, "curl.cfg"), "w") as out:
+            for page in range(1, pages + 1):
+                out.write('url = "%s/page-%d.json"\noutput = "/dev/null"\n' % (base, page))
+        fetch, fetch_rss = measure(["curl", "-s", "-K", os.path.join(work, "curl.cfg")], work)
+        table.add("fetch %d pages" % pages, "curl (fetch floor)", fetch, fetch_rss, records)
+
+        floor, floor_rss = measure([os.path.join(build, "bench", "sqlite_floor"), "floor.sqlite", str(records),
+                                    str(PER_PAGE)], work)
+        table.add("SQLite upsert", "SQLite C API (floor)", floor, floor_rss, records)
+        fresh(work)
+        sqlite_jobs = jobs_file(work, "sqlite.yaml", base, "{sink: warehouse, table: orgs, mode: merge}",
+                                "/page-1.json", paging)
+        ours, ours_rss = measure(apirunner + ["run", "--config", sqlite_jobs, "--quiet"] + plugins, work)
+        table.add("to SQLite (merge)", "apirunner", ours, ours_rss, records, "%.2fx floor" % (ours / floor))
+        peer, peer_rss = measure([sys.executable, os.path.join(HERE, "peer_requests_sqlite.py"), base, "sqlite",
+                                  "peer.sqlite"], work)
+        table.add("to SQLite (merge)", "Python requests+sqlite3", peer, peer_rss, records,
+                  "apirunner %.1fx as fast" % (peer / ours))
+
+        fresh(work)
+        jsonl_jobs = jobs_file(work, "jsonl.yaml", base, "{sink: files, mode: replace}", "/page-1.json", paging)
+        ours_j, ours_j_rss = measure(apirunner + ["run", "--config", jsonl_jobs, "--quiet"] + plugins, work)
+        table.add("to JSONL", "apirunner", ours_j, ours_j_rss, records, "%.2fx fetch floor" % (ours_j / fetch))
+        peer_j, peer_j_rss = measure([sys.executable, os.path.join(HERE, "peer_requests_sqlite.py"), base, "jsonl",
+                                      "peer.jsonl"], work)
+        table.add("to JSONL", "Python requests", peer_j, peer_j_rss, records,
+                  "apirunner %.1fx as fast" % (peer_j / ours_j))
+
+        # 4. start-up
+        runs = 10
+        total = 0.0
+        rss = 0.0
+        for _ in range(runs):
+            seconds, peak = measure(apirunner + ["validate", "--config", sqlite_jobs] + plugins, work)
+            total += seconds
+            rss = max(rss, peak)
+        table.add("start-up: validate", "apirunner", total / runs, rss, None, "mean of %d" % runs)
+    finally:
+        nginx.terminate()
+        nginx.wait()
+
+    # 2. latency-bound: the sandbox waits 20 ms before each answer; 500 pages of 100
+    port = free_port()
+    sandbox = subprocess.Popen([os.path.join(build, "bin", "apirunner-sandbox"), "--port", str(port), "--records",
+                                "50000", "--latency-ms", "20"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_port(port)
+        fresh(work)
+        latency_jobs = jobs_file(work, "latency.yaml", "http://127.0.0.1:%d/generic" % port,
+                                 "{sink: files, mode: replace}", "/v1/items",
+                                 "{type: next_url, limit: 100, limit_param: per_page, next: links.next, records: items}")
+        with open(latency_jobs) as f:
+            text = f.read().replace("token: bench-token", "token: SENTINEL-generic-static-token")
+        with open(latency_jobs, "w") as f:
+            f.write(text)
+        seconds, peak = measure(apirunner + ["run", "--config", latency_jobs, "--quiet"] + plugins, work)
+        ideal = 500 * 0.020
+        table.add("latency-bound: 500 pages x 20 ms", "apirunner (sequential)", seconds, peak, 50000,
+                  "%.2fx pages x latency" % (seconds / ideal))
+    finally:
+        sandbox.terminate()
+        sandbox.wait()
+    print()
+    table.print()
+    print("\nmachine: %s, %d cores; %s" % (os.uname().machine, os.cpu_count(),
+                                          subprocess.check_output(["uname", "-sr"]).decode().strip()))
+    shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()
