@@ -56,3 +56,14 @@ TEST_CASE("a changed request, paging or output is told as a job that starts over
               "job 'orgs': its provider, requests, paging or outputs changed (its next run starts over)",
           });
 }
+
+TEST_CASE("a provider whose settings changed is named, and none of its values") {
+    JobsConfig before = config_with({job("orgs", "0 2 * * *")});
+    before.providers["mediamath"].settings["password"] = SettingValue{"providers.mediamath.credentials.password", "old-secret"};
+    JobsConfig after = before;
+    after.providers["mediamath"].settings["password"].text = "new-secret";
+    after.providers["openx"].plugin = "openx";
+    const auto changes = config_changes(before, after);
+    CHECK(changes == std::vector<std::string>{"provider 'mediamath': its settings changed (runs from now on use them)",
+                                              "provider 'openx' added"});
+}

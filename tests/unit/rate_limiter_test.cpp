@@ -48,3 +48,11 @@ TEST_CASE("a process has one bucket per provider, whichever runner asks, and non
     CHECK(limiters.of("openx", limit) != first);
     CHECK(limiters.of("mediahound", RateLimit{}) == nullptr);
 }
+
+TEST_CASE("a provider whose limit changed (a daemon reload) gets a new bucket, and the old one stays for its holders") {
+    RateLimiters limiters;
+    RateLimiter* before = limiters.of("mediamath", RateLimit{4, 1000});
+    RateLimiter* after = limiters.of("mediamath", RateLimit{2, 1000});
+    CHECK(after != before);
+    CHECK(limiters.of("mediamath", RateLimit{4, 1000}) == before);
+}

@@ -26,3 +26,19 @@ TEST_CASE("a resumed run adds only the records and pages it wrote itself") {
                          Catch::Contains("apirunner_runs_total{job=\"orgs\",status=\"failed\"} 1\n") &&
                          Catch::Contains("apirunner_last_success_timestamp_seconds{job=\"orgs\"} 200\n"));
 }
+
+TEST_CASE("retries, session refreshes and bytes add up over the runs") {
+    RunMetrics metrics;
+    for (int run = 0; run < 2; ++run) {
+        JobResult result;
+        result.job = "orgs";
+        result.retries = 1;
+        result.refreshes = 2;
+        result.bytes = 1000;
+        metrics.record(result, Instant{std::chrono::seconds(100)});
+    }
+    const std::string text = metrics.text();
+    CHECK_THAT(text, Catch::Contains("apirunner_retries_total{job=\"orgs\"} 2\n") &&
+                         Catch::Contains("apirunner_session_refreshes_total{job=\"orgs\"} 4\n") &&
+                         Catch::Contains("apirunner_received_bytes_total{job=\"orgs\"} 2000\n"));
+}

@@ -31,6 +31,39 @@ std::vector<std::string> job_changes(const JobsConfig& before, const JobSpec& ol
     return changes;
 }
 
+bool same_provider(const ProviderSpec& a, const ProviderSpec& b) {
+    if (a.plugin != b.plugin || a.base_url != b.base_url || a.settings.size() != b.settings.size() ||
+        a.retry.max_attempts != b.retry.max_attempts || a.retry.base_delay_ms != b.retry.base_delay_ms ||
+        a.retry.max_delay_ms != b.retry.max_delay_ms || a.retry.max_retry_time_ms != b.retry.max_retry_time_ms ||
+        a.rate_limit.requests != b.rate_limit.requests || a.rate_limit.per_ms != b.rate_limit.per_ms) {
+        return false;
+    }
+    for (const auto& [name, value] : a.settings) {
+        const auto other = b.settings.find(name);
+        if (other == b.settings.end() || other->second.text != value.text) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Providers are named, never their values: settings hold credentials.
+void provider_changes(const JobsConfig& before, const JobsConfig& after, std::vector<std::string>& changes) {
+    for (const auto& [name, provider] : after.providers) {
+        const auto old = before.providers.find(name);
+        if (old == before.providers.end()) {
+            changes.push_back("provider '" + name + "' added");
+        } else if (!same_provider(old->second, provider)) {
+            changes.push_back("provider '" + name + "': its settings changed (runs from now on use them)");
+        }
+    }
+    for (const auto& [name, provider] : before.providers) {
+        if (!after.providers.count(name)) {
+            changes.push_back("provider '" + name + "' removed");
+        }
+    }
+}
+
 }  // namespace
 
 std::vector<std::string> config_changes(const JobsConfig& before, const JobsConfig& after) {
@@ -39,6 +72,7 @@ std::vector<std::string> config_changes(const JobsConfig& before, const JobsConf
         changes.push_back("max_parallel_jobs " + std::to_string(before.max_parallel_jobs) + " -> " +
                           std::to_string(after.max_parallel_jobs));
     }
+    provider_changes(before, after, changes);
     for (const JobSpec& job : after.jobs) {
         const JobSpec* old_job = before.find_job(job.name);
         if (!old_job) {

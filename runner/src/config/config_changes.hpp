@@ -9,7 +9,8 @@
 
 namespace apirunner {
 
-// One line a change, in the file order of `after` (removed jobs last); empty when none.
+// One line a change: max_parallel_jobs, providers (named, never their values), then jobs in the
+// file order of `after` (removed ones last); empty when none.
 std::vector<std::string> config_changes(const JobsConfig& before, const JobsConfig& after);
 
 }  // namespace apirunner

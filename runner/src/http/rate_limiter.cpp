@@ -41,7 +41,9 @@ RateLimiter* RateLimiters::of(const std::string& provider, const RateLimit& limi
         return nullptr;
     }
     std::lock_guard<std::mutex> hold(m_mutex);
-    auto& bucket = m_buckets[provider];
+    // Keyed by the limit too: a daemon reload that changes it gets a new bucket, while runs in
+    // progress keep drawing on the one they hold.
+    auto& bucket = m_buckets[provider + " " + std::to_string(limit.requests) + "/" + std::to_string(limit.per_ms)];
     if (!bucket) {
         bucket = std::make_unique<RateLimiter>(limit);
     }

@@ -36,11 +36,11 @@ private:
     Clock::time_point m_updated;
 };
 
-// A process's buckets, one per provider, made on first use and shared by every run in the
+// A process's buckets, one per provider and limit, made on first use and shared by every run in the
 // process (`run` runs its jobs one after another; the daemon runs them side by side).
 class RateLimiters {
 public:
-    // The bucket of `provider`, or null when `limit` sets no number of requests.
+    // The bucket of `provider` with this `limit`, or null when `limit` sets no number of requests.
     RateLimiter* of(const std::string& provider, const RateLimit& limit);
 
 private:

@@ -30,6 +30,8 @@ void RunMetrics::record(const JobResult& result, Instant ended) {
     figures.records += result.records - result.resumed_records;
     figures.pages += result.pages - result.resumed_from;
     figures.retries += result.retries;
+    figures.refreshes += result.refreshes;
+    figures.bytes += result.bytes;
     figures.last_duration = result.seconds;
     if (!result.failure) {
         figures.last_success = ended.time_since_epoch().count();
@@ -61,6 +63,14 @@ std::string RunMetrics::text() const {
         {"apirunner_retries_total", "counter", "Requests of the job that were tried again.",
          [](std::ostream& out, const std::string& job, const JobFigures& f) {
              out << "apirunner_retries_total{job=\"" << job << "\"} " << f.retries << "\n";
+         }},
+        {"apirunner_session_refreshes_total", "counter", "Session renewals during the job's runs (due keep-alives, 401 recoveries).",
+         [](std::ostream& out, const std::string& job, const JobFigures& f) {
+             out << "apirunner_session_refreshes_total{job=\"" << job << "\"} " << f.refreshes << "\n";
+         }},
+        {"apirunner_received_bytes_total", "counter", "Response bytes the job's runs received.",
+         [](std::ostream& out, const std::string& job, const JobFigures& f) {
+             out << "apirunner_received_bytes_total{job=\"" << job << "\"} " << f.bytes << "\n";
          }},
         {"apirunner_run_duration_seconds", "gauge", "How long the job's last run took.",
          [](std::ostream& out, const std::string& job, const JobFigures& f) {

@@ -27,6 +27,8 @@ private:
         std::int64_t records = 0;
         std::int64_t pages = 0;
         std::int64_t retries = 0;
+        std::int64_t refreshes = 0;
+        std::int64_t bytes = 0;
         double last_duration = 0;
         std::int64_t last_success = 0;  // Unix seconds; 0 for never
     };
