@@ -123,6 +123,21 @@ TEST_CASE("resume: SIGTERM finishes the page in hand, exits 75, and the next run
     check_exactly_once(work, 400);
 }
 
+TEST_CASE("resume: history shows a killed run as running with no end, in the table and as JSON") {
+    Sandbox sandbox({"--records", "400", "--latency-ms", "40"});
+    Workdir work;
+    work.write("jobs.yaml", appending_jobs(sandbox, 10));
+    REQUIRE(interrupt_after(work, 0, SIGKILL).exit_code == 128 + SIGKILL);
+    const Finished table = work.apirunner({"history", "--config", "jobs.yaml"});
+    REQUIRE(table.exit_code == 0);
+    const auto rows = lines_of(table.out);
+    REQUIRE(rows.size() == 2);
+    CHECK_THAT(rows[1], Catch::Contains(" running "));
+    const Finished json = work.apirunner({"history", "--config", "jobs.yaml", "--json"});
+    REQUIRE(json.exit_code == 0);
+    CHECK_THAT(json.out, Catch::Contains("\"ended_at\": null") && Catch::Contains("\"status\": \"running\""));
+}
+
 TEST_CASE("resume: a job already running in another process is refused, exit 75, and the first one finishes") {
     Sandbox sandbox({"--records", "200", "--latency-ms", "30"});
     Workdir work;

@@ -32,13 +32,12 @@ Instant now() {
     return date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
-JobResult run_job(const Workspace& workspace, const JobSpec& job, RateLimiters& limiters, ConsoleLogger& logger,
-                  ProgressListener& progress) {
+JobResult run_job(const Workspace& workspace, const JobSpec& job, RateLimiters& limiters, ConsoleLogger& logger) {
     try {
         StateDb state(workspace.config().state_path);
         SessionPool sessions(workspace.registry, workspace.settings, workspace.config(), logger, true);
         JobRunner runner(workspace.config(), sessions, &state, limiters, logger);
-        JobResult result = runner.run(job, RunOptions{false, false, &progress});
+        JobResult result = runner.run(job, RunOptions{false, false, terminal_progress()});
         sessions.close_all();
         return result;
     } catch (const Error& error) {
@@ -162,7 +161,7 @@ private:
             m_threads.erase(finished);
         }
         m_threads.emplace(job.name, std::thread([this, workspace = m_workspace, &job] {
-                              JobResult result = run_job(*workspace, job, m_limiters, m_logger, m_progress);
+                              JobResult result = run_job(*workspace, job, m_limiters, m_logger);
                               std::lock_guard<std::mutex> lock(m_mutex);
                               m_ended.push_back(std::move(result));
                           }));
@@ -188,7 +187,6 @@ private:
     std::ostream& m_err;
     Scheduler m_scheduler;
     RateLimiters m_limiters;  // one budget per provider across the runs side by side
-    ProgressLines m_progress;
     std::map<std::string, std::thread> m_threads;
     std::mutex m_mutex;
     std::vector<JobResult> m_ended;

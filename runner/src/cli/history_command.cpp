@@ -2,13 +2,13 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "config/config_loader.hpp"
+#include "metrics/run_report.hpp"
 #include "state/state_db.hpp"
 
 #include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/File.h>
 #include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
 #include <Poco/JSON/Stringifier.h>
 
 #include <algorithm>
@@ -24,11 +24,16 @@ std::string to_the_second(const std::string& iso) {
     return shown;
 }
 
+// Its time of day, "10:00:00", or "" for a run that has not ended (running, or killed).
+std::string time_of_day(const std::string& iso) {
+    return iso.size() >= 19 ? iso.substr(11, 8) : "";
+}
+
 void print_table(const std::vector<RunRecord>& runs, std::ostream& out) {
     std::vector<std::vector<std::string>> rows = {
         {"RUN", "JOB", "STARTED (UTC)", "ENDED", "STATUS", "RECORDS", "PAGES", "RETRIES", "REFRESHES", "BYTES", "ERROR"}};
     for (const auto& run : runs) {
-        rows.push_back({run.run_id, run.job, to_the_second(run.started_at), to_the_second(run.ended_at).substr(11),
+        rows.push_back({run.run_id, run.job, to_the_second(run.started_at), time_of_day(run.ended_at),
                         run.status, std::to_string(run.records), std::to_string(run.pages),
                         std::to_string(run.retries), std::to_string(run.refreshes), std::to_string(run.bytes),
                         run.error});
@@ -50,19 +55,7 @@ void print_table(const std::vector<RunRecord>& runs, std::ostream& out) {
 void print_json(const std::vector<RunRecord>& runs, std::ostream& out) {
     Poco::JSON::Array array;
     for (const auto& run : runs) {
-        Poco::JSON::Object object(Poco::JSON_PRESERVE_KEY_ORDER);
-        object.set("run_id", run.run_id);
-        object.set("job", run.job);
-        object.set("started_at", run.started_at);
-        object.set("ended_at", run.ended_at.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(run.ended_at));
-        object.set("status", run.status);
-        object.set("records", run.records);
-        object.set("pages", run.pages);
-        object.set("retries", run.retries);
-        object.set("refreshes", run.refreshes);
-        object.set("bytes", run.bytes);
-        object.set("error", run.error.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(run.error));
-        array.add(object);
+        array.add(run_json(run));
     }
     Poco::JSON::Stringifier::stringify(array, out, 2);
     out << "\n";

@@ -128,6 +128,12 @@ std::string joined(const std::vector<std::string>& lines) {
 
 }  // namespace
 
+RunRecord run_record(const JobResult& result) {
+    return RunRecord{result.run_id,  result.job,   result.started_at, result.ended_at,
+                     result.status,  result.records, result.pages,    result.retries,
+                     result.refreshes, result.bytes, result.error};
+}
+
 JobRunner::JobRunner(const JobsConfig& config, SessionPool& sessions, StateDb* state, RateLimiters& limiters,
                      ConsoleLogger& logger)
     : m_config(config), m_sessions(sessions), m_state(state), m_limiters(limiters), m_logger(logger) {}
@@ -235,12 +241,7 @@ void JobRunner::walk(const JobSpec& job, const RunOptions& options, JobResult& r
         set_log_run_id(result.run_id);
         m_logger.lifecycle("job_start", "job '" + job.name + "': run " + result.run_id + " started" +
                                             (result.resumed_from ? " (resumed)" : ""));
-        RunRecord started;
-        started.run_id = checkpoint.run_id;
-        started.job = job.name;
-        started.started_at = iso_now();
-        started.status = "running";
-        m_state->run_started(started);
+        m_state->run_started(run_record(result));  // marked running whatever its status says
     }
     result.pages = checkpoint.pages;
     result.records = checkpoint.records;
@@ -272,6 +273,7 @@ void JobRunner::walk(const JobSpec& job, const RunOptions& options, JobResult& r
 JobResult JobRunner::run(const JobSpec& job, const RunOptions& options) {
     JobResult result;
     result.job = job.name;
+    result.started_at = iso_now();
     const JobLogScope log_scope(job.name, job.provider);
     const auto started = std::chrono::steady_clock::now();
     try {
@@ -297,11 +299,10 @@ JobResult JobRunner::run(const JobSpec& job, const RunOptions& options) {
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     result.status = !result.failure ? "ok" : stop_signal() ? "stopped" : "failed";
+    result.ended_at = iso_now();
     if (m_state && !result.run_id.empty()) {
         try {
-            m_state->run_ended(RunRecord{result.run_id, job.name, "", iso_now(), result.status, result.records,
-                                         result.pages, result.retries, result.refreshes, result.bytes,
-                                         result.error});
+            m_state->run_ended(run_record(result));
         } catch (const Poco::Exception& error) {
             m_logger.log(LogLevel::warning, "the run history could not be updated: " + error.displayText());
         }

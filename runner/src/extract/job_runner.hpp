@@ -31,6 +31,8 @@ struct JobResult {
     std::string job;
     std::string run_id;
     std::string status;                // ok | failed | stopped (by a signal), as history keeps it
+    std::string started_at;            // ISO 8601 UTC, to the microsecond, as history keeps it
+    std::string ended_at;
     std::optional<ErrorKind> failure;  // nothing when the job succeeded
     std::string error;
     std::int64_t records = 0;  // of the whole run, pages before a resume included
@@ -44,6 +46,9 @@ struct JobResult {
     std::vector<std::string> outputs;
     std::vector<std::string> doubts;  // from the integrity audit
 };
+
+// The result as the run history keeps it.
+RunRecord run_record(const JobResult& result);
 
 class JobRunner {
 public:

@@ -3,6 +3,7 @@
 // status lines are shown is printed above them instead of into them.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <mutex>
@@ -30,7 +31,7 @@ private:
     void draw_locked();
 
     std::mutex m_mutex;
-    bool m_enabled = false;
+    std::atomic<bool> m_enabled{false};  // read without the lock by terminal_progress()
     std::map<std::string, std::string> m_lines;
     std::size_t m_shown = 0;  // status lines on the screen now
     std::chrono::steady_clock::time_point m_drawn;

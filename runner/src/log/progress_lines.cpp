@@ -32,4 +32,9 @@ void ProgressLines::page_done(const JobProgress& progress) {
 
 void ProgressLines::job_done(const std::string& job) { Console::instance().drop_status(job); }
 
+ProgressListener* terminal_progress() {
+    static ProgressLines lines;
+    return Console::instance().status_lines_enabled() ? &lines : nullptr;
+}
+
 }  // namespace apirunner

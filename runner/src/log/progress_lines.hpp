@@ -15,4 +15,8 @@ public:
     void job_done(const std::string& job) override;
 };
 
+// The process's status lines when the Console draws them (stderr a terminal, no --quiet, no
+// JSON logs), else null: then no line is made after each page for nobody to see.
+ProgressListener* terminal_progress();
+
 }  // namespace apirunner

@@ -4,7 +4,6 @@
 #include "io/atomic_file.hpp"
 
 #include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
 #include <Poco/JSON/Stringifier.h>
 
 #include <sstream>
@@ -25,18 +24,9 @@ Poco::JSON::Array array_of(const std::vector<std::string>& items) {
 }
 
 Poco::JSON::Object job_object(const JobResult& result) {
-    Poco::JSON::Object job(Poco::JSON_PRESERVE_KEY_ORDER);
-    job.set("job", result.job);
-    job.set("run_id", text_or_null(result.run_id));
-    job.set("status", result.status);
+    Poco::JSON::Object job = run_json(run_record(result));
     job.set("exit_code", result.failure ? exit_code_for(*result.failure) : 0);
     job.set("failure", result.failure ? Poco::Dynamic::Var(to_string(*result.failure)) : Poco::Dynamic::Var());
-    job.set("error", text_or_null(result.error));
-    job.set("records", result.records);
-    job.set("pages", result.pages);
-    job.set("retries", result.retries);
-    job.set("refreshes", result.refreshes);
-    job.set("bytes", result.bytes);
     job.set("seconds", result.seconds);
     job.set("resumed_after_page", result.resumed_from);
     job.set("outputs", array_of(result.outputs));
@@ -45,6 +35,22 @@ Poco::JSON::Object job_object(const JobResult& result) {
 }
 
 }  // namespace
+
+Poco::JSON::Object run_json(const RunRecord& run) {
+    Poco::JSON::Object object(Poco::JSON_PRESERVE_KEY_ORDER);
+    object.set("run_id", text_or_null(run.run_id));
+    object.set("job", run.job);
+    object.set("started_at", text_or_null(run.started_at));
+    object.set("ended_at", text_or_null(run.ended_at));
+    object.set("status", run.status);
+    object.set("records", run.records);
+    object.set("pages", run.pages);
+    object.set("retries", run.retries);
+    object.set("refreshes", run.refreshes);
+    object.set("bytes", run.bytes);
+    object.set("error", text_or_null(run.error));
+    return object;
+}
 
 RunReport::RunReport(std::string config_path, std::string started_at)
     : m_config_path(std::move(config_path)), m_started_at(std::move(started_at)) {}

@@ -4,11 +4,18 @@
 #pragma once
 
 #include "extract/job_runner.hpp"
+#include "state/state_db.hpp"
+
+#include <Poco/JSON/Object.h>
 
 #include <string>
 #include <vector>
 
 namespace apirunner {
+
+// A run as `history --json` prints it and as each of the report's jobs starts: run_id, job,
+// started_at, ended_at, status, records, pages, retries, refreshes, bytes, error (null if none).
+Poco::JSON::Object run_json(const RunRecord& run);
 
 class RunReport {
 public:
