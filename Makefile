@@ -6,8 +6,9 @@ MAKEFLAGS += --no-print-directory
 CMAKE_FLAGS ?=
 
 DEB_PACKAGES := g++ cmake make pkg-config libpoco-dev libboost-dev libboost-filesystem-dev \
-                libyaml-cpp-dev libhowardhinnant-date-dev tzdata catch2 python3 python3-jsonschema \
-                python3-yaml python3-croniter python3-prometheus-client sqlite3 openssl
+                libyaml-cpp-dev libhowardhinnant-date-dev libsimdjson-dev libsqlite3-dev tzdata \
+                catch2 python3 python3-jsonschema python3-yaml python3-croniter \
+                python3-prometheus-client sqlite3 openssl
 
 .PHONY: all deps build test demo sanitize fuzz bench clean
 

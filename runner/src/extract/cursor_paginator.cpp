@@ -4,17 +4,6 @@
 
 namespace apirunner {
 
-std::optional<std::string> position_text(const Poco::Dynamic::Var& value) {
-    if (value.isEmpty() || value.isBoolean()) {
-        return std::nullopt;
-    }
-    if (value.isString() || value.isNumeric()) {
-        std::string text = value.convert<std::string>();
-        return text.empty() ? std::nullopt : std::optional<std::string>(text);
-    }
-    return std::nullopt;
-}
-
 CursorPaginator::CursorPaginator(PagingSpec spec) : Paginator(spec.max_pages), m_spec(std::move(spec)) {}
 
 std::optional<PageRequest> CursorPaginator::next() {

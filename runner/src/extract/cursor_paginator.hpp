@@ -23,8 +23,4 @@ private:
     bool m_done = false;
 };
 
-// A cursor or URL in a body: a non-empty string (or a number, as text); nothing when absent,
-// null, false or "".
-std::optional<std::string> position_text(const Poco::Dynamic::Var& value);
-
 }  // namespace apirunner

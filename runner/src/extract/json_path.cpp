@@ -1,49 +1,64 @@
 #include "extract/json_path.hpp"
 
-#include <Poco/JSON/Object.h>
 #include <Poco/NumberParser.h>
-#include <Poco/StringTokenizer.h>
 
 #include <cmath>
 
 namespace apirunner {
 
-Poco::Dynamic::Var find_path(const Poco::Dynamic::Var& root, const std::string& path) {
-    Poco::Dynamic::Var current = root;
-    Poco::StringTokenizer steps(path, ".", Poco::StringTokenizer::TOK_IGNORE_EMPTY);
-    for (const auto& step : steps) {
-        if (current.type() != typeid(Poco::JSON::Object::Ptr)) {
-            return {};
+std::optional<JsonValue> find_path(JsonValue root, const std::string& path) {
+    JsonValue current = root;
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        const std::size_t dot = std::min(path.find('.', start), path.size());
+        if (dot > start) {
+            simdjson::dom::object object;
+            if (current.get(object) != simdjson::SUCCESS ||
+                object.at_key(std::string_view(path).substr(start, dot - start)).get(current) !=
+                    simdjson::SUCCESS) {
+                return std::nullopt;
+            }
         }
-        auto object = current.extract<Poco::JSON::Object::Ptr>();
-        if (!object || !object->has(step)) {
-            return {};
-        }
-        current = object->get(step);
+        start = dot + 1;
     }
     return current;
 }
 
-std::optional<std::int64_t> as_count(const Poco::Dynamic::Var& value) {
-    if (value.isEmpty() || value.isBoolean()) {
+std::optional<std::int64_t> as_count(const std::optional<JsonValue>& value) {
+    if (!value) {
         return std::nullopt;
     }
-    if (value.isString()) {
+    std::int64_t whole = 0;
+    double number = 0;
+    std::string_view text;
+    if (value->get(whole) == simdjson::SUCCESS) {
+        return whole >= 0 ? std::optional<std::int64_t>(whole) : std::nullopt;
+    }
+    if (value->is_double() && value->get(number) == simdjson::SUCCESS) {
+        if (number >= 0 && number < 9.0e18 && std::floor(number) == number) {
+            return static_cast<std::int64_t>(number);
+        }
+        return std::nullopt;
+    }
+    if (value->get(text) == simdjson::SUCCESS) {
         Poco::Int64 parsed = 0;
-        if (Poco::NumberParser::tryParse64(value.extract<std::string>(), parsed) && parsed >= 0) {
+        if (Poco::NumberParser::tryParse64(std::string(text), parsed) && parsed >= 0) {
             return parsed;
         }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> position_text(const std::optional<JsonValue>& value) {
+    if (!value) {
         return std::nullopt;
     }
-    if (value.isInteger()) {
-        const auto parsed = value.convert<Poco::Int64>();
-        return parsed >= 0 ? std::optional<std::int64_t>(parsed) : std::nullopt;
+    std::string_view text;
+    if (value->get(text) == simdjson::SUCCESS) {
+        return text.empty() ? std::nullopt : std::optional<std::string>(text);
     }
-    if (value.isNumeric()) {
-        const double parsed = value.convert<double>();
-        if (parsed >= 0 && std::floor(parsed) == parsed) {
-            return static_cast<std::int64_t>(parsed);
-        }
+    if (value->is_number()) {
+        return simdjson::minify(*value);
     }
     return std::nullopt;
 }

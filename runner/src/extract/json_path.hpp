@@ -1,7 +1,7 @@
 // Dot paths into a JSON page ("meta.total_count"), as the jobs file names them.
 #pragma once
 
-#include <Poco/Dynamic/Var.h>
+#include <simdjson.h>
 
 #include <cstdint>
 #include <optional>
@@ -9,11 +9,17 @@
 
 namespace apirunner {
 
-// The value at `path` ("" is the root itself), or an empty Var when any step is missing.
-Poco::Dynamic::Var find_path(const Poco::Dynamic::Var& root, const std::string& path);
+using JsonValue = simdjson::dom::element;
+
+// The value at `path` ("" is the root itself), or nothing when any step is missing.
+std::optional<JsonValue> find_path(JsonValue root, const std::string& path);
 
 // A count: an integer, or a string holding one ("250"). Nothing when absent, null or not a
 // non-negative whole number.
-std::optional<std::int64_t> as_count(const Poco::Dynamic::Var& value);
+std::optional<std::int64_t> as_count(const std::optional<JsonValue>& value);
+
+// A position the provider gave (a cursor, a URL) as text: a string as it is, a number as JSON
+// writes it. Nothing when absent, empty, null, a boolean, an object or an array.
+std::optional<std::string> position_text(const std::optional<JsonValue>& value);
 
 }  // namespace apirunner

@@ -1,6 +1,5 @@
 #include "extract/next_url_paginator.hpp"
 
-#include "extract/cursor_paginator.hpp"
 #include "extract/json_path.hpp"
 
 #include <apirunner/error.hpp>

@@ -4,14 +4,9 @@
 
 #include <apirunner/error.hpp>
 
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/ParseHandler.h>
-#include <Poco/JSON/Parser.h>
-
 #include <cstdint>
 #include <cstdio>
 #include <optional>
-#include <sstream>
 
 namespace apirunner {
 namespace {
@@ -42,9 +37,10 @@ std::optional<std::size_t> first_invalid_utf8(const std::string& text) {
     return std::nullopt;
 }
 
-std::string why_not_json(const std::string& body, const Poco::Exception& error) {
+std::string why_not_json(const std::string& body, simdjson::error_code error) {
+    const std::string what = simdjson::error_message(error);
     if (body.compare(0, 1, "<") == 0) {
-        return "the page is not valid JSON (it looks like HTML): " + error.displayText();
+        return "the page is not valid JSON (it looks like HTML): " + what;
     }
     if (auto at = first_invalid_utf8(body)) {
         char byte[8];
@@ -52,42 +48,49 @@ std::string why_not_json(const std::string& body, const Poco::Exception& error) 
         return "the page is not valid JSON: it is not UTF-8 (byte " + std::string(byte) + " at offset " +
                std::to_string(*at) + ")";
     }
-    return "the page is not valid JSON: " + error.displayText();
+    return "the page is not valid JSON: " + what;
 }
 
 }  // namespace
 
 ParsedPage parse_page(const std::string& body, const std::string& records_path) {
     ParsedPage page;
-    const bool bom = body.rfind("\xEF\xBB\xBF", 0) == 0;
-    try {
-        Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(true));
-        page.body = parser.parse(bom ? body.substr(3) : body);
-    } catch (const Poco::Exception& error) {
+    page.storage = std::make_unique<ParsedPage::Storage>();
+    const std::size_t skip = body.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+    if (const auto error = page.storage->parser.parse(body.data() + skip, body.size() - skip).get(page.body)) {
         throw Error(ErrorKind::bad_data, why_not_json(body, error));
     }
-    const bool array_page = page.body.type() == typeid(Poco::JSON::Array::Ptr);
-    if (array_page && !records_path.empty()) {
+    if (page.body.is_array() && !records_path.empty()) {
         throw Error(ErrorKind::bad_data,
                     "the page is a JSON array where an object with records at '" + records_path + "' belongs");
     }
-    const Poco::Dynamic::Var list = find_path(page.body, records_path);
-    if (list.type() != typeid(Poco::JSON::Array::Ptr)) {
+    simdjson::dom::array list;
+    const auto found = find_path(page.body, records_path);
+    if (!found || found->get(list) != simdjson::SUCCESS) {
         throw Error(ErrorKind::bad_data,
                     records_path.empty() ? std::string("the page is not a JSON list of records")
                                          : "the page has no list of records at '" + records_path + "'");
     }
-    const auto array = list.extract<Poco::JSON::Array::Ptr>();
-    page.records.reserve(array->size());
-    for (std::size_t i = 0; i < array->size(); ++i) {
-        auto object = array->getObject(static_cast<unsigned>(i));
-        if (!object) {
+    // The texts first, then the views: the buffer may move while it grows.
+    std::string& texts = page.storage->records_json;
+    texts.reserve(body.size());
+    std::vector<std::size_t> ends;
+    std::vector<simdjson::dom::object> objects;
+    for (const JsonValue element : list) {
+        simdjson::dom::object object;
+        if (element.get(object) != simdjson::SUCCESS) {
             throw Error(ErrorKind::bad_data,
-                        "record " + std::to_string(i + 1) + " of the page is not a JSON object");
+                        "record " + std::to_string(objects.size() + 1) + " of the page is not a JSON object");
         }
-        std::ostringstream json;
-        object->stringify(json);
-        page.records.push_back({object, json.str()});
+        texts += simdjson::minify(object);
+        ends.push_back(texts.size());
+        objects.push_back(object);
+    }
+    page.records.reserve(objects.size());
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < objects.size(); ++i) {
+        page.records.push_back({objects[i], std::string_view(texts).substr(start, ends[i] - start)});
+        start = ends[i];
     }
     return page;
 }

@@ -1,18 +1,24 @@
-// Turns a page's body into records: parses the JSON, finds the record list at the job's path,
-// and keeps each record with its JSON text.
+// Turns a page's body into records: parses the JSON (simdjson, no tree of heap objects), finds
+// the record list at the job's path, and keeps each record with its JSON text.
 #pragma once
 
+#include "extract/json_path.hpp"
 #include "sinks/sink.hpp"
 
-#include <Poco/Dynamic/Var.h>
-
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace apirunner {
 
+// A parsed page. `body` and `records` point into `storage`, which moves with the page.
 struct ParsedPage {
-    Poco::Dynamic::Var body;
+    struct Storage {
+        simdjson::dom::parser parser;  // holds the parsed document
+        std::string records_json;      // every record's JSON, back to back
+    };
+    std::unique_ptr<Storage> storage;
+    JsonValue body;
     std::vector<Record> records;
 };
 

@@ -8,7 +8,8 @@
 
 #include <apirunner/http.hpp>
 
-#include <Poco/Dynamic/Var.h>
+#include "extract/json_path.hpp"
+
 #include <Poco/JSON/Object.h>
 
 #include <cstdint>
@@ -30,7 +31,7 @@ struct PageRequest {
 };
 
 struct Page {
-    const Poco::Dynamic::Var& body;
+    JsonValue body;
     std::size_t record_count;
     const HeaderList& headers;
     const std::string& url;  // where the page came from

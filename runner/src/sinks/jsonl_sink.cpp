@@ -2,6 +2,7 @@
 
 #include <apirunner/error.hpp>
 
+#include <Poco/Exception.h>
 #include <Poco/File.h>
 #include <Poco/NumberParser.h>
 #include <Poco/Path.h>

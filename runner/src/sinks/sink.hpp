@@ -6,19 +6,21 @@
 
 #include "config/jobs_config.hpp"
 
-#include <Poco/JSON/Object.h>
+#include <simdjson.h>
 
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace apirunner {
 
+// One record of a page, pointing into the page that holds it (extract/page_parser.hpp).
 struct Record {
-    Poco::JSON::Object::Ptr object;
-    std::string json;  // the record as the provider sent it, re-serialised once
+    simdjson::dom::object object;
+    std::string_view json;  // the record as the provider sent it, without the spaces
 };
 
 struct RunInfo {

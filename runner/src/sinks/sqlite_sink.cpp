@@ -1,22 +1,22 @@
 #include "sinks/sqlite_sink.hpp"
 
 #include "state/sqlite_file.hpp"
+#include "state/sqlite_statement.hpp"
 
 #include <apirunner/error.hpp>
 
 #include <Poco/File.h>
-#include <Poco/JSON/Array.h>
 #include <Poco/Path.h>
 
 #include <algorithm>
-#include <sstream>
 
 using namespace Poco::Data::Keywords;
 
 namespace apirunner {
 namespace {
 
-std::string quoted(const std::string& name) {
+// A table or column name as SQL quotes it.
+std::string identifier(const std::string& name) {
     std::string out = "\"";
     for (char c : name) {
         out += c == '"' ? "\"\"" : std::string(1, c);
@@ -24,29 +24,38 @@ std::string quoted(const std::string& name) {
     return out + "\"";
 }
 
-// A JSON value as the text SQLite stores in a typed column; nothing for null or absent.
-Poco::Nullable<std::string> column_text(const Poco::JSON::Object& record, const std::string& name) {
-    if (!record.has(name) || record.isNull(name)) {
-        return {};
+// Binds a record's field as SQLite stores it in a typed column (the column's affinity converts
+// a string such as "42"); nothing for null or absent, an object or array as its JSON.
+// Returns false when the field is null or absent.
+bool bind_field(SqliteStatement& insert, int index, const simdjson::dom::object& record,
+                const std::string& name) {
+    simdjson::dom::element value;
+    if (record.at_key(name).get(value) != simdjson::SUCCESS || value.is_null()) {
+        insert.bind_null(index);
+        return false;
     }
-    const Poco::Dynamic::Var value = record.get(name);
-    if (value.isBoolean()) {
-        return std::string(value.extract<bool>() ? "1" : "0");
+    std::string_view text;
+    std::int64_t whole = 0;
+    double real = 0;
+    bool flag = false;
+    if (value.get(text) == simdjson::SUCCESS) {
+        insert.bind_text(index, text);
+    } else if (value.get(flag) == simdjson::SUCCESS) {
+        insert.bind_int(index, flag ? 1 : 0);
+    } else if (value.get(whole) == simdjson::SUCCESS) {
+        insert.bind_int(index, whole);
+    } else if (value.is_double() && value.get(real) == simdjson::SUCCESS) {
+        insert.bind_real(index, real);
+    } else {
+        insert.bind_text(index, simdjson::minify(value), true);  // past 2^63, an object or array
     }
-    if (value.isString() || value.isNumeric()) {
-        return value.convert<std::string>();
-    }
-    std::ostringstream json;  // an object or array in a scalar column: keep its JSON
-    Poco::JSON::Stringifier::stringify(value, json);
-    return json.str();
+    return true;
 }
 
-std::string key_type(const Poco::JSON::Object& record, const std::string& key) {
-    if (record.has(key)) {
-        const Poco::Dynamic::Var value = record.get(key);
-        if (value.isInteger() && !value.isBoolean()) {
-            return "INTEGER";
-        }
+std::string key_type(const simdjson::dom::object& record, const std::string& key) {
+    simdjson::dom::element value;
+    if (record.at_key(key).get(value) == simdjson::SUCCESS && value.is_int64()) {
+        return "INTEGER";
     }
     return "TEXT";
 }
@@ -77,9 +86,9 @@ SqliteSink::SqliteSink(const SinkSpec& sink, const OutputSpec& output, const Job
 SqliteSink::~SqliteSink() = default;
 
 void SqliteSink::create_table(const std::string& table) {
-    std::string sql = "CREATE TABLE IF NOT EXISTS " + quoted(table) + " (";
+    std::string sql = "CREATE TABLE IF NOT EXISTS " + identifier(table) + " (";
     for (const auto& column : m_columns) {
-        sql += quoted(column.name) + " " + column.sql_type + ", ";
+        sql += identifier(column.name) + " " + column.sql_type + ", ";
     }
     sql += "record TEXT NOT NULL, _run_id TEXT NOT NULL, _extracted_at TEXT NOT NULL)";
     *m_session << sql, now;
@@ -88,14 +97,14 @@ void SqliteSink::create_table(const std::string& table) {
     *m_session << "SELECT name FROM pragma_table_info(?)", useRef(table), into(existing), now;
     for (const auto& column : m_columns) {
         if (std::find(existing.begin(), existing.end(), column.name) == existing.end()) {
-            *m_session << "ALTER TABLE " + quoted(table) + " ADD COLUMN " + quoted(column.name) +
+            *m_session << "ALTER TABLE " + identifier(table) + " ADD COLUMN " + identifier(column.name) +
                               " " + column.sql_type,
                 now;
         }
     }
     if (m_output.mode == "merge") {
-        *m_session << "CREATE UNIQUE INDEX IF NOT EXISTS " + quoted(table + "__key") + " ON " +
-                          quoted(table) + " (" + quoted(m_primary_key) + ")",
+        *m_session << "CREATE UNIQUE INDEX IF NOT EXISTS " + identifier(table + "__key") + " ON " +
+                          identifier(table) + " (" + identifier(m_primary_key) + ")",
             now;
     }
 }
@@ -105,7 +114,7 @@ void SqliteSink::prepare(const Record& first) {
         auto key = std::find_if(m_columns.begin(), m_columns.end(),
                                 [&](const Column& column) { return column.name == m_primary_key; });
         if (key == m_columns.end()) {
-            m_columns.insert(m_columns.begin(), {m_primary_key, key_type(*first.object, m_primary_key)});
+            m_columns.insert(m_columns.begin(), {m_primary_key, key_type(first.object, m_primary_key)});
         } else {
             std::rotate(m_columns.begin(), key, key + 1);
         }
@@ -116,37 +125,32 @@ void SqliteSink::prepare(const Record& first) {
     std::string marks;
     std::string updates;
     for (const auto& column : m_columns) {
-        names += quoted(column.name) + ", ";
+        names += identifier(column.name) + ", ";
         marks += "?, ";
-        updates += quoted(column.name) + " = excluded." + quoted(column.name) + ", ";
+        updates += identifier(column.name) + " = excluded." + identifier(column.name) + ", ";
     }
-    std::string sql = "INSERT INTO " + quoted(m_target) + " (" + names +
+    std::string sql = "INSERT INTO " + identifier(m_target) + " (" + names +
                       "record, _run_id, _extracted_at) VALUES (" + marks + "?, ?, ?)";
     if (m_output.mode == "merge") {
-        sql += " ON CONFLICT (" + quoted(m_primary_key) + ") DO UPDATE SET " + updates +
+        sql += " ON CONFLICT (" + identifier(m_primary_key) + ") DO UPDATE SET " + updates +
                "record = excluded.record, _run_id = excluded._run_id, "
                "_extracted_at = excluded._extracted_at";
     }
-    m_values.resize(m_columns.size() + 3);
-    m_insert = std::make_unique<Poco::Data::Statement>(*m_session);
-    *m_insert << sql;
-    for (auto& value : m_values) {
-        m_insert->addBind(use(value));
-    }
+    m_insert = std::make_unique<SqliteStatement>(*m_session, sql);
 }
 
 void SqliteSink::bind_record(const Record& record, std::size_t index) {
-    for (std::size_t i = 0; i < m_columns.size(); ++i) {
-        m_values[i] = column_text(*record.object, m_columns[i].name);
+    const int columns = static_cast<int>(m_columns.size());
+    for (int i = 0; i < columns; ++i) {
+        const bool present = bind_field(*m_insert, i + 1, record.object, m_columns[i].name);
+        if (i == 0 && !present && !m_primary_key.empty()) {  // the key is the first column
+            throw Error(ErrorKind::bad_data, "record " + std::to_string(index + 1) +
+                                                 " of the page has no primary key '" + m_primary_key + "'");
+        }
     }
-    if (!m_primary_key.empty() && m_values[0].isNull()) {
-        throw Error(ErrorKind::bad_data, "record " + std::to_string(index + 1) +
-                                             " of the page has no primary key '" + m_primary_key +
-                                             "'");
-    }
-    m_values[m_columns.size()] = record.json;
-    m_values[m_columns.size() + 1] = m_run.run_id;
-    m_values[m_columns.size() + 2] = m_run.extracted_at;
+    m_insert->bind_text(columns + 1, record.json);
+    m_insert->bind_text(columns + 2, m_run.run_id);
+    m_insert->bind_text(columns + 3, m_run.extracted_at);
 }
 
 bool SqliteSink::table_exists(const std::string& table) {
@@ -200,7 +204,7 @@ void SqliteSink::start() {
             *m_session << "SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB ?",
                 useRef(pattern), into(staging), now;
             for (const auto& table : staging) {
-                *m_session << "DROP TABLE IF EXISTS " + quoted(table), now;
+                *m_session << "DROP TABLE IF EXISTS " + identifier(table), now;
             }
         }
     } catch (const Poco::Exception& error) {
@@ -261,14 +265,14 @@ void SqliteSink::finish() {
         if (!m_insert) {
             create_table(m_target);  // no records in this process: the table exists all the same
         }
+        m_insert.reset();  // no statement of the staging table is left when it is renamed
         begin_write();
         if (m_output.mode == "replace") {
-            *m_session << "DROP TABLE IF EXISTS " + quoted(m_output.table), now;
-            *m_session << "ALTER TABLE " + quoted(m_target) + " RENAME TO " + quoted(m_output.table), now;
+            *m_session << "DROP TABLE IF EXISTS " + identifier(m_output.table), now;
+            *m_session << "ALTER TABLE " + identifier(m_target) + " RENAME TO " + identifier(m_output.table), now;
         }
         forget_progress();
         commit();
-        m_insert.reset();
         m_finished = true;
     } catch (const Poco::Exception& error) {
         rollback();
@@ -282,10 +286,10 @@ void SqliteSink::discard() noexcept {
         rollback();
         begin_write();
         if (m_output.mode == "replace") {
-            *m_session << "DROP TABLE IF EXISTS " + quoted(m_target), now;
+            *m_session << "DROP TABLE IF EXISTS " + identifier(m_target), now;
         } else if (m_output.mode == "append" && table_exists(m_target)) {
             // Merged rows stay: each is a current record, and the row it replaced is gone.
-            *m_session << "DELETE FROM " + quoted(m_target) + " WHERE _run_id = ?", useRef(m_run.run_id), now;
+            *m_session << "DELETE FROM " + identifier(m_target) + " WHERE _run_id = ?", useRef(m_run.run_id), now;
         }
         forget_progress();
         commit();
@@ -303,7 +307,7 @@ std::optional<std::int64_t> SqliteSink::distinct_keys() {
             return 0;
         }
         Poco::Int64 count = 0;
-        *m_session << "SELECT COUNT(DISTINCT " + quoted(m_primary_key) + ") FROM " + quoted(m_target) +
+        *m_session << "SELECT COUNT(DISTINCT " + identifier(m_primary_key) + ") FROM " + identifier(m_target) +
                           " WHERE _run_id = ?",
             useRef(m_run.run_id), into(count), now;
         return count;

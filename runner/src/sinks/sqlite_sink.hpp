@@ -1,5 +1,5 @@
-// Records into a SQLite table through Poco::Data: one transaction a page, one prepared insert
-// reused for every record. Columns: the primary key, the record schema's typed columns, the
+// Records into a SQLite table: one transaction a page, one prepared insert stepped for every
+// record (state/sqlite_statement). Columns: the primary key, the record schema's typed columns, the
 // whole record as JSON ("record"), "_run_id" and "_extracted_at".
 //   append   inserts every record;
 //   merge    upserts on the primary key (a second run doubles nothing);
@@ -10,10 +10,9 @@
 
 #include "sinks/record_schema.hpp"
 #include "sinks/sink.hpp"
+#include "state/sqlite_statement.hpp"
 
 #include <Poco/Data/Session.h>
-#include <Poco/Data/Statement.h>
-#include <Poco/Nullable.h>
 
 #include <memory>
 
@@ -52,8 +51,7 @@ private:
     std::string m_target;  // the table the insert writes: the output table, or its staging copy
     std::vector<Column> m_columns;  // the primary key first when there is one
     std::unique_ptr<Poco::Data::Session> m_session;
-    std::unique_ptr<Poco::Data::Statement> m_insert;
-    std::vector<Poco::Nullable<std::string>> m_values;
+    std::unique_ptr<SqliteStatement> m_insert;
     std::int64_t m_pages = 0;  // pages of this run the output holds
     bool m_in_transaction = false;
     bool m_finished = false;
