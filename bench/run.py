@@ -18,6 +18,8 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PER_PAGE = 1000
+# The typed columns a MediaMath user gets; the SQLite floor writes the same columns.
+SCHEMA = os.path.join(os.path.dirname(HERE), "schemas", "records", "mediamath", "organizations.json")
 
 
 def free_port():
@@ -86,8 +88,9 @@ jobs:
     request: {path: %s}
     paging: %s
     primary_key: id
+    record_schema: %s
     output: %s
-""" % (base_url, token, first_path, paging, output))
+""" % (base_url, token, first_path, paging, SCHEMA, output))
     return path
 
 

@@ -172,3 +172,41 @@ TEST_CASE("discarding an append run removes its rows and nothing else, distinct 
     CHECK(f.count("SELECT count(*) FROM orgs") == 1);
     CHECK(f.count("SELECT count(*) FROM orgs WHERE _run_id = 'r1'") == 1);
 }
+
+TEST_CASE("a merge table keyed by integers upserts on its rowid, a text key gets a unique index") {
+    Fixture f;
+    f.write("merge", "r1", {R"([{"id":7,"v":1}])"});
+    f.write("merge", "r2", {R"([{"id":7,"v":2}])"});
+    CHECK(f.count("SELECT pk FROM pragma_table_info('orgs') WHERE name = 'id'") == 1);
+    CHECK(f.count("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'orgs__key'") == 0);
+    CHECK(f.count("SELECT rowid FROM orgs") == 7);
+    CHECK(f.count("SELECT json_extract(record, '$.v') FROM orgs") == 2);
+
+    Fixture text;
+    text.write("merge", "r1", {R"([{"id":"a7","v":1}])"});
+    text.write("merge", "r2", {R"([{"id":"a7","v":2}])"});
+    CHECK(text.count("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'orgs__key'") == 1);
+    CHECK(text.count("SELECT count(*) FROM orgs") == 1);
+}
+
+TEST_CASE("a merge run without a record still leaves the table, key column included") {
+    Fixture f;
+    f.write("merge", "r1", {R"([])"});
+    CHECK(f.count("SELECT count(*) FROM pragma_table_info('orgs') WHERE name = 'id'") == 1);
+    f.write("merge", "r2", {R"([{"id":1}])"});
+    CHECK(f.count("SELECT count(*) FROM orgs") == 1);
+}
+
+TEST_CASE("typed columns hold what SQLite makes of each JSON value, and the record keeps its JSON") {
+    Fixture f;
+    f.job.record_schema = f.dir.path() + "/schema.json";
+    std::ofstream(f.job.record_schema)
+        << R"({"type":"object","properties":{"id":{"type":"integer"},"n":{"type":"number"},)"
+           R"("big":{"type":"integer"},"o":{"type":"string"},"s":{"type":"string"}}})";
+    const std::string record = R"({"id":1,"n":2,"big":18446744073709551615,"o":{"k":[1,"x"]},"s":42})";
+    f.write("append", "r1", {"[" + record + "]"});
+    CHECK(f.count("SELECT count(*) FROM orgs WHERE typeof(n) = 'real' AND n = 2.0") == 1);
+    CHECK(f.count("SELECT count(*) FROM orgs WHERE o = '{\"k\":[1,\"x\"]}' AND s = '42'") == 1);
+    CHECK(f.count("SELECT count(*) FROM orgs WHERE big = '18446744073709551615'") == 1);
+    CHECK(f.count("SELECT count(*) FROM orgs WHERE record = '" + record + "'") == 1);
+}

@@ -2,7 +2,7 @@
 
 #include "config/job_fingerprint.hpp"
 #include "extract/integrity_audit.hpp"
-#include "extract/page_parser.hpp"
+#include "extract/page_fetcher.hpp"
 #include "extract/stop_request.hpp"
 #include "http/authorized_client.hpp"
 #include "log/log_context.hpp"
@@ -14,58 +14,19 @@
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/NumberFormatter.h>
 #include <Poco/Random.h>
-#include <Poco/URI.h>
 
 #include <chrono>
+#include <exception>
+#include <thread>
 
 namespace apirunner {
 namespace {
 
-std::string page_url(const std::string& base_url, const RequestSpec& request,
-                     const PageRequest& paging) {
-    if (paging.url) {
-        return *paging.url;  // the provider's own next-page URL carries every parameter
-    }
-    Poco::URI uri(base_url + request.path);
-    for (const auto& [name, value] : request.params) {
-        uri.addQueryParameter(name, value);
-    }
-    for (const auto& [name, value] : paging.params) {
-        uri.addQueryParameter(name, value);
-    }
-    return uri.toString();
-}
+// How many fetched pages may wait for the writer: enough to ride out one slow fsync or one slow
+// response, few enough that memory stays a handful of pages.
+constexpr std::size_t k_pages_ahead = 4;
 
-struct FetchedPage {
-    HttpResponse response;
-    ParsedPage page;
-};
-
-// "page 3 of /api/v3.0/organizations: ", the start of every message about one page.
-std::string page_where(const JobSpec& job, std::int64_t page_number) {
-    return "page " + std::to_string(page_number) + " of " + job.request.path + ": ";
-}
-
-// One page, fetched and parsed. A 2xx whose JSON does not parse is a page cut short more often
-// than a provider that changed its mind, so it is fetched again like any transient failure.
-FetchedPage fetch_page(AuthorizedClient& client, const HttpRequest& request, const JobSpec& job,
-                       std::int64_t page_number) {
-    for (int attempt = 1;; ++attempt) {
-        FetchedPage fetched{client.send(request), {}};
-        try {
-            fetched.page = parse_page(fetched.response.body, job.paging.records);
-            return fetched;
-        } catch (const Error& error) {
-            const std::string where = page_where(job, page_number);
-            if (!client.may_retry(attempt)) {
-                throw Error(error.kind(), where + error.what());
-            }
-            client.back_off(attempt, where + error.what() + "; fetching it again");
-        }
-    }
-}
-
-void tell_progress(ProgressListener* listener, const Paginator& paginator, const JobResult& result,
+void tell_progress(ProgressListener* listener, const Totals& totals, const JobResult& result,
                    std::chrono::steady_clock::time_point started) {
     if (!listener) {
         return;
@@ -75,7 +36,6 @@ void tell_progress(ProgressListener* listener, const Paginator& paginator, const
     progress.records = result.records;
     progress.pages = result.pages;
     progress.resumed_records = result.resumed_records;
-    const Totals& totals = paginator.totals();
     progress.total = totals.last ? totals.last : totals.first;
     progress.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     listener->page_done(progress);
@@ -176,48 +136,65 @@ Checkpoint JobRunner::take_up(const JobSpec& job, bool full_refresh, Paginator& 
     return fresh;
 }
 
-void JobRunner::fetch_pages(const JobSpec& job, const RunOptions& options, Paginator& paginator,
-                            JobOutputs* outputs, Checkpoint& checkpoint, JobResult& result) {
+// The job's thread writes and checkpoints each page while a thread of the job's fetches the
+// next ones (extract/page_fetcher). Pages fetched before a fetch fails are still stored, so the
+// checkpoint covers every page that arrived.
+void JobRunner::transfer_pages(const JobSpec& job, const RunOptions& options, Paginator& paginator,
+                               JobOutputs* outputs, Checkpoint& checkpoint, JobResult& result) {
     const ProviderSpec& provider = m_config.providers.at(job.provider);
     const auto started = std::chrono::steady_clock::now();
+    PageQueue<FetchedPage> queue(k_pages_ahead);
     AuthorizedClient client(m_sessions.session(job.provider), provider.retry,
                             m_limiters.of(job.provider, provider.rate_limit),
-                            [] { return stop_signal() != 0; });
+                            [&queue] { return stop_signal() != 0 || queue.cancelled(); });
+    const FetchPlan plan{job, provider.base_url, checkpoint.pages + 1, options.dry_run};
+    std::exception_ptr fetch_error;
+    std::thread fetching([&, run_id = result.run_id] {
+        const JobLogScope log_scope(job.name, job.provider);
+        set_log_run_id(run_id);
+        try {
+            fetch_pages(client, paginator, plan, queue);
+        } catch (...) {
+            fetch_error = std::current_exception();
+        }
+        queue.close();
+    });
     try {
-        while (auto paging = paginator.next()) {
-            if (const int signal = stop_signal()) {
-                throw Error(ErrorKind::temporary, std::string("stopped by ") + signal_name(signal));
-            }
-            HttpRequest request;
-            request.method = job.request.method;
-            request.url = page_url(provider.base_url, job.request, *paging);
-            request.set_header("Accept", "application/json");
-            const std::int64_t number = checkpoint.pages + 1;
-            auto [response, page] = fetch_page(client, request, job, number);
-            if (outputs) {
-                write_page(*outputs, job, page.records, number);
-            }
-            paginator.accept(Page{page.body, page.records.size(), response.headers, response.url});
-            checkpoint.pages = number;
-            checkpoint.records += static_cast<std::int64_t>(page.records.size());
-            result.pages = checkpoint.pages;
-            result.records = checkpoint.records;
-            if (options.dry_run) {
-                break;
-            }
-            checkpoint.paging = paginator.save();
-            checkpoint.sink_positions = outputs->positions();
-            m_state->save_checkpoint(checkpoint);
-            m_logger.event(LogLevel::debug, "page", "job '" + job.name + "': page " + std::to_string(number) +
-                                                        " checkpointed, " + std::to_string(page.records.size()) +
-                                                        " records");
-            tell_progress(options.progress, paginator, result, started);
+        while (auto fetched = queue.pop()) {
+            store_page(job, options, *fetched, outputs, checkpoint, result);
+            tell_progress(options.progress, fetched->totals, result, started);
         }
     } catch (...) {
+        queue.cancel();
+        fetching.join();
         count_calls(client.stats(), result);
         throw;
     }
+    fetching.join();
     count_calls(client.stats(), result);
+    if (fetch_error) {
+        std::rethrow_exception(fetch_error);
+    }
+}
+
+void JobRunner::store_page(const JobSpec& job, const RunOptions& options, const FetchedPage& fetched,
+                           JobOutputs* outputs, Checkpoint& checkpoint, JobResult& result) {
+    const auto& records = fetched.page.records;
+    if (outputs) {
+        write_page(*outputs, job, records, fetched.number);
+    }
+    checkpoint.pages = fetched.number;
+    checkpoint.records += static_cast<std::int64_t>(records.size());
+    result.pages = checkpoint.pages;
+    result.records = checkpoint.records;
+    if (options.dry_run) {
+        return;
+    }
+    checkpoint.paging = fetched.paging;
+    checkpoint.sink_positions = outputs->positions();
+    m_state->save_checkpoint(checkpoint);
+    m_logger.event(LogLevel::debug, "page", "job '" + job.name + "': page " + std::to_string(fetched.number) +
+                                                " checkpointed, " + std::to_string(records.size()) + " records");
 }
 
 void JobRunner::audit(const JobSpec& job, const Paginator& paginator, JobOutputs& outputs, JobResult& result) {
@@ -247,7 +224,7 @@ void JobRunner::walk(const JobSpec& job, const RunOptions& options, JobResult& r
     result.records = checkpoint.records;
     if (!checkpoint.finishing) {
         try {
-            fetch_pages(job, options, *paginator, outputs.get(), checkpoint, result);
+            transfer_pages(job, options, *paginator, outputs.get(), checkpoint, result);
         } catch (const Error& error) {
             if (!outputs || checkpoint.pages > 0) {
                 const std::string saved = outputs ? "; " + std::to_string(checkpoint.pages) +

@@ -4,6 +4,7 @@
 
 #include "config/jobs_config.hpp"
 #include "extract/job_outputs.hpp"
+#include "extract/page_fetcher.hpp"
 #include "extract/paginator.hpp"
 #include "extract/progress.hpp"
 #include "http/rate_limiter.hpp"
@@ -66,8 +67,10 @@ private:
     // The checkpoint to go on from: an earlier run's, taken up, or a new run's.
     Checkpoint take_up(const JobSpec& job, bool full_refresh, Paginator& paginator,
                        std::unique_ptr<JobOutputs>& outputs, JobResult& result);
-    void fetch_pages(const JobSpec& job, const RunOptions& options, Paginator& paginator,
-                     JobOutputs* outputs, Checkpoint& checkpoint, JobResult& result);
+    void transfer_pages(const JobSpec& job, const RunOptions& options, Paginator& paginator,
+                        JobOutputs* outputs, Checkpoint& checkpoint, JobResult& result);
+    void store_page(const JobSpec& job, const RunOptions& options, const FetchedPage& fetched,
+                    JobOutputs* outputs, Checkpoint& checkpoint, JobResult& result);
     void audit(const JobSpec& job, const Paginator& paginator, JobOutputs& outputs, JobResult& result);
 
     const JobsConfig& m_config;

@@ -85,16 +85,23 @@ SqliteSink::SqliteSink(const SinkSpec& sink, const OutputSpec& output, const Job
 
 SqliteSink::~SqliteSink() = default;
 
+// In merge mode an integer key is the table's INTEGER PRIMARY KEY: the rowid itself, so an upsert
+// looks up and writes one B-tree where a separate unique index would make it two.
 void SqliteSink::create_table(const std::string& table) {
+    const bool rowid_key =
+        m_output.mode == "merge" && !m_columns.empty() && m_columns.front().name == m_primary_key &&
+        m_columns.front().sql_type == "INTEGER";
     std::string sql = "CREATE TABLE IF NOT EXISTS " + identifier(table) + " (";
     for (const auto& column : m_columns) {
-        sql += identifier(column.name) + " " + column.sql_type + ", ";
+        const bool key = rowid_key && column.name == m_primary_key;
+        sql += identifier(column.name) + " " + column.sql_type + (key ? " PRIMARY KEY" : "") + ", ";
     }
     sql += "record TEXT NOT NULL, _run_id TEXT NOT NULL, _extracted_at TEXT NOT NULL)";
     *m_session << sql, now;
     // A table from an earlier run with fewer columns (a schema added since) gains the new ones.
     std::vector<std::string> existing;
-    *m_session << "SELECT name FROM pragma_table_info(?)", useRef(table), into(existing), now;
+    std::vector<int> primary;
+    *m_session << "SELECT name, pk FROM pragma_table_info(?)", useRef(table), into(existing), into(primary), now;
     for (const auto& column : m_columns) {
         if (std::find(existing.begin(), existing.end(), column.name) == existing.end()) {
             *m_session << "ALTER TABLE " + identifier(table) + " ADD COLUMN " + identifier(column.name) +
@@ -102,23 +109,31 @@ void SqliteSink::create_table(const std::string& table) {
                 now;
         }
     }
-    if (m_output.mode == "merge") {
+    const auto key = std::find(existing.begin(), existing.end(), m_primary_key);
+    const bool key_is_primary = key != existing.end() && primary[key - existing.begin()] == 1;
+    if (m_output.mode == "merge" && !key_is_primary) {  // a table an earlier version made, or a text key
         *m_session << "CREATE UNIQUE INDEX IF NOT EXISTS " + identifier(table + "__key") + " ON " +
                           identifier(table) + " (" + identifier(m_primary_key) + ")",
             now;
     }
 }
 
-void SqliteSink::prepare(const Record& first) {
-    if (!m_primary_key.empty()) {
-        auto key = std::find_if(m_columns.begin(), m_columns.end(),
-                                [&](const Column& column) { return column.name == m_primary_key; });
-        if (key == m_columns.end()) {
-            m_columns.insert(m_columns.begin(), {m_primary_key, key_type(first.object, m_primary_key)});
-        } else {
-            std::rotate(m_columns.begin(), key, key + 1);
-        }
+// The primary key becomes the first column, typed as the schema says or else as `first` has it.
+void SqliteSink::place_key(const simdjson::dom::object* first) {
+    if (m_primary_key.empty() || (!m_columns.empty() && m_columns.front().name == m_primary_key)) {
+        return;
     }
+    auto key = std::find_if(m_columns.begin(), m_columns.end(),
+                            [&](const Column& column) { return column.name == m_primary_key; });
+    if (key == m_columns.end()) {
+        m_columns.insert(m_columns.begin(), {m_primary_key, first ? key_type(*first, m_primary_key) : "TEXT"});
+    } else {
+        std::rotate(m_columns.begin(), key, key + 1);
+    }
+}
+
+void SqliteSink::prepare(const Record& first) {
+    place_key(&first.object);
     create_table(m_target);
 
     std::string names;
@@ -263,6 +278,7 @@ void SqliteSink::finish() {
     }
     try {
         if (!m_insert) {
+            place_key(nullptr);
             create_table(m_target);  // no records in this process: the table exists all the same
         }
         m_insert.reset();  // no statement of the staging table is left when it is renamed

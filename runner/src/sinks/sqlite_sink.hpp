@@ -33,6 +33,7 @@ public:
     std::string describe() const override;
 
 private:
+    void place_key(const simdjson::dom::object* first);
     void prepare(const Record& first);
     void create_table(const std::string& table);
     void bind_record(const Record& record, std::size_t index);
