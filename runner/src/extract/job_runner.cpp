@@ -24,7 +24,7 @@ namespace {
 
 // How many fetched pages may wait for the writer: enough to ride out one slow fsync or one slow
 // response, few enough that memory stays a handful of pages.
-constexpr std::size_t k_pages_ahead = 4;
+constexpr std::size_t k_pages_ahead = 2;
 
 void tell_progress(ProgressListener* listener, const Totals& totals, const JobResult& result,
                    std::chrono::steady_clock::time_point started) {

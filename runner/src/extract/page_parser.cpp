@@ -57,7 +57,14 @@ ParsedPage parse_page(const std::string& body, const std::string& records_path) 
     ParsedPage page;
     page.storage = std::make_unique<ParsedPage::Storage>();
     const std::size_t skip = body.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
-    if (const auto error = page.storage->parser.parse(body.data() + skip, body.size() - skip).get(page.body)) {
+    // One parser a thread, its working buffers reused; the page keeps only its document. The
+    // body is parsed where it is when its buffer has simdjson's padding to spare.
+    const bool padded = body.capacity() - body.size() >= simdjson::SIMDJSON_PADDING;
+    thread_local simdjson::dom::parser parser;
+    if (const auto error = parser.parse_into_document(page.storage->document,
+                                                      reinterpret_cast<const std::uint8_t*>(body.data()) + skip,
+                                                      body.size() - skip, !padded)
+                               .get(page.body)) {
         throw Error(ErrorKind::bad_data, why_not_json(body, error));
     }
     if (page.body.is_array() && !records_path.empty()) {

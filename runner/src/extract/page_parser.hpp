@@ -14,7 +14,7 @@ namespace apirunner {
 // A parsed page. `body` and `records` point into `storage`, which moves with the page.
 struct ParsedPage {
     struct Storage {
-        simdjson::dom::parser parser;  // holds the parsed document
+        simdjson::dom::document document;  // the parsed page: its tape and strings
         std::string records_json;      // every record's JSON, back to back
     };
     std::unique_ptr<Storage> storage;
