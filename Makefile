@@ -63,16 +63,17 @@ fuzz: deps
 
 # apirunner against its peers (bench/README.md): a Release build, nginx serving the pages,
 # the Python script a user would write, curl (the fetch floor), the SQLite C API (its floor).
-# BENCH_RECORDS=100000 for a quicker run.
+# BENCH_RECORDS=100000 BENCH_MEMORY_RECORDS=100000 for a quicker run (0 leaves the memory runs out).
 BENCH_PACKAGES := nginx-light python3-requests libsqlite3-dev curl
 BENCH_RECORDS ?= 1000000
+BENCH_MEMORY_RECORDS ?= 5000000
 bench: deps
 	@$(MAKE) deps DEB_PACKAGES="$(BENCH_PACKAGES)"
 	cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release >/dev/null
 	cmake --build build-bench -j $(JOBS) --target apirunner apirunner-sandbox apirunner_bearer
 	mkdir -p build-bench/bench
 	g++ -std=c++17 -O2 bench/sqlite_floor.cpp -lsqlite3 -o build-bench/bench/sqlite_floor
-	/usr/bin/python3 bench/run.py build-bench --records $(BENCH_RECORDS)
+	/usr/bin/python3 bench/run.py build-bench --records $(BENCH_RECORDS) --memory-records $(BENCH_MEMORY_RECORDS)
 
 clean:
 	rm -rf $(BUILD) build-asan build-fuzz build-bench out .apirunner

@@ -121,10 +121,43 @@ class Table:
             print(line(row))
 
 
+def mean_of(runs, command, cwd):
+    """(mean seconds, highest peak RSS) over `runs` runs."""
+    figures = [measure(command, cwd) for _ in range(runs)]
+    return sum(f[0] for f in figures) / runs, max(f[1] for f in figures)
+
+
+def memory_rss(work, apirunner, plugins, most, table):
+    """apirunner to SQLite for 100k, 1M and `most` records: the pages hold `most`; a smaller run
+    starts further on and walks to the last page (the audit notes the total it did not reach)."""
+    pages_dir = os.path.join(work, "memory-pages")
+    subprocess.check_call([sys.executable, os.path.join(HERE, "make_pages.py"), pages_dir, str(most), str(PER_PAGE)])
+    port = free_port()
+    nginx_dir = os.path.join(work, "memory-nginx")
+    os.makedirs(nginx_dir)
+    nginx = start_nginx(nginx_dir, pages_dir, port)
+    try:
+        last_page = (most + PER_PAGE - 1) // PER_PAGE
+        for records in sorted({min(100_000, most), min(1_000_000, most), most}):
+            fresh(work)
+            first = last_page - records // PER_PAGE + 1
+            jobs = jobs_file(work, "memory.yaml", "http://127.0.0.1:%d" % port,
+                             "{sink: warehouse, table: orgs, mode: merge}", "/page-%d.json" % first,
+                             "{type: next_url, next: meta.next_page, records: data, limit_param: ''}")
+            seconds, rss = measure(apirunner + ["run", "--config", jobs, "--quiet"] + plugins, work)
+            table.add("memory: %dk records to SQLite" % (records // 1000), "apirunner", seconds, rss, records,
+                      "flat if streamed")
+    finally:
+        nginx.terminate()
+        nginx.wait()
+        shutil.rmtree(pages_dir)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("build")
     parser.add_argument("--records", type=int, default=1_000_000)
+    parser.add_argument("--memory-records", type=int, default=5_000_000, help="0 leaves the memory workload out")
     args = parser.parse_args()
     build = os.path.abspath(args.build)
     apirunner = [os.path.join(build, "bin", "apirunner")]
@@ -165,16 +198,17 @@ def main():
             table.add(workload, "Python requests" + ("+sqlite3" if kind == "sqlite" else ""), peer, peer_rss,
                       records, "apirunner %.1fx as fast" % (peer / ours))
 
-        # 4. start-up
-        runs = 10
-        total = 0.0
-        rss = 0.0
-        for _ in range(runs):
-            seconds, peak = measure(apirunner + ["validate", "--config", os.path.join(work, "sqlite.yaml")] + plugins,
-                                    work)
-            total += seconds
-            rss = max(rss, peak)
-        table.add("start-up: validate", "apirunner", total / runs, rss, None, "mean of %d" % runs)
+        # 4. start-up: validate, a one-page job, and what the peer's imports cost before its first request
+        validate = apirunner + ["validate", "--config", os.path.join(work, "sqlite.yaml")] + plugins
+        table.add("start-up: validate", "apirunner", *mean_of(10, validate, work), None, "mean of 10")
+        fresh(work)
+        one_page = jobs_file(work, "one-page.yaml", base, "{sink: files, mode: replace}", "/page-1.json",
+                             "{type: none, records: data}")
+        run_one = apirunner + ["run", "--config", one_page, "--quiet"] + plugins
+        table.add("start-up: one-page job", "apirunner", *mean_of(10, run_one, work), None, "mean of 10")
+        imports = [sys.executable, "-c", "import requests, sqlite3"]
+        table.add("start-up: one-page job", "Python peer, imports only", *mean_of(10, imports, work), None,
+                  "import requests, sqlite3; mean of 10")
     finally:
         nginx.terminate()
         nginx.wait()
@@ -197,6 +231,9 @@ def main():
     finally:
         sandbox.terminate()
         sandbox.wait()
+    # 3. memory: peak RSS as the records grow, from one set of pages walked from different starts
+    if args.memory_records:
+        memory_rss(work, apirunner, plugins, args.memory_records, table)
     print()
     table.print()
     print("\nmachine: %s, %d cores; %s" % (os.uname().machine, os.cpu_count(),
