@@ -206,6 +206,10 @@ TEST_CASE("page parsing refuses what is not a page of records") {
     CHECK_THROWS_WITH(parse_page(R"([{"id":1}])", "data"),
                       "the page is a JSON array where an object with records at 'data' belongs");
     CHECK(parse_page(R"([{"id":1},{"id":2}])", "").records.size() == 2);
+    // simdjson keeps integers in 64 bits: a longer one fails the page, and the message says why
+    CHECK_THROWS_WITH(parse_page(R"([{"id":123456789012345678901234567890}])", ""),
+                      "the page is not valid JSON: Problem while parsing a number");
+    CHECK(parse_page(R"([{"id":18446744073709551615,"n":-9223372036854775808}])", "").records.size() == 1);
 }
 
 TEST_CASE("a record keeps its fields in the provider's order") {
