@@ -27,6 +27,11 @@ struct Fixture {
         job.name = "orgs";
         job.primary_key = "id";
     }
+    // A record schema with these properties (a JSON object's text).
+    void use_schema(const std::string& properties) {
+        job.record_schema = dir.path() + "/schema.json";
+        std::ofstream(job.record_schema) << R"({"type":"object","properties":)" << properties << "}";
+    }
     OutputSpec output(const std::string& mode) { return OutputSpec{"db", "orgs", mode}; }
     RunInfo run(const std::string& id) { return RunInfo{"orgs", id, "2026-01-01T00:00:00Z", "2026-01-01"}; }
 
@@ -86,10 +91,8 @@ TEST_CASE("replace swaps the table in at finish, a discarded replace leaves the 
 
 TEST_CASE("a record schema gives typed columns, and booleans are stored as 0/1") {
     Fixture f;
-    f.job.record_schema = f.dir.path() + "/schema.json";
-    std::ofstream(f.job.record_schema)
-        << R"({"type":"object","properties":{"id":{"type":"integer"},"ok":{"type":"boolean"},)"
-           R"("price":{"type":["number","null"]},"tags":{"type":"array"}}})";
+    f.use_schema(R"({"id":{"type":"integer"},"ok":{"type":"boolean"},)"
+                 R"("price":{"type":["number","null"]},"tags":{"type":"array"}})");
     f.write("merge", "r1", {R"([{"id":1,"ok":true,"price":2.5,"tags":["x"]},{"id":2,"ok":false,"price":null}])"});
     CHECK(f.count("SELECT count(*) FROM orgs WHERE ok = 1 AND typeof(price) = 'real'") == 1);
     CHECK(f.count("SELECT count(*) FROM orgs WHERE ok = 0 AND price IS NULL") == 1);
@@ -199,10 +202,8 @@ TEST_CASE("a merge run without a record still leaves the table, key column inclu
 
 TEST_CASE("typed columns hold what SQLite makes of each JSON value, and the record keeps its JSON") {
     Fixture f;
-    f.job.record_schema = f.dir.path() + "/schema.json";
-    std::ofstream(f.job.record_schema)
-        << R"({"type":"object","properties":{"id":{"type":"integer"},"n":{"type":"number"},)"
-           R"("big":{"type":"integer"},"o":{"type":"string"},"s":{"type":"string"}}})";
+    f.use_schema(R"({"id":{"type":"integer"},"n":{"type":"number"},"big":{"type":"integer"},)"
+                 R"("o":{"type":"string"},"s":{"type":"string"}})");
     const std::string record = R"({"id":1,"n":2,"big":18446744073709551615,"o":{"k":[1,"x"]},"s":42})";
     f.write("append", "r1", {"[" + record + "]"});
     CHECK(f.count("SELECT count(*) FROM orgs WHERE typeof(n) = 'real' AND n = 2.0") == 1);
