@@ -61,18 +61,17 @@ void AuthorizedClient::back_off(int attempt, const std::string& why) {
 }
 
 HttpResponse AuthorizedClient::attempt(const HttpRequest& request) {
-    auto due = m_session.keep_alive_in_ms();
-    if (due && *due <= 0) {
+    if (m_session.keep_alive_if_due()) {
         ++m_stats.refreshes;
-        m_session.keep_alive();
     }
     HttpRequest stamped = request;
-    m_session.stamp(stamped);
+    const std::uint64_t stamped_at = m_session.stamp(stamped);
     HttpResponse response = send_once(stamped);
     if (response.status == 401) {
         // One recovery and one retry; a second 401 means the renewed credentials are refused.
-        ++m_stats.refreshes;
-        m_session.recover(response);
+        if (m_session.recover(response, stamped_at)) {
+            ++m_stats.refreshes;
+        }
         stamped = request;
         m_session.stamp(stamped);
         response = send_once(stamped);

@@ -67,21 +67,33 @@ PocoHttpClient::PocoHttpClient(HttpOptions options, Logger& logger)
 
 PocoHttpClient::~PocoHttpClient() = default;
 
-Poco::Net::HTTPClientSession& PocoHttpClient::session_for(const Poco::URI& uri) {
-    auto& slot = m_sessions[origin_of(uri)];
-    if (!slot) {
-        if (uri.getScheme() == "https") {
-            slot = std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(),
-                                                                   tls_client_context());
-        } else {
-            slot = std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
+PocoHttpClient::Connection PocoHttpClient::take_connection(const Poco::URI& uri, bool fresh) {
+    if (!fresh) {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        auto& idle = m_idle[origin_of(uri)];
+        if (!idle.empty()) {
+            Connection connection = std::move(idle.back());
+            idle.pop_back();
+            return connection;
         }
-        slot->setTimeout(Poco::Timespan(0, m_options.connect_timeout_ms * 1000),
-                         Poco::Timespan(0, m_options.read_timeout_ms * 1000),
-                         Poco::Timespan(0, m_options.read_timeout_ms * 1000));
-        slot->setKeepAlive(true);
     }
-    return *slot;
+    Connection connection;
+    if (uri.getScheme() == "https") {
+        connection = std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(),
+                                                                     tls_client_context());
+    } else {
+        connection = std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
+    }
+    connection->setTimeout(Poco::Timespan(0, m_options.connect_timeout_ms * 1000),
+                           Poco::Timespan(0, m_options.read_timeout_ms * 1000),
+                           Poco::Timespan(0, m_options.read_timeout_ms * 1000));
+    connection->setKeepAlive(true);
+    return connection;
+}
+
+void PocoHttpClient::give_back(const Poco::URI& uri, Connection connection) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_idle[origin_of(uri)].push_back(std::move(connection));
 }
 
 std::string PocoHttpClient::read_body(std::istream& in, Poco::Net::HTTPClientSession& session,
@@ -120,8 +132,8 @@ std::string PocoHttpClient::read_body(std::istream& in, Poco::Net::HTTPClientSes
     return body;
 }
 
-HttpResponse PocoHttpClient::exchange_once(const HttpRequest& request, const Poco::URI& uri) {
-    auto& session = session_for(uri);
+HttpResponse PocoHttpClient::exchange_once(const HttpRequest& request, const Poco::URI& uri,
+                                           Poco::Net::HTTPClientSession& session) {
     const std::int64_t deadline = now_ms() + m_options.exchange_deadline_ms;
     Poco::Net::HTTPRequest out(request.method, uri.getPathAndQuery(),
                                Poco::Net::HTTPMessage::HTTP_1_1);
@@ -134,7 +146,10 @@ HttpResponse PocoHttpClient::exchange_once(const HttpRequest& request, const Poc
             out.set(name, value);
         }
     }
-    cookie_header = m_jar.header_for(uri, cookie_header);
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        cookie_header = m_jar.header_for(uri, cookie_header);
+    }
     if (!cookie_header.empty()) {
         out.set("Cookie", cookie_header);
     }
@@ -156,45 +171,46 @@ HttpResponse PocoHttpClient::exchange_once(const HttpRequest& request, const Poc
             set_cookies.push_back(value);
         }
     }
-    m_jar.store(uri, set_cookies);
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_jar.store(uri, set_cookies);
+    }
     const std::int64_t declared = in.hasContentLength() ? in.getContentLength64() : -1;
     response.body = request.method == "HEAD" ? std::string()
                                              : read_body(body_stream, session, declared, deadline);
     return response;
 }
 
-// One request on a kept-alive session; resent once on a fresh connection when the old one had
-// died before any byte of the answer came (as curl does), for idempotent methods only.
+// One request on a kept-alive connection; resent once on a fresh connection when the old one had
+// died before any byte of the answer came (as curl does), for idempotent methods only. A
+// connection that failed is dropped (closed); one that answered is kept for the next request.
 HttpResponse PocoHttpClient::exchange(const HttpRequest& request, const Poco::URI& uri) {
     const bool idempotent = request.method != "POST" && request.method != "PATCH";
     for (int attempt = 1;; ++attempt) {
+        Connection connection = take_connection(uri, attempt > 1);
         try {
-            return exchange_once(request, uri);
+            HttpResponse response = exchange_once(request, uri, *connection);
+            give_back(uri, std::move(connection));
+            return response;
         } catch (const Poco::Net::NoMessageException& e) {
-            session_for(uri).reset();
             if (attempt > 1 || !idempotent) {
                 throw network_error(uri, "the server closed the connection without answering");
             }
         } catch (const Poco::Net::ConnectionResetException& e) {
-            session_for(uri).reset();
             if (attempt > 1 || !idempotent) {
                 throw network_error(uri, "connection reset");
             }
         } catch (const Poco::TimeoutException& e) {
-            session_for(uri).reset();
             throw network_error(uri, "timed out");
         } catch (const Poco::Net::MessageException& e) {
-            session_for(uri).reset();
             throw Error(ErrorKind::bad_data,
                         redactor().redact(origin_of(uri) + " broke the HTTP protocol: " +
                                           e.displayText()));
         } catch (const Poco::Exception& e) {
-            session_for(uri).reset();
             throw network_error(uri, e.displayText());
         } catch (const Error&) {
             throw;
         } catch (const std::exception& e) {
-            session_for(uri).reset();
             throw network_error(uri, e.what());
         }
     }
@@ -267,6 +283,7 @@ HttpResponse PocoHttpClient::send(const HttpRequest& request) {
 }
 
 std::optional<std::string> PocoHttpClient::cookie(const std::string& url, const std::string& name) {
+    std::lock_guard<std::mutex> lock(m_mutex);
     return m_jar.value(Poco::URI(url), name);
 }
 

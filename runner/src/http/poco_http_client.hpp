@@ -1,4 +1,5 @@
-// The host's HttpClient on Poco: keep-alive sessions per origin, a total deadline per exchange,
+// The host's HttpClient on Poco: kept-alive connections per origin (as many as threads send at
+// once, for a job's `concurrency`), a total deadline per exchange,
 // redirects followed by hand (cookies kept, credentials never sent to another host), one resend
 // when a kept-alive connection turns out dead. It does not retry on status codes: the caller
 // does, re-authenticating each attempt.
@@ -14,6 +15,8 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
+#include <vector>
 
 namespace apirunner {
 
@@ -39,16 +42,22 @@ public:
     std::optional<std::string> cookie(const std::string& url, const std::string& name) override;
 
 private:
-    HttpResponse exchange_once(const HttpRequest& request, const Poco::URI& uri);
+    using Connection = std::unique_ptr<Poco::Net::HTTPClientSession>;
+
+    HttpResponse exchange_once(const HttpRequest& request, const Poco::URI& uri,
+                               Poco::Net::HTTPClientSession& session);
     HttpResponse exchange(const HttpRequest& request, const Poco::URI& uri);
-    Poco::Net::HTTPClientSession& session_for(const Poco::URI& uri);
+    // An idle connection to the URI's origin, or a new one (always new when `fresh`).
+    Connection take_connection(const Poco::URI& uri, bool fresh);
+    void give_back(const Poco::URI& uri, Connection connection);
     std::string read_body(std::istream& in, Poco::Net::HTTPClientSession& session,
                           std::int64_t declared_length, std::int64_t deadline_ms);
 
     HttpOptions m_options;
     Logger& m_logger;
+    std::mutex m_mutex;  // guards the jar and the idle connections
     CookieJar m_jar;
-    std::map<std::string, std::unique_ptr<Poco::Net::HTTPClientSession>> m_sessions;
+    std::map<std::string, std::vector<Connection>> m_idle;
 };
 
 }  // namespace apirunner

@@ -48,23 +48,35 @@ PluginSession::~PluginSession() {
 }
 
 void PluginSession::open() {
+    std::lock_guard<std::mutex> lock(m_calls);
     guarded("open", [&] { m_session->open(); });
 }
 
-std::optional<std::int64_t> PluginSession::keep_alive_in_ms() {
-    return guarded("keep_alive_in_ms", [&] { return m_session->keep_alive_in_ms(); });
-}
-
-void PluginSession::keep_alive() {
+bool PluginSession::keep_alive_if_due() {
+    std::lock_guard<std::mutex> lock(m_calls);
+    const auto due = guarded("keep_alive_in_ms", [&] { return m_session->keep_alive_in_ms(); });
+    if (!due || *due > 0) {
+        return false;
+    }
     guarded("keep_alive", [&] { m_session->keep_alive(); });
+    ++m_renewals;
+    return true;
 }
 
-void PluginSession::stamp(HttpRequest& request) {
+std::uint64_t PluginSession::stamp(HttpRequest& request) {
+    std::lock_guard<std::mutex> lock(m_calls);
     guarded("stamp", [&] { m_session->stamp(request); });
+    return m_renewals;
 }
 
-void PluginSession::recover(const HttpResponse& refused) {
+bool PluginSession::recover(const HttpResponse& refused, std::uint64_t stamped_at) {
+    std::lock_guard<std::mutex> lock(m_calls);
+    if (m_renewals != stamped_at) {
+        return false;
+    }
     guarded("recover", [&] { m_session->recover(refused); });
+    ++m_renewals;
+    return true;
 }
 
 void PluginSession::close() noexcept { m_session->close(); }

@@ -6,7 +6,9 @@
 #include "plugins/plugin_library.hpp"
 #include "plugins/provider_host.hpp"
 
+#include <cstdint>
 #include <memory>
+#include <mutex>
 
 namespace apirunner {
 
@@ -20,10 +22,16 @@ public:
     PluginSession& operator=(const PluginSession&) = delete;
 
     void open();
-    std::optional<std::int64_t> keep_alive_in_ms();
-    void keep_alive();
-    void stamp(HttpRequest& request);
-    void recover(const HttpResponse& refused);
+    // The calls a page fetch makes, safe from several threads at once (`concurrency`): one
+    // call into the plugin at a time, and a renewal made once for all of them.
+    // Renews the session when its keep-alive is due; true when it did.
+    bool keep_alive_if_due();
+    // Stamps the request; returns how many renewals the credentials have seen.
+    std::uint64_t stamp(HttpRequest& request);
+    // Answers a 401 to a request stamped at `stamped_at` renewals: renews the session, unless
+    // another thread renewed it since (the request is then stamped again as it is). True when
+    // it renewed.
+    bool recover(const HttpResponse& refused, std::uint64_t stamped_at);
     void close() noexcept;
     std::vector<std::pair<std::string, std::string>> inspect();
     std::string authorize_url(const std::string& redirect_uri, const std::string& state,
@@ -38,6 +46,8 @@ private:
     template <typename Call>
     auto guarded(const char* step, Call&& call);
 
+    std::mutex m_calls;  // one call into the plugin at a time
+    std::uint64_t m_renewals = 0;
     // Declared first so it is destroyed last: the plugin's session refers to it.
     std::unique_ptr<ProviderHost> m_host;
     // Its deleter holds the library, so the code of the destructor is there when it runs.
