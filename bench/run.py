@@ -94,6 +94,32 @@ jobs:
     return path
 
 
+def latency_jobs(work, port, concurrency):
+    """The sandbox's MediaMath organizations, offset paging with the total, 100 a page."""
+    path = os.path.join(work, "latency-%d.yaml" % concurrency)
+    with open(path, "w") as out:
+        out.write("""version: 1
+state: state/state.db
+providers:
+  mediamath:
+    plugin: mediamath
+    base_url: http://127.0.0.1:%(port)d/mediamath
+    auth_url: http://127.0.0.1:%(port)d/mediamath-auth
+    credentials: {username: operator@example.com, password: SENTINEL-mm-password,
+                  client_id: mm-sandbox-client, client_secret: SENTINEL-mm-client-secret}
+sinks:
+  files: {type: jsonl, path: "out/{job}.jsonl"}
+jobs:
+  orgs:
+    provider: mediamath
+    request: {path: /api/v3.0/organizations, params: {sort_by: id}}
+    paging: {type: offset, limit: 100, limit_param: page_limit, offset_param: page_offset, records: data,
+             total: meta.total_count, concurrency: %(concurrency)d}
+    output: {sink: files, mode: replace}
+""" % {"port": port, "concurrency": concurrency})
+    return path
+
+
 def fresh(work):
     for name in ("out", "state", "peer.sqlite", "peer.jsonl"):
         target = os.path.join(work, name)
@@ -213,24 +239,24 @@ def main():
         nginx.terminate()
         nginx.wait()
 
-    # 2. latency-bound: the sandbox waits 20 ms before each answer; 500 pages of 100
+    # 2. latency-bound: the sandbox waits 20 ms before each answer; 500 pages of 100 records
     port = free_port()
     sandbox = subprocess.Popen([os.path.join(build, "bin", "apirunner-sandbox"), "--port", str(port), "--records",
                                 "50000", "--latency-ms", "20"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_for_port(port)
-        fresh(work)
-        latency_jobs = jobs_file(work, "latency.yaml", "http://127.0.0.1:%d/generic" % port,
-                                 "{sink: files, mode: replace}", "/v1/items",
-                                 "{type: next_url, limit: 100, limit_param: per_page, next: links.next, records: items}",
-                                 token="SENTINEL-generic-static-token")  # the sandbox's static bearer token
-        seconds, peak = measure(apirunner + ["run", "--config", latency_jobs, "--quiet"] + plugins, work)
         ideal = 500 * 0.020
-        table.add("latency-bound: 500 pages x 20 ms", "apirunner (sequential)", seconds, peak, 50000,
-                  "%.2fx pages x latency" % (seconds / ideal))
+        for concurrency in (1, 8):
+            fresh(work)
+            jobs = latency_jobs(work, port, concurrency)
+            seconds, peak = measure(apirunner + ["run", "--config", jobs, "--quiet"] + plugins, work)
+            who = "apirunner (sequential)" if concurrency == 1 else "apirunner (concurrency: %d)" % concurrency
+            table.add("latency-bound: 500 pages x 20 ms", who, seconds, peak, 50000,
+                      "%.2fx pages x latency / %d" % (seconds / (ideal / concurrency), concurrency))
     finally:
         sandbox.terminate()
         sandbox.wait()
+
     # 3. memory: peak RSS as the records grow, from one set of pages walked from different starts
     if args.memory_records:
         memory_rss(work, apirunner, plugins, args.memory_records, table)

@@ -219,3 +219,59 @@ TEST_CASE("with state_key_env the stored tokens are encrypted, and refused witho
     CHECK_THAT(unkeyed.err, Catch::Contains("is encrypted; set state_key_env"));
     CHECK_THAT(work.apirunner({"auth", "status", "--config", "jobs.yaml"}).out, Catch::Contains("sealed"));
 }
+
+namespace {
+
+// The MediaMath job with `concurrency` added to its offset paging.
+std::string concurrent_jobs(const Sandbox& sandbox, int per_page, int concurrency) {
+    std::string jobs = mediamath_jobs(sandbox, "", per_page);
+    const std::string total = "total: meta.total_count}";
+    jobs.replace(jobs.find(total), total.size(),
+                 "total: meta.total_count, concurrency: " + std::to_string(concurrency) + "}");
+    return jobs;
+}
+
+// The ids of a JSON Lines output, in the file's order.
+std::vector<long> ids_in_order(const std::string& text) {
+    std::vector<long> ids;
+    for (const auto& line : lines_of(text)) {
+        ids.push_back(std::stol(line.substr(line.find("\"id\":") + 5)));
+    }
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE("concurrency: 4 fetches four pages at once and still writes every record once, in order") {
+    Sandbox sandbox({"--records", "1000", "--latency-ms", "100"});
+    Workdir work;
+    work.write("jobs.yaml", concurrent_jobs(sandbox, 100, 4));
+    Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK_THAT(run.out, Catch::Contains("job orgs: ok, 1000 records, 10 pages"));
+    CHECK(sandbox.count("4 requests at once") == 1);
+    CHECK(sandbox.count("5 requests at once") == 0);
+    CHECK(work.sql("out/extracts.sqlite", "SELECT count(DISTINCT id) FROM orgs") == 1000);
+    std::vector<long> expected(1000);
+    for (long i = 0; i < 1000; ++i) {
+        expected[i] = 100000 + i;
+    }
+    CHECK(ids_in_order(work.read("out/orgs.jsonl")) == expected);
+    CHECK(sandbox.count("login (password grant)") == 1);  // one session for every connection
+}
+
+TEST_CASE("concurrency with a page size the server caps plans pages at the size it gives, and misses nothing") {
+    Sandbox sandbox({"--records", "5000"});  // MediaMath gives at most 1,000 a page
+    Workdir work;
+    work.write("jobs.yaml", concurrent_jobs(sandbox, 1500, 4));
+    Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK_THAT(run.out, Catch::Contains("job orgs: ok, 5000 records, 5 pages"));
+    CHECK(work.sql("out/extracts.sqlite", "SELECT count(DISTINCT id) FROM orgs") == 5000);
+    const auto ids = ids_in_order(work.read("out/orgs.jsonl"));
+    CHECK(ids.size() == 5000);
+    CHECK(std::is_sorted(ids.begin(), ids.end()));
+    CHECK(std::set<long>(ids.begin(), ids.end()).size() == 5000);
+}

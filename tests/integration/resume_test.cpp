@@ -193,3 +193,21 @@ TEST_CASE("resume: a Retry-After longer than max_delay_ms stops the job with exi
     REQUIRE(run.exit_code == 0);
     check_exactly_once(work, 200);
 }
+
+TEST_CASE("resume: a concurrent run killed midway, its page size capped by the server, ends with every record once") {
+    // Resumed, the run plans its first batch at the limit asked (1,500) where the server gives
+    // 1,000: the planned pages after the first are dropped and fetched again where the walk is.
+    Sandbox sandbox({"--records", "20000", "--latency-ms", "100"});
+    Workdir work;
+    std::string jobs = appending_jobs(sandbox, 1500);
+    const std::string total = "total: meta.total_count}";
+    jobs.replace(jobs.find(total), total.size(), "total: meta.total_count, concurrency: 4}");
+    work.write("jobs.yaml", jobs);
+    REQUIRE(interrupt_after(work, 50, SIGKILL).exit_code == 128 + SIGKILL);
+    const Finished last = work.apirunner({"run", "--config", "jobs.yaml"});
+    INFO(last.err);
+    REQUIRE(last.exit_code == 0);
+    CHECK_THAT(last.out, Catch::Contains("job orgs: ok, 20000 records, 20 pages") &&
+                             Catch::Contains("resumed after page"));
+    check_exactly_once(work, 20000);
+}

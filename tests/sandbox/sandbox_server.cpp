@@ -7,11 +7,32 @@
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/URI.h>
 
+#include <atomic>
 #include <mutex>
 #include <thread>
 
 namespace sandbox {
 namespace {
+
+// Counts the requests being answered; each new highest count is logged ("server: 4 requests at
+// once"), so a client's concurrency can be seen.
+class InFlight {
+public:
+    InFlight() {
+        const int now = ++s_now;
+        int most = s_most.load();
+        while (now > most && !s_most.compare_exchange_weak(most, now)) {
+        }
+        if (now > most) {
+            log_event("server", std::to_string(now) + " requests at once");
+        }
+    }
+    ~InFlight() { --s_now; }
+
+private:
+    static inline std::atomic<int> s_now{0};
+    static inline std::atomic<int> s_most{0};
+};
 
 class RouteHandler : public Poco::Net::HTTPRequestHandler {
 public:
@@ -21,6 +42,7 @@ public:
 
     void handleRequest(Poco::Net::HTTPServerRequest& request,
                        Poco::Net::HTTPServerResponse& response) override {
+        const InFlight in_flight;
         std::this_thread::sleep_for(m_latency);
         const std::string path = Poco::URI(request.getURI()).getPath();
         ProviderSimulator* best = nullptr;
@@ -132,10 +154,10 @@ SandboxServer::SandboxServer(const SandboxOptions& options,
     Poco::Net::ServerSocket socket(
         Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(options.port)));
     Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
-    params->setMaxThreads(8);
+    params->setMaxThreads(64);
     params->setKeepAlive(true);
     m_server = std::make_unique<Poco::Net::HTTPServer>(new RouteFactory(m_simulators, options.latency, *m_faults),
-                                                       socket, params);
+                                                       m_threads, socket, params);
     m_server->start();
 }
 

@@ -5,6 +5,7 @@
 #include "provider_simulator.hpp"
 
 #include <Poco/Net/HTTPServer.h>
+#include <Poco/ThreadPool.h>
 
 #include <memory>
 #include <vector>
@@ -20,6 +21,9 @@ public:
 private:
     std::vector<std::unique_ptr<ProviderSimulator>> m_simulators;
     std::unique_ptr<FaultInjector> m_faults;
+    // A kept-alive connection holds a thread between its requests: room for a client's
+    // concurrency (up to 32) and then some.
+    Poco::ThreadPool m_threads{2, 64};
     std::unique_ptr<Poco::Net::HTTPServer> m_server;
 };
 

@@ -150,3 +150,24 @@ TEST_CASE("a missing file is one clear problem") {
     auto problems = messages(load_config("/nonexistent/jobs.yaml", env_of({})));
     CHECK(problems == std::vector<std::string>{"no config file '/nonexistent/jobs.yaml'"});
 }
+
+TEST_CASE("paging.concurrency is refused where pages cannot be planned, with the reason") {
+    const auto problems_with = [](const std::string& paging) {
+        std::string yaml = k_good;
+        const std::string usual = yaml.substr(yaml.find("paging: {"), yaml.find("}\n    primary_key") - yaml.find("paging: {") + 1);
+        yaml.replace(yaml.find(usual), usual.size(), "paging: " + paging);
+        ConfigFile file(yaml);
+        std::ofstream(file.dir.path() + "/secret.txt") << "pw";
+        return messages(load_config(file.path, env_of({})));
+    };
+    CHECK(problems_with("{type: offset, limit: 50, records: data, total: meta.total_count, concurrency: 8}").empty());
+    CHECK(problems_with("{type: cursor, cursor: next, concurrency: 2}") ==
+          std::vector<std::string>{"jobs.orgs.paging.concurrency: works with offset and page paging only: cursor "
+                                   "paging learns each request from the page before"});
+    CHECK(problems_with("{type: offset, records: data, concurrency: 2}") ==
+          std::vector<std::string>{"jobs.orgs.paging.concurrency: needs 'total' (or 'total_pages' for page paging): "
+                                   "without a total there is no knowing which pages are left"});
+    CHECK(problems_with("{type: page, total_pages: pages, concurrency: 33}") ==
+          std::vector<std::string>{"jobs.orgs.paging.concurrency: is at most 32"});
+    CHECK(problems_with("{type: page, total_pages: pages, concurrency: 0}").size() == 1);
+}

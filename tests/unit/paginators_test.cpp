@@ -285,3 +285,54 @@ TEST_CASE("a next URL that is not a URL is refused with what it was (found by th
     CHECK_THROWS_WITH(walk(*paginator, pages({1, 1}, [](int) { return R"("next":"/<https:1/item%?page=9);h>")"; })),
                       "the provider's next-page URL is not a URL: '/<https:1/item%?page=9);h>'");
 }
+
+namespace {
+
+// The requests `ahead(n)` plans after the paginator accepted one page of `count` records
+// whose body says `extra`.
+std::vector<std::string> planned_after(Paginator& paginator, std::size_t count, const std::string& extra,
+                                       std::size_t n) {
+    REQUIRE(paginator.next());
+    ParsedPage page = parse_page(R"({"data":)" + records(count) + "," + extra + "}", "data");
+    paginator.accept(Page{page.body, page.records.size(), {}, "https://api.test/v1/items"});
+    std::vector<std::string> planned;
+    for (const auto& request : paginator.ahead(n)) {
+        planned.push_back(describe(request));
+    }
+    return planned;
+}
+
+}  // namespace
+
+TEST_CASE("offset paging plans the pages ahead once the total is known, at the size the server gave") {
+    PagingSpec spec;
+    spec.type = "offset";
+    spec.limit = 10;
+    spec.total = "total";
+    auto before = make_paginator(spec);
+    CHECK(before->ahead(4).size() == 1);  // no total yet: the first page alone
+    CHECK(planned_after(*before, 10, R"("total":35)", 8) ==
+          std::vector<std::string>{"limit=10&offset=10", "limit=10&offset=20", "limit=10&offset=30"});
+    auto capped = make_paginator(spec);  // asked for 10, the server gives 4
+    CHECK(planned_after(*capped, 4, R"("total":12)", 8) ==
+          std::vector<std::string>{"limit=10&offset=4", "limit=10&offset=8"});
+    spec.total.clear();
+    auto unknown = make_paginator(spec);
+    CHECK(planned_after(*unknown, 10, R"("x":1)", 8) == std::vector<std::string>{"limit=10&offset=10"});
+}
+
+TEST_CASE("page paging plans up to total_pages, or up to the total in full pages, and never past max_pages") {
+    PagingSpec spec;
+    spec.type = "page";
+    spec.limit = 10;
+    spec.total_pages = "pages";
+    auto by_pages = make_paginator(spec);
+    CHECK(planned_after(*by_pages, 10, R"("pages":3)", 8) ==
+          std::vector<std::string>{"limit=10&page=2", "limit=10&page=3"});
+    spec.total_pages.clear();
+    spec.total = "total";
+    spec.max_pages = 3;
+    auto by_total = make_paginator(spec);
+    CHECK(planned_after(*by_total, 10, R"("total":100)", 8) ==
+          std::vector<std::string>{"limit=10&page=2", "limit=10&page=3"});
+}

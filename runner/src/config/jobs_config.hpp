@@ -39,6 +39,8 @@ struct PagingSpec {
     std::string records;  // dot path to the record array; "" means the body is the array
     std::string total;    // dot path to the total count of records; "" means unknown
     std::int64_t max_pages = 100000;
+    // offset and page: how many pages may be fetched at once once the total tells what is left
+    std::int64_t concurrency = 1;
     // page
     std::string page_param = "page";
     std::int64_t start_page = 1;

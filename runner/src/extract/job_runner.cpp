@@ -41,10 +41,12 @@ void tell_progress(ProgressListener* listener, const Totals& totals, const JobRe
     listener->page_done(progress);
 }
 
-void count_calls(const CallStats& stats, JobResult& result) {
-    result.retries = stats.retries;
-    result.refreshes = stats.refreshes;
-    result.bytes = stats.bytes;
+void count_calls(const std::vector<std::unique_ptr<AuthorizedClient>>& clients, JobResult& result) {
+    for (const auto& client : clients) {
+        result.retries += client->stats().retries;
+        result.refreshes += client->stats().refreshes;
+        result.bytes += client->stats().bytes;
+    }
 }
 
 // A record the outputs refuse (no primary key) is named with its page, like a page that does
@@ -144,16 +146,19 @@ void JobRunner::transfer_pages(const JobSpec& job, const RunOptions& options, Pa
     const ProviderSpec& provider = m_config.providers.at(job.provider);
     const auto started = std::chrono::steady_clock::now();
     PageQueue<FetchedPage> queue(k_pages_ahead);
-    AuthorizedClient client(m_sessions.session(job.provider), provider.retry,
-                            m_limiters.of(job.provider, provider.rate_limit),
-                            [&queue] { return stop_signal() != 0 || queue.cancelled(); });
+    std::vector<std::unique_ptr<AuthorizedClient>> clients;  // one a page fetched at once
+    for (std::int64_t i = 0; i < job.paging.concurrency; ++i) {
+        clients.push_back(std::make_unique<AuthorizedClient>(
+            m_sessions.session(job.provider), provider.retry, m_limiters.of(job.provider, provider.rate_limit),
+            [&queue] { return stop_signal() != 0 || queue.cancelled(); }));
+    }
     const FetchPlan plan{job, provider.base_url, checkpoint.pages + 1, options.dry_run};
     std::exception_ptr fetch_error;
     std::thread fetching([&, run_id = result.run_id] {
         const JobLogScope log_scope(job.name, job.provider);
         set_log_run_id(run_id);
         try {
-            fetch_pages(client, paginator, plan, queue);
+            fetch_pages(clients, paginator, plan, queue);
         } catch (...) {
             fetch_error = std::current_exception();
         }
@@ -167,11 +172,11 @@ void JobRunner::transfer_pages(const JobSpec& job, const RunOptions& options, Pa
     } catch (...) {
         queue.cancel();
         fetching.join();
-        count_calls(client.stats(), result);
+        count_calls(clients, result);
         throw;
     }
     fetching.join();
-    count_calls(client.stats(), result);
+    count_calls(clients, result);
     if (fetch_error) {
         std::rethrow_exception(fetch_error);
     }

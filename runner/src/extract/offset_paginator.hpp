@@ -13,14 +13,18 @@ public:
     explicit OffsetPaginator(PagingSpec spec);
     std::optional<PageRequest> next() override;
     void accept(const Page& page) override;
+    std::vector<PageRequest> ahead(std::size_t n) override;
 
 protected:
     void save_position(Poco::JSON::Object& position) const override;
     void restore_position(const Poco::JSON::Object& position) override;
 
 private:
+    PageRequest request_at(std::int64_t offset) const;
+
     PagingSpec m_spec;
     std::int64_t m_offset = 0;
+    std::int64_t m_step;  // the size of the pages planned ahead: the last page's, or the limit
     bool m_done = false;
 };
 

@@ -1,8 +1,12 @@
 #include "extract/page_fetcher.hpp"
 
 #include "extract/stop_request.hpp"
+#include "log/log_context.hpp"
 
 #include <Poco/URI.h>
+
+#include <deque>
+#include <future>
 
 namespace apirunner {
 namespace {
@@ -21,14 +25,27 @@ std::string page_url(const std::string& base_url, const RequestSpec& request, co
     return uri.toString();
 }
 
+// A page as it came: its parsed records, its headers and final URL for the paginator.
+struct Arrival {
+    ParsedPage page;
+    HttpResponse response;
+};
+
 // One page, fetched and parsed. A 2xx whose JSON does not parse is a page cut short more often
 // than a provider that changed its mind, so it is fetched again like any transient failure.
-ParsedPage fetch_page(AuthorizedClient& client, const HttpRequest& request, const JobSpec& job,
-                      std::int64_t page_number, HttpResponse& response) {
+Arrival fetch_page(AuthorizedClient& client, const FetchPlan& plan, const PageRequest& paging,
+                   std::int64_t page_number) {
+    const JobSpec& job = plan.job;
+    HttpRequest request;
+    request.method = job.request.method;
+    request.url = page_url(plan.base_url, job.request, paging);
+    request.set_header("Accept", "application/json");
     for (int attempt = 1;; ++attempt) {
-        response = client.send(request);
+        Arrival arrival;
+        arrival.response = client.send(request);
         try {
-            return parse_page(response.body, job.paging.records);
+            arrival.page = parse_page(arrival.response.body, job.paging.records);
+            return arrival;
         } catch (const Error& error) {
             const std::string where = page_where(job, page_number);
             if (!client.may_retry(attempt)) {
@@ -39,26 +56,101 @@ ParsedPage fetch_page(AuthorizedClient& client, const HttpRequest& request, cons
     }
 }
 
+// The page requests on their way, oldest first, each on a client of its own. With one client
+// a request is sent when its page is wanted, on the fetching thread; with more, each on a thread
+// of its own as soon as it is planned.
+class Flight {
+public:
+    Flight(const std::vector<std::unique_ptr<AuthorizedClient>>& clients, const FetchPlan& plan)
+        : m_clients(clients), m_plan(plan), m_context(log_context()) {
+        for (std::size_t i = 0; i < clients.size(); ++i) {
+            m_free.push_back(i);
+        }
+    }
+
+    // Keeps the requests on their way as far as they agree with `planned` (the requests from
+    // the walk's position on, page `number` first), drops the others, and sends the planned
+    // ones not on their way yet.
+    void follow(const std::vector<PageRequest>& planned, std::int64_t number) {
+        std::size_t agreed = 0;
+        while (agreed < m_requests.size() && agreed < planned.size() &&
+               m_requests[agreed].request == planned[agreed]) {
+            ++agreed;
+        }
+        while (m_requests.size() > agreed) {
+            const std::size_t client = m_requests.back().client;
+            m_requests.pop_back();  // waits for an answer nobody will read
+            m_free.push_back(client);
+        }
+        for (std::size_t i = agreed; i < planned.size() && !m_free.empty(); ++i) {
+            send(planned[i], number + static_cast<std::int64_t>(i));
+        }
+    }
+
+    bool empty() const { return m_requests.empty(); }
+
+    // The oldest page, when it has come. Throws what its fetch threw.
+    Arrival land() {
+        InFlight oldest = std::move(m_requests.front());
+        m_requests.pop_front();
+        try {
+            Arrival arrival = oldest.arrival.get();
+            m_free.push_back(oldest.client);
+            return arrival;
+        } catch (...) {
+            m_free.push_back(oldest.client);
+            throw;
+        }
+    }
+
+private:
+    struct InFlight {
+        PageRequest request;
+        std::size_t client;
+        std::future<Arrival> arrival;
+    };
+
+    void send(const PageRequest& request, std::int64_t number) {
+        const std::size_t client = m_free.back();
+        m_free.pop_back();
+        auto fetch = [this, request, client, number] {
+            const JobLogScope scope(m_context.job, m_context.provider);
+            set_log_run_id(m_context.run_id);
+            return fetch_page(*m_clients[client], m_plan, request, number);
+        };
+        const auto policy = m_clients.size() == 1 ? std::launch::deferred : std::launch::async;
+        m_requests.push_back({request, client, std::async(policy, std::move(fetch))});
+    }
+
+    const std::vector<std::unique_ptr<AuthorizedClient>>& m_clients;
+    const FetchPlan& m_plan;
+    const LogContext m_context;
+    std::vector<std::size_t> m_free;  // clients with no request on their way
+    std::deque<InFlight> m_requests;
+};
+
 }  // namespace
 
 std::string page_where(const JobSpec& job, std::int64_t page_number) {
     return "page " + std::to_string(page_number) + " of " + job.request.path + ": ";
 }
 
-void fetch_pages(AuthorizedClient& client, Paginator& paginator, const FetchPlan& plan,
-                 PageQueue<FetchedPage>& queue) {
-    for (std::int64_t number = plan.first_number; auto paging = paginator.next(); ++number) {
+void fetch_pages(const std::vector<std::unique_ptr<AuthorizedClient>>& clients, Paginator& paginator,
+                 const FetchPlan& plan, PageQueue<FetchedPage>& queue) {
+    Flight flight(clients, plan);
+    for (std::int64_t number = plan.first_number;; ++number) {
+        flight.follow(paginator.ahead(clients.size()), number);
+        if (flight.empty()) {
+            return;  // the walk is over
+        }
         if (const int signal = stop_signal()) {
             throw Error(ErrorKind::temporary, std::string("stopped by ") + signal_name(signal));
         }
-        HttpRequest request;
-        request.method = plan.job.request.method;
-        request.url = page_url(plan.base_url, plan.job.request, *paging);
-        request.set_header("Accept", "application/json");
-        HttpResponse response;
+        Arrival arrival = flight.land();
         FetchedPage fetched;
-        fetched.page = fetch_page(client, request, plan.job, number, response);
-        paginator.accept(Page{fetched.page.body, fetched.page.records.size(), response.headers, response.url});
+        fetched.page = std::move(arrival.page);
+        paginator.accept(Page{fetched.page.body, fetched.page.records.size(), arrival.response.headers,
+                              arrival.response.url});
         fetched.number = number;
         fetched.paging = paginator.save();
         fetched.totals = paginator.totals();

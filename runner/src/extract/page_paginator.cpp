@@ -12,9 +12,30 @@ std::optional<PageRequest> PagePaginator::next() {
         return std::nullopt;
     }
     m_guard.before_request();
+    return request_for(m_page);
+}
+
+PageRequest PagePaginator::request_for(std::int64_t page) const {
     PageRequest request{size_param(m_spec), std::nullopt};
-    request.params.emplace_back(m_spec.page_param, std::to_string(m_page));
+    request.params.emplace_back(m_spec.page_param, std::to_string(page));
     return request;
+}
+
+std::vector<PageRequest> PagePaginator::ahead(std::size_t n) {
+    std::vector<PageRequest> requests = Paginator::ahead(n);
+    const auto total = totals().last;
+    if (requests.empty() || (!m_total_pages && !total)) {
+        return requests;
+    }
+    for (std::int64_t k = 1; k < static_cast<std::int64_t>(n) && k < m_guard.pages_left(); ++k) {
+        const bool past_pages = m_total_pages && m_page + k - m_spec.start_page + 1 > *m_total_pages;
+        const bool past_records = !m_total_pages && m_records + k * m_spec.limit >= *total;
+        if (past_pages || past_records) {
+            break;
+        }
+        requests.push_back(request_for(m_page + k));
+    }
+    return requests;
 }
 
 void PagePaginator::accept(const Page& page) {
@@ -23,6 +44,7 @@ void PagePaginator::accept(const Page& page) {
     const auto total_pages = m_spec.total_pages.empty()
                                  ? std::nullopt
                                  : as_count(find_path(page.body, m_spec.total_pages));
+    m_total_pages = total_pages;
     if (!m_spec.total.empty()) {
         m_guard.saw_total(as_count(find_path(page.body, m_spec.total)));
     }

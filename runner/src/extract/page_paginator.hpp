@@ -11,15 +11,19 @@ public:
     explicit PagePaginator(PagingSpec spec);
     std::optional<PageRequest> next() override;
     void accept(const Page& page) override;
+    std::vector<PageRequest> ahead(std::size_t n) override;
 
 protected:
     void save_position(Poco::JSON::Object& position) const override;
     void restore_position(const Poco::JSON::Object& position) override;
 
 private:
+    PageRequest request_for(std::int64_t page) const;
+
     PagingSpec m_spec;
     std::int64_t m_page;
     std::int64_t m_records = 0;
+    std::optional<std::int64_t> m_total_pages;  // as the latest page said; not kept across a resume
     bool m_done = false;
 };
 

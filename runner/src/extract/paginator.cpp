@@ -51,6 +51,11 @@ std::unique_ptr<Paginator> make_paginator(const PagingSpec& spec) {
     return std::make_unique<SinglePage>();
 }
 
+std::vector<PageRequest> Paginator::ahead(std::size_t) {
+    auto request = next();
+    return request ? std::vector<PageRequest>{*request} : std::vector<PageRequest>{};
+}
+
 void PageGuard::before_request() const {
     if (m_pages >= m_max_pages) {
         throw Error(ErrorKind::bad_data, "stopped after " + std::to_string(m_pages) +

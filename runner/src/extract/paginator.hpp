@@ -28,6 +28,8 @@ using QueryParams = std::vector<std::pair<std::string, std::string>>;
 struct PageRequest {
     QueryParams params;
     std::optional<std::string> url;  // used as it is, when set
+
+    bool operator==(const PageRequest& other) const { return params == other.params && url == other.url; }
 };
 
 struct Page {
@@ -54,6 +56,7 @@ public:
     void first_visit(const std::string& position, const char* what);
     void saw_total(std::optional<std::int64_t> total);
     std::int64_t pages() const { return m_pages; }
+    std::int64_t pages_left() const { return m_max_pages - m_pages; }
     const Totals& totals() const { return m_totals; }
 
     void save(Poco::JSON::Object& position) const;
@@ -74,6 +77,11 @@ public:
     virtual std::optional<PageRequest> next() = 0;
     // Takes the page the last next() asked for. Throws Error(bad_data) when the walk loops.
     virtual void accept(const Page& page) = 0;
+    // The requests of up to `n` pages from here, when the pages before them need not be seen
+    // first: offset and page paging once a total came, assuming full pages. Always the next()
+    // one at least, unless the walk is over. A guess: the caller checks each against next()
+    // once the pages before it were accepted.
+    virtual std::vector<PageRequest> ahead(std::size_t n);
     const Totals& totals() const { return m_guard.totals(); }
 
     // The walk's position after the pages accepted so far, as JSON text, and back again.
