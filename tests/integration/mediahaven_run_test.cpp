@@ -60,6 +60,24 @@ TEST_CASE("mediahaven: every refresh uses the newest refresh token, so rotation 
     CHECK(sandbox.count("refresh refused") == 0);
 }
 
+TEST_CASE("mediahaven: four pages at once share one rotating session: each renewal is made once") {
+    Sandbox sandbox({"--records", "80", "--token-ttl", "1", "--latency-ms", "300"});
+    Workdir work;
+    std::string jobs = mediahaven_jobs(sandbox, "SENTINEL-mhv-password", 5);
+    const std::string total = "total: TotalNrOfResults}";
+    jobs.replace(jobs.find(total), total.size(), "total: TotalNrOfResults, concurrency: 4}");
+    work.write("jobs.yaml", jobs);
+    Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK(work.sql("out/extracts.sqlite", "SELECT count(DISTINCT RecordId) FROM records") == 80);
+    CHECK(lines_of(work.read("out/records.jsonl")).size() == 80);
+    CHECK(sandbox.count("4 requests at once") == 1);
+    CHECK(sandbox.count("login (password grant)") == 1);
+    CHECK(sandbox.count("refresh (rotated)") >= 1);
+    CHECK(sandbox.count("refresh refused") == 0);
+}
+
 TEST_CASE("mediahaven: a dead refresh token (401) means starting over with a new login") {
     Sandbox sandbox({"--records", "60", "--token-ttl", "1", "--refresh-ttl", "1", "--latency-ms", "400"});
     Workdir work;
