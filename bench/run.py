@@ -69,55 +69,41 @@ http {
     return nginx
 
 
-def jobs_file(work, name, base_url, output, first_path, paging, token="bench-token"):
+def write_jobs(work, name, provider, job):
+    """A jobs file: one provider, the two sinks, and one job `orgs` (YAML blocks, indented)."""
     path = os.path.join(work, name)
     with open(path, "w") as out:
-        out.write("""version: 1
-state: state/state.db
-providers:
-  bench:
-    plugin: bearer
-    base_url: %s
-    credentials: {token: %s}
-sinks:
-  warehouse: {type: sqlite, path: out/extracts.sqlite}
-  files: {type: jsonl, path: "out/{job}.jsonl"}
-jobs:
-  orgs:
-    provider: bench
-    request: {path: %s}
-    paging: %s
-    primary_key: id
-    record_schema: %s
-    output: %s
-""" % (base_url, token, first_path, paging, SCHEMA, output))
+        out.write("version: 1\nstate: state/state.db\nproviders:\n" + provider +
+                  "sinks:\n  warehouse: {type: sqlite, path: out/extracts.sqlite}\n"
+                  "  files: {type: jsonl, path: \"out/{job}.jsonl\"}\n"
+                  "jobs:\n  orgs:\n" + job)
     return path
+
+
+def jobs_file(work, name, base_url, output, first_path, paging, token="bench-token"):
+    """nginx's static pages through the bearer plugin, with the MediaMath record schema."""
+    provider = "  bench:\n    plugin: bearer\n    base_url: %s\n    credentials: {token: %s}\n" % (base_url, token)
+    job = ("    provider: bench\n    request: {path: %s}\n    paging: %s\n    primary_key: id\n"
+           "    record_schema: %s\n    output: %s\n" % (first_path, paging, SCHEMA, output))
+    return write_jobs(work, name, provider, job)
 
 
 def latency_jobs(work, port, concurrency):
     """The sandbox's MediaMath organizations, offset paging with the total, 100 a page."""
-    path = os.path.join(work, "latency-%d.yaml" % concurrency)
-    with open(path, "w") as out:
-        out.write("""version: 1
-state: state/state.db
-providers:
-  mediamath:
+    provider = """  mediamath:
     plugin: mediamath
     base_url: http://127.0.0.1:%(port)d/mediamath
     auth_url: http://127.0.0.1:%(port)d/mediamath-auth
     credentials: {username: operator@example.com, password: SENTINEL-mm-password,
                   client_id: mm-sandbox-client, client_secret: SENTINEL-mm-client-secret}
-sinks:
-  files: {type: jsonl, path: "out/{job}.jsonl"}
-jobs:
-  orgs:
-    provider: mediamath
+""" % {"port": port}
+    job = """    provider: mediamath
     request: {path: /api/v3.0/organizations, params: {sort_by: id}}
     paging: {type: offset, limit: 100, limit_param: page_limit, offset_param: page_offset, records: data,
-             total: meta.total_count, concurrency: %(concurrency)d}
+             total: meta.total_count, concurrency: %d}
     output: {sink: files, mode: replace}
-""" % {"port": port, "concurrency": concurrency})
-    return path
+""" % concurrency
+    return write_jobs(work, "latency-%d.yaml" % concurrency, provider, job)
 
 
 def fresh(work):
