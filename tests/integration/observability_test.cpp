@@ -135,6 +135,25 @@ TEST_CASE("a report that cannot be written is a configuration error, exit 78, af
     CHECK(work.sql("out/extracts.sqlite", "SELECT count(*) FROM orgs") == 250);
 }
 
+TEST_CASE("a fast run checkpoints after its first page and its last, not after each page") {
+    Sandbox sandbox({"--records", "2000"});
+    Workdir work;
+    work.write("jobs.yaml", mediamath_jobs(sandbox, "", 20));  // 100 pages in well under a second a page
+    const Finished run = work.apirunner({"run", "--config", "jobs.yaml", "--log-format", "json"});
+    REQUIRE(run.exit_code == 0);
+    int pages = 0;
+    int checkpoints = 0;
+    for (const auto& line : lines_of(run.err)) {
+        const std::string event = json_object(line)->getValue<std::string>("event");
+        pages += event == "page";
+        checkpoints += event == "checkpoint";
+    }
+    CHECK(pages == 100);
+    CHECK(checkpoints >= 2);
+    CHECK(checkpoints < 50);  // at most one a second after the first, however slow the machine
+    CHECK(work.sql("out/extracts.sqlite", "SELECT count(DISTINCT id) FROM orgs") == 2000);
+}
+
 TEST_CASE("with --log-format json every log line is a JSON object naming its event, job, run and provider") {
     Sandbox sandbox;
     Workdir work;
@@ -160,6 +179,7 @@ TEST_CASE("with --log-format json every log line is a JSON object naming its eve
     }
     CHECK(events["job_start"] == 1);
     CHECK(events["page"] == 3);
+    CHECK(events["checkpoint"] >= 2);  // after the first page, and after the last
     CHECK(events["job_end"] == 1);
     CHECK(events["log"] > 0);  // the plugin's and the HTTP client's own lines
     CHECK_FALSE(run_id.empty());

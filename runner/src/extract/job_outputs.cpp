@@ -34,6 +34,12 @@ void JobOutputs::write_page(const std::vector<Record>& records, std::int64_t pag
     }
 }
 
+void JobOutputs::sync() {
+    for (auto& sink : m_sinks) {
+        sink->sync();
+    }
+}
+
 std::vector<std::string> JobOutputs::positions() const {
     std::vector<std::string> positions;
     for (const auto& sink : m_sinks) {

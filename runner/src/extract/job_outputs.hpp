@@ -22,6 +22,7 @@ public:
     // False when some output no longer holds what the checkpoint says.
     bool resume(const Checkpoint& checkpoint);
     void write_page(const std::vector<Record>& records, std::int64_t page);
+    void sync();
     std::vector<std::string> positions() const;
     // Publishes every output; returns where each went.
     std::vector<std::string> finish();

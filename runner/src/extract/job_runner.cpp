@@ -26,6 +26,9 @@ namespace {
 // response, few enough that memory stays a handful of pages.
 constexpr std::size_t k_pages_ahead = 2;
 
+// How often the pages stored are checkpointed, at most (see transfer_pages).
+constexpr std::chrono::seconds k_checkpoint_every{1};
+
 void tell_progress(ProgressListener* listener, const Totals& totals, const JobResult& result,
                    std::chrono::steady_clock::time_point started) {
     if (!listener) {
@@ -138,9 +141,13 @@ Checkpoint JobRunner::take_up(const JobSpec& job, bool full_refresh, Paginator& 
     return fresh;
 }
 
-// The job's thread writes and checkpoints each page while a thread of the job's fetches the
-// next ones (extract/page_fetcher). Pages fetched before a fetch fails are still stored, so the
-// checkpoint covers every page that arrived.
+// The job's thread writes each page while a thread of the job's fetches the next ones
+// (extract/page_fetcher). A checkpoint costs an fsync of each output and one of the state
+// database, so the pages stored are checkpointed after the first page this process stores, then
+// at most once every k_checkpoint_every, and once more when the walk ends, fails or is stopped:
+// pages fetched before a failure are still stored and counted. A process killed between two
+// checkpoints loses nothing: the next run fetches those pages again, and the outputs drop what
+// they hold already (SQLite's page count; JSON Lines cut back to the checkpoint's length).
 void JobRunner::transfer_pages(const JobSpec& job, const RunOptions& options, Paginator& paginator,
                                JobOutputs* outputs, Checkpoint& checkpoint, JobResult& result) {
     const ProviderSpec& provider = m_config.providers.at(job.provider);
@@ -164,26 +171,61 @@ void JobRunner::transfer_pages(const JobSpec& job, const RunOptions& options, Pa
         }
         queue.close();
     });
+    std::optional<std::chrono::steady_clock::time_point> saved_at;  // this process's latest checkpoint
+    std::int64_t saved_pages = checkpoint.pages;
+    // Saves what is stored; on failure the checkpoint says what the last one saved.
+    const auto save = [&] {
+        if (!outputs || checkpoint.pages == saved_pages) {
+            return;
+        }
+        try {
+            save_checkpoint(*outputs, checkpoint);
+        } catch (...) {
+            checkpoint.pages = saved_pages;
+            throw;
+        }
+        saved_at = std::chrono::steady_clock::now();
+        saved_pages = checkpoint.pages;
+    };
     try {
         while (auto fetched = queue.pop()) {
-            store_page(job, options, *fetched, outputs, checkpoint, result);
+            store_page(job, *fetched, outputs, checkpoint, result);
+            if (!saved_at || std::chrono::steady_clock::now() - *saved_at >= k_checkpoint_every) {
+                save();
+            }
             tell_progress(options.progress, fetched->totals, result, started);
         }
+        fetching.join();
     } catch (...) {
         queue.cancel();
-        fetching.join();
+        if (fetching.joinable()) {
+            fetching.join();
+        }
         count_calls(clients, result);
+        try {
+            save();
+        } catch (...) {
+            // The error that stopped the walk is the one to tell.
+        }
         throw;
     }
-    fetching.join();
     count_calls(clients, result);
+    save();
     if (fetch_error) {
         std::rethrow_exception(fetch_error);
     }
 }
 
-void JobRunner::store_page(const JobSpec& job, const RunOptions& options, const FetchedPage& fetched,
-                           JobOutputs* outputs, Checkpoint& checkpoint, JobResult& result) {
+void JobRunner::save_checkpoint(JobOutputs& outputs, Checkpoint& checkpoint) {
+    outputs.sync();
+    checkpoint.sink_positions = outputs.positions();
+    m_state->save_checkpoint(checkpoint);
+    m_logger.event(LogLevel::debug, "checkpoint", "job '" + checkpoint.job + "': checkpointed after page " +
+                                                      std::to_string(checkpoint.pages));
+}
+
+void JobRunner::store_page(const JobSpec& job, const FetchedPage& fetched, JobOutputs* outputs,
+                           Checkpoint& checkpoint, JobResult& result) {
     const auto& records = fetched.page.records;
     if (outputs) {
         write_page(*outputs, job, records, fetched.number);
@@ -192,14 +234,9 @@ void JobRunner::store_page(const JobSpec& job, const RunOptions& options, const 
     checkpoint.records += static_cast<std::int64_t>(records.size());
     result.pages = checkpoint.pages;
     result.records = checkpoint.records;
-    if (options.dry_run) {
-        return;
-    }
     checkpoint.paging = fetched.paging;
-    checkpoint.sink_positions = outputs->positions();
-    m_state->save_checkpoint(checkpoint);
     m_logger.event(LogLevel::debug, "page", "job '" + job.name + "': page " + std::to_string(fetched.number) +
-                                                " checkpointed, " + std::to_string(records.size()) + " records");
+                                                " stored, " + std::to_string(records.size()) + " records");
 }
 
 void JobRunner::audit(const JobSpec& job, const Paginator& paginator, JobOutputs& outputs, JobResult& result) {

@@ -69,8 +69,9 @@ private:
                        std::unique_ptr<JobOutputs>& outputs, JobResult& result);
     void transfer_pages(const JobSpec& job, const RunOptions& options, Paginator& paginator,
                         JobOutputs* outputs, Checkpoint& checkpoint, JobResult& result);
-    void store_page(const JobSpec& job, const RunOptions& options, const FetchedPage& fetched,
-                    JobOutputs* outputs, Checkpoint& checkpoint, JobResult& result);
+    void store_page(const JobSpec& job, const FetchedPage& fetched, JobOutputs* outputs,
+                    Checkpoint& checkpoint, JobResult& result);
+    void save_checkpoint(JobOutputs& outputs, Checkpoint& checkpoint);
     void audit(const JobSpec& job, const Paginator& paginator, JobOutputs& outputs, JobResult& result);
 
     const JobsConfig& m_config;

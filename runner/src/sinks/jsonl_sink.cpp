@@ -124,11 +124,14 @@ void JsonlSink::write_page(const std::vector<Record>& records, std::int64_t page
         }
         done += wrote > 0 ? static_cast<std::size_t>(wrote) : 0;
     }
-    if (::fdatasync(m_fd) != 0) {
-        fail("cannot sync");
-    }
     m_size += static_cast<std::int64_t>(lines.size());
     m_pages = page;
+}
+
+void JsonlSink::sync() {
+    if (m_fd >= 0 && ::fdatasync(m_fd) != 0) {
+        fail("cannot sync");
+    }
 }
 
 std::string JsonlSink::position() const { return std::to_string(m_size); }
@@ -137,6 +140,7 @@ void JsonlSink::finish() {
     if (m_finished) {
         return;
     }
+    sync();  // the whole file is on disk before it takes the target's name
     close_temporary();
     if (std::rename(m_temporary.c_str(), m_path.c_str()) != 0) {
         throw Error(ErrorKind::temporary, "sink '" + m_name + "': cannot move '" + m_temporary +

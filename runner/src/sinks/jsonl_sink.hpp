@@ -2,9 +2,9 @@
 // renamed into place at finish: a reader sees the whole file or the one before it.
 //   replace  the file holds this run's records;
 //   append   the file holds what it held plus this run's records.
-// Each page is synced to disk before write_page returns; a resumed run cuts the temporary file
-// back to the length its checkpoint recorded, so a page written after the checkpoint is not kept
-// twice.
+// Pages are synced to disk by sync(), before each checkpoint and at finish; a resumed run cuts
+// the temporary file back to the length its checkpoint recorded, so a page written after the
+// checkpoint is not kept twice.
 #pragma once
 
 #include "sinks/sink.hpp"
@@ -22,6 +22,7 @@ public:
     void start() override;
     bool resume(const SinkCheckpoint& checkpoint) override;
     void write_page(const std::vector<Record>& records, std::int64_t page) override;
+    void sync() override;
     std::string position() const override;
     void finish() override;
     void discard() noexcept override;

@@ -1,5 +1,5 @@
 // Where a job's records go. A sink's life: start() a new run or resume() one a checkpoint left,
-// write_page() for each page (durable when it returns), then finish(): the output becomes
+// write_page() for each page (durable once sync() returns), then finish(): the output becomes
 // visible in full (JSON files renamed into place, replaced tables swapped in). discard() undoes
 // the run instead. A sink destroyed without either keeps what it wrote, for a later resume.
 #pragma once
@@ -46,6 +46,8 @@ public:
     // `page` counts from 1. A page the sink already holds is skipped: the process that wrote
     // it was killed before its checkpoint, and the page was fetched again.
     virtual void write_page(const std::vector<Record>& records, std::int64_t page) = 0;
+    // Makes every page written so far durable: a checkpoint counts only what is on disk.
+    virtual void sync() = 0;
     // Where the sink stands after the last page, for the checkpoint ("" when it keeps its own).
     virtual std::string position() const = 0;
     virtual void finish() = 0;

@@ -26,6 +26,7 @@ public:
     void start() override;
     bool resume(const SinkCheckpoint& checkpoint) override;
     void write_page(const std::vector<Record>& records, std::int64_t page) override;
+    void sync() override {}  // each page's commit is durable already (synchronous=FULL)
     std::string position() const override { return ""; }
     void finish() override;
     void discard() noexcept override;
