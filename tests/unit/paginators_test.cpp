@@ -217,6 +217,16 @@ TEST_CASE("a record keeps its fields in the provider's order") {
     CHECK(page.records.at(0).json == R"({"z":1,"a":"x","m":null})");
 }
 
+TEST_CASE("a record's JSON is the provider's own text without the spaces between tokens") {
+    const std::string body = "{ \"meta\" : { \"list\" : [\n  { \"a\" : \"caf\\u00e9  x\" ,\n \"n\" : 2.50 },"
+                             "\t{\"b\":[ 1 , 2 ]} ] } }";
+    ParsedPage page = parse_page(body, "meta.list");
+    REQUIRE(page.records.size() == 2);
+    CHECK(page.records[0].json == R"({"a":"caf\u00e9  x","n":2.50})");
+    CHECK(page.records[1].json == R"({"b":[1,2]})");
+    CHECK_THROWS_WITH(parse_page(R"({"data":[{"a":"unclosed}]})", "data"), Catch::Contains("not valid JSON"));
+}
+
 namespace {
 
 // Walks `before` pages, saves the position, and goes on with a new paginator restored from it,

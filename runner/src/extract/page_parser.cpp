@@ -51,19 +51,71 @@ std::string why_not_json(const std::string& body, simdjson::error_code error) {
     return "the page is not valid JSON: " + what;
 }
 
+// "meta.data" as a JSON Pointer ("/meta/data").
+std::string json_pointer(const std::string& path) {
+    std::string pointer;
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        const std::size_t dot = std::min(path.find('.', start), path.size());
+        if (dot > start) {
+            pointer += '/';
+            for (const char c : path.substr(start, dot - start)) {
+                pointer += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+            }
+        }
+        start = dot + 1;
+    }
+    return pointer;
+}
+
+// Gives each record the slice of the minified page that holds it: simdjson's On-Demand walk of
+// the same text knows where each value starts and ends, which the parsed document does not.
+void slice_records(const std::string& text, const std::string& records_path, std::vector<Record>& records) {
+    thread_local simdjson::ondemand::parser parser;
+    simdjson::ondemand::document document;
+    simdjson::ondemand::array list;
+    auto error = parser.iterate(text.data(), text.size(), text.capacity()).get(document);
+    if (!error) {
+        const std::string pointer = json_pointer(records_path);
+        error = (pointer.empty() ? document.get_array() : document.at_pointer(pointer).get_array()).get(list);
+    }
+    std::size_t i = 0;
+    for (auto element = list.begin(); !error && element != list.end() && i < records.size(); ++element, ++i) {
+        simdjson::ondemand::object object;
+        error = (*element).get_object().get(object);
+        if (!error) {
+            error = object.raw_json().get(records[i].json);
+        }
+    }
+    if (error || i != records.size()) {
+        throw Error(ErrorKind::bad_data, std::string("the page's records could not be read back: ") +
+                                             simdjson::error_message(error));
+    }
+}
+
 }  // namespace
 
 ParsedPage parse_page(const std::string& body, const std::string& records_path) {
     ParsedPage page;
     page.storage = std::make_unique<ParsedPage::Storage>();
     const std::size_t skip = body.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
-    // One parser a thread, its working buffers reused; the page keeps only its document. The
-    // body is parsed where it is when its buffer has simdjson's padding to spare.
-    const bool padded = body.capacity() - body.size() >= simdjson::SIMDJSON_PADDING;
+    // The page without the spaces between its tokens, with simdjson's padding after it: each
+    // record's JSON is then a slice of it, as the provider wrote it, and needs no writing out.
+    std::string& text = page.storage->text;
+    text.resize(body.size() - skip + simdjson::SIMDJSON_PADDING);
+    std::size_t length = 0;
+    const bool minified = simdjson::minify(body.data() + skip, body.size() - skip, text.data(), length) ==
+                          simdjson::SUCCESS;
+    text.resize(minified ? length : 0);  // the capacity, and so the padding, stays
+    // One parser a thread, its working buffers reused; the page keeps only its document.
     thread_local simdjson::dom::parser parser;
+    if (!minified) {  // an unclosed string, say: the parser of the page as it came tells what
+        const auto error = parser.parse(body.data() + skip, body.size() - skip).error();
+        throw Error(ErrorKind::bad_data, why_not_json(body, error ? error : simdjson::TAPE_ERROR));
+    }
     if (const auto error = parser.parse_into_document(page.storage->document,
-                                                      reinterpret_cast<const std::uint8_t*>(body.data()) + skip,
-                                                      body.size() - skip, !padded)
+                                                      reinterpret_cast<const std::uint8_t*>(text.data()),
+                                                      text.size(), false)
                                .get(page.body)) {
         throw Error(ErrorKind::bad_data, why_not_json(body, error));
     }
@@ -78,27 +130,16 @@ ParsedPage parse_page(const std::string& body, const std::string& records_path) 
                     records_path.empty() ? std::string("the page is not a JSON list of records")
                                          : "the page has no list of records at '" + records_path + "'");
     }
-    // The texts first, then the views: the buffer may move while it grows.
-    std::string& texts = page.storage->records_json;
-    texts.reserve(body.size());
-    std::vector<std::size_t> ends;
-    std::vector<simdjson::dom::object> objects;
+    page.records.reserve(list.size());
     for (const JsonValue element : list) {
         simdjson::dom::object object;
         if (element.get(object) != simdjson::SUCCESS) {
             throw Error(ErrorKind::bad_data,
-                        "record " + std::to_string(objects.size() + 1) + " of the page is not a JSON object");
+                        "record " + std::to_string(page.records.size() + 1) + " of the page is not a JSON object");
         }
-        texts += simdjson::minify(object);
-        ends.push_back(texts.size());
-        objects.push_back(object);
+        page.records.push_back({object, {}});
     }
-    page.records.reserve(objects.size());
-    std::size_t start = 0;
-    for (std::size_t i = 0; i < objects.size(); ++i) {
-        page.records.push_back({objects[i], std::string_view(texts).substr(start, ends[i] - start)});
-        start = ends[i];
-    }
+    slice_records(text, records_path, page.records);
     return page;
 }
 

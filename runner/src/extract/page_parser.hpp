@@ -1,5 +1,6 @@
 // Turns a page's body into records: parses the JSON (simdjson, no tree of heap objects), finds
-// the record list at the job's path, and keeps each record with its JSON text.
+// the record list at the job's path, and keeps each record with its JSON text: a slice of the
+// page, minified, as the provider wrote it.
 #pragma once
 
 #include "extract/json_path.hpp"
@@ -14,8 +15,8 @@ namespace apirunner {
 // A parsed page. `body` and `records` point into `storage`, which moves with the page.
 struct ParsedPage {
     struct Storage {
+        std::string text;                  // the page without spaces between tokens, padded
         simdjson::dom::document document;  // the parsed page: its tape and strings
-        std::string records_json;      // every record's JSON, back to back
     };
     std::unique_ptr<Storage> storage;
     JsonValue body;
