@@ -167,6 +167,8 @@ TEST_CASE("paging.concurrency is refused where pages cannot be planned, with the
     CHECK(problems_with("{type: offset, records: data, concurrency: 2}") ==
           std::vector<std::string>{"jobs.orgs.paging.concurrency: needs 'total' (or 'total_pages' for page paging): "
                                    "without a total there is no knowing which pages are left"});
+    CHECK(problems_with("{type: offset, records: data, total_pages: pages, concurrency: 2}").size() == 1);
+    CHECK(problems_with("{type: offset, records: data, limit_param: '', total: t, concurrency: 2}").empty());
     CHECK(problems_with("{type: page, total_pages: pages, concurrency: 33}") ==
           std::vector<std::string>{"jobs.orgs.paging.concurrency: is at most 32"});
     CHECK(problems_with("{type: page, total_pages: pages, concurrency: 0}").size() == 1);

@@ -241,11 +241,10 @@ private:
                                            " paging learns each request from the page before");
         } else if (paging.concurrency > 32) {
             map.problem("concurrency", "is at most 32");
-        } else if (paging.concurrency > 1 && paging.total.empty() && paging.total_pages.empty()) {
+        } else if (paging.concurrency > 1 && paging.total.empty() &&
+                   (paging.type != "page" || paging.total_pages.empty())) {
             map.problem("concurrency", "needs 'total' (or 'total_pages' for page paging): without a "
                                        "total there is no knowing which pages are left");
-        } else if (paging.concurrency > 1 && paging.type == "offset" && paging.limit_param.empty()) {
-            map.problem("concurrency", "needs 'limit_param': offsets are planned from the page size");
         }
         if (paging.type == "cursor" && paging.cursor.empty()) {
             map.problem("cursor", "is required for cursor paging: the path of the next cursor");

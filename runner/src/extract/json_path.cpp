@@ -6,20 +6,36 @@
 
 namespace apirunner {
 
-std::optional<JsonValue> find_path(JsonValue root, const std::string& path) {
-    JsonValue current = root;
-    std::size_t start = 0;
-    while (start <= path.size()) {
+std::vector<std::string_view> path_steps(std::string_view path) {
+    std::vector<std::string_view> steps;
+    for (std::size_t start = 0; start <= path.size();) {
         const std::size_t dot = std::min(path.find('.', start), path.size());
         if (dot > start) {
-            simdjson::dom::object object;
-            if (current.get(object) != simdjson::SUCCESS ||
-                object.at_key(std::string_view(path).substr(start, dot - start)).get(current) !=
-                    simdjson::SUCCESS) {
-                return std::nullopt;
-            }
+            steps.push_back(path.substr(start, dot - start));
         }
         start = dot + 1;
+    }
+    return steps;
+}
+
+std::string json_pointer(std::string_view path) {
+    std::string pointer;
+    for (const std::string_view step : path_steps(path)) {
+        pointer += '/';
+        for (const char c : step) {
+            pointer += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+        }
+    }
+    return pointer;
+}
+
+std::optional<JsonValue> find_path(JsonValue root, const std::string& path) {
+    JsonValue current = root;
+    for (const std::string_view step : path_steps(path)) {
+        simdjson::dom::object object;
+        if (current.get(object) != simdjson::SUCCESS || object.at_key(step).get(current) != simdjson::SUCCESS) {
+            return std::nullopt;
+        }
     }
     return current;
 }

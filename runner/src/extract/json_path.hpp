@@ -6,10 +6,18 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace apirunner {
 
 using JsonValue = simdjson::dom::element;
+
+// The steps of a dot path, empty ones left out: "meta..total" is "meta", "total".
+std::vector<std::string_view> path_steps(std::string_view path);
+
+// A dot path as a JSON Pointer: "meta.data" is "/meta/data", "" is "" (the root).
+std::string json_pointer(std::string_view path);
 
 // The value at `path` ("" is the root itself), or nothing when any step is missing.
 std::optional<JsonValue> find_path(JsonValue root, const std::string& path);

@@ -25,40 +25,45 @@ std::string page_url(const std::string& base_url, const RequestSpec& request, co
     return uri.toString();
 }
 
+// The HTTP request of one page.
+HttpRequest page_request(const FetchPlan& plan, const PageRequest& paging) {
+    HttpRequest request;
+    request.method = plan.job.request.method;
+    request.url = page_url(plan.base_url, plan.job.request, paging);
+    request.set_header("Accept", "application/json");
+    return request;
+}
+
 // A page as it came: its parsed records, its headers and final URL for the paginator.
 struct Arrival {
     ParsedPage page;
     HttpResponse response;
 };
 
-// One page, fetched and parsed. A 2xx whose JSON does not parse is a page cut short more often
-// than a provider that changed its mind, so it is fetched again like any transient failure.
-Arrival fetch_page(AuthorizedClient& client, const FetchPlan& plan, const PageRequest& paging,
-                   std::int64_t page_number) {
-    const JobSpec& job = plan.job;
-    HttpRequest request;
-    request.method = job.request.method;
-    request.url = page_url(plan.base_url, job.request, paging);
-    request.set_header("Accept", "application/json");
+// The page `response` answered, parsed. A 2xx whose JSON does not parse is a page cut short
+// more often than a provider that changed its mind, so it is fetched again like any transient
+// failure.
+Arrival parse_or_refetch(AuthorizedClient& client, const FetchPlan& plan, const HttpRequest& request,
+                         std::int64_t page_number, HttpResponse response) {
     for (int attempt = 1;; ++attempt) {
-        Arrival arrival;
-        arrival.response = client.send(request);
         try {
-            arrival.page = parse_page(arrival.response.body, job.paging.records);
-            return arrival;
+            ParsedPage page = parse_page(response.body, plan.job.paging.records);
+            return Arrival{std::move(page), std::move(response)};
         } catch (const Error& error) {
-            const std::string where = page_where(job, page_number);
+            const std::string where = page_where(plan.job, page_number);
             if (!client.may_retry(attempt)) {
                 throw Error(error.kind(), where + error.what());
             }
             client.back_off(attempt, where + error.what() + "; fetching it again");
+            response = client.send(request);
         }
     }
 }
 
 // The page requests on their way, oldest first, each on a client of its own. With one client
 // a request is sent when its page is wanted, on the fetching thread; with more, each on a thread
-// of its own as soon as it is planned.
+// of its own as soon as it is planned. Pages are parsed on the fetching thread as they land, by
+// its one parser.
 class Flight {
 public:
     Flight(const std::vector<std::unique_ptr<AuthorizedClient>>& clients, const FetchPlan& plan)
@@ -69,9 +74,8 @@ public:
     }
 
     // Keeps the requests on their way as far as they agree with `planned` (the requests from
-    // the walk's position on, page `number` first), drops the others, and sends the planned
-    // ones not on their way yet.
-    void follow(const std::vector<PageRequest>& planned, std::int64_t number) {
+    // the walk's position on), drops the others, and sends the planned ones not on their way yet.
+    void follow(const std::vector<PageRequest>& planned) {
         std::size_t agreed = 0;
         while (agreed < m_requests.size() && agreed < planned.size() &&
                m_requests[agreed].request == planned[agreed]) {
@@ -83,18 +87,19 @@ public:
             m_free.push_back(client);
         }
         for (std::size_t i = agreed; i < planned.size() && !m_free.empty(); ++i) {
-            send(planned[i], number + static_cast<std::int64_t>(i));
+            send(planned[i]);
         }
     }
 
     bool empty() const { return m_requests.empty(); }
 
-    // The oldest page, when it has come. Throws what its fetch threw.
-    Arrival land() {
+    // The oldest page, `number`, when it has come, parsed. Throws what its fetch threw.
+    Arrival land(std::int64_t number) {
         InFlight oldest = std::move(m_requests.front());
         m_requests.pop_front();
         try {
-            Arrival arrival = oldest.arrival.get();
+            Arrival arrival = parse_or_refetch(*m_clients[oldest.client], m_plan, oldest.http, number,
+                                               oldest.response.get());
             m_free.push_back(oldest.client);
             return arrival;
         } catch (...) {
@@ -106,20 +111,22 @@ public:
 private:
     struct InFlight {
         PageRequest request;
+        HttpRequest http;
         std::size_t client;
-        std::future<Arrival> arrival;
+        std::future<HttpResponse> response;
     };
 
-    void send(const PageRequest& request, std::int64_t number) {
+    void send(const PageRequest& request) {
         const std::size_t client = m_free.back();
         m_free.pop_back();
-        auto fetch = [this, request, client, number] {
+        HttpRequest http = page_request(m_plan, request);
+        auto fetch = [this, http, client] {
             const JobLogScope scope(m_context.job, m_context.provider);
             set_log_run_id(m_context.run_id);
-            return fetch_page(*m_clients[client], m_plan, request, number);
+            return m_clients[client]->send(http);
         };
         const auto policy = m_clients.size() == 1 ? std::launch::deferred : std::launch::async;
-        m_requests.push_back({request, client, std::async(policy, std::move(fetch))});
+        m_requests.push_back({request, std::move(http), client, std::async(policy, std::move(fetch))});
     }
 
     const std::vector<std::unique_ptr<AuthorizedClient>>& m_clients;
@@ -139,14 +146,14 @@ void fetch_pages(const std::vector<std::unique_ptr<AuthorizedClient>>& clients, 
                  const FetchPlan& plan, PageQueue<FetchedPage>& queue) {
     Flight flight(clients, plan);
     for (std::int64_t number = plan.first_number;; ++number) {
-        flight.follow(paginator.ahead(clients.size()), number);
+        flight.follow(paginator.ahead(clients.size()));
         if (flight.empty()) {
             return;  // the walk is over
         }
         if (const int signal = stop_signal()) {
             throw Error(ErrorKind::temporary, std::string("stopped by ") + signal_name(signal));
         }
-        Arrival arrival = flight.land();
+        Arrival arrival = flight.land(number);
         FetchedPage fetched;
         fetched.page = std::move(arrival.page);
         paginator.accept(Page{fetched.page.body, fetched.page.records.size(), arrival.response.headers,

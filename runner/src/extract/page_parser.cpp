@@ -51,23 +51,6 @@ std::string why_not_json(const std::string& body, simdjson::error_code error) {
     return "the page is not valid JSON: " + what;
 }
 
-// "meta.data" as a JSON Pointer ("/meta/data").
-std::string json_pointer(const std::string& path) {
-    std::string pointer;
-    std::size_t start = 0;
-    while (start <= path.size()) {
-        const std::size_t dot = std::min(path.find('.', start), path.size());
-        if (dot > start) {
-            pointer += '/';
-            for (const char c : path.substr(start, dot - start)) {
-                pointer += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
-            }
-        }
-        start = dot + 1;
-    }
-    return pointer;
-}
-
 // Gives each record the slice of the minified page that holds it: simdjson's On-Demand walk of
 // the same text knows where each value starts and ends, which the parsed document does not.
 void slice_records(const std::string& text, const std::string& records_path, std::vector<Record>& records) {

@@ -5,10 +5,9 @@
 #pragma once
 
 #include "config/jobs_config.hpp"
+#include "extract/json_path.hpp"
 
 #include <apirunner/http.hpp>
-
-#include "extract/json_path.hpp"
 
 #include <Poco/JSON/Object.h>
 
@@ -78,9 +77,9 @@ public:
     // Takes the page the last next() asked for. Throws Error(bad_data) when the walk loops.
     virtual void accept(const Page& page) = 0;
     // The requests of up to `n` pages from here, when the pages before them need not be seen
-    // first: offset and page paging once a total came, assuming full pages. Always the next()
-    // one at least, unless the walk is over. A guess: the caller checks each against next()
-    // once the pages before it were accepted.
+    // first: offset and page paging once a total came, assuming pages as full as the last one.
+    // Always the next() one at least, unless the walk is over. A guess: the caller checks each
+    // against next() once the pages before it were accepted.
     virtual std::vector<PageRequest> ahead(std::size_t n);
     const Totals& totals() const { return m_guard.totals(); }
 
