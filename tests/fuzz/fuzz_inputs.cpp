@@ -1,9 +1,9 @@
 #include "fuzz_inputs.hpp"
 
 #include "config/config_loader.hpp"
-#include "extract/next_url_paginator.hpp"
+#include "paging/next_url_paginator.hpp"
 #include "extract/page_parser.hpp"
-#include "extract/paginator.hpp"
+#include "paging/paginator.hpp"
 
 #include <apirunner/error.hpp>
 
@@ -26,20 +26,19 @@ void page_input(const std::string& input) {
     }
     static const char* const k_types[] = {"offset", "page", "cursor", "next_url", "none"};
     const auto choice = static_cast<unsigned char>(input[0]);
-    PagingSpec spec;
-    spec.type = k_types[choice % 5];
-    spec.records = (choice & 0x08) ? "data" : "";
-    spec.total = (choice & 0x10) ? "meta.total" : "";
-    spec.total_pages = "pages";
-    spec.cursor = "next";
-    spec.next = (choice & 0x20) ? "next" : "";
-    spec.max_pages = 3;
+    PagingSpec spec = paging_spec(k_types[choice % 5]);
+    spec.fields.set_text("records", (choice & 0x08) ? "data" : "");
+    spec.fields.set_text("total", (choice & 0x10) ? "meta.total" : "");
+    spec.fields.set_text("total_pages", "pages");
+    spec.fields.set_text("cursor", "next");
+    spec.fields.set_text("next", (choice & 0x20) ? "next" : "");
+    spec.fields.set_integer("max_pages", 3);
     const std::string body = input.substr(1);
     const HeaderList headers = {{"Link", body.substr(0, 256)}};
     const std::string url = "https://api.test/v1/items";
     link_next(body);
     try {
-        const ParsedPage page = parse_page(body, spec.records);
+        const ParsedPage page = parse_page(body, spec.records());
         auto paginator = make_paginator(spec);
         while (paginator->next()) {
             paginator->accept(Page{page.body, page.records.size(), headers, url});

@@ -4,6 +4,8 @@
   jobs   every shipped jobs file (jobs.example.yaml, jobs/**/*.yaml, tests/schema/good.yaml) is
          valid against schemas/jobs.schema.json and passes `apirunner validate`; every file of
          tests/schema/bad/ is rejected by both (validate with exit 78).
+         Its `$defs` of paging, sinks and outputs equal what `apirunner plugins --schema` prints
+         (the registries' tables); `--write` puts those `$defs` into the file instead.
   plugins  schemas/plugins/<name>.json equals what `apirunner plugins <name> --schema` prints now,
          for every plugin found, so the documented settings never drift from the tables.
 """
@@ -22,11 +24,36 @@ def validate_cli(apirunner, plugin_dir, path):
                           capture_output=True, text=True, timeout=60)
 
 
-def check_jobs(root, apirunner, plugin_dir):
-    schema = json.loads((root / "schemas/jobs.schema.json").read_text())
+def generated_defs(apirunner):
+    printed = subprocess.run([apirunner, "plugins", "--schema"], capture_output=True, text=True,
+                             timeout=60, check=True).stdout
+    return json.loads(printed)
+
+
+def check_generated(path, schema, apirunner, write):
+    """The `$defs` the registries own; a name they no longer make is dropped by --write."""
+    defs = generated_defs(apirunner)
+    owned = {"paging", "sink", "output"}
+    stale = [name for name in schema["$defs"] if name.split("_")[0] in owned and name not in defs]
+    if write:
+        for name in stale:
+            del schema["$defs"][name]
+        schema["$defs"].update(defs)
+        path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+        print(f"wrote {len(defs)} generated $defs into {path}")
+        return []
+    failures = [f"{path}: $defs.{name} differs from `apirunner plugins --schema`; run "
+                f"tests/schema/check_schemas.py jobs --write" for name in defs if schema["$defs"].get(name) != defs[name]]
+    failures += [f"{path}: $defs.{name} is no longer made by any registry" for name in stale]
+    return failures
+
+
+def check_jobs(root, apirunner, plugin_dir, write=False):
+    path = root / "schemas/jobs.schema.json"
+    schema = json.loads(path.read_text())
+    failures = check_generated(path, schema, apirunner, write)
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema)
-    failures = []
     good = [root / "jobs.example.yaml", root / "tests/schema/good.yaml", *sorted((root / "jobs").rglob("*.yaml"))]
     for path in good:
         errors = [e.message for e in validator.iter_errors(yaml.safe_load(path.read_text()))]
@@ -74,9 +101,12 @@ def main():
     parser.add_argument("--root", required=True, type=pathlib.Path)
     parser.add_argument("--apirunner", required=True)
     parser.add_argument("--plugin-dir", required=True)
+    parser.add_argument("--write", action="store_true", help="jobs: write the generated $defs into the file")
     args = parser.parse_args()
-    check = check_jobs if args.what == "jobs" else check_plugins
-    failures = check(args.root, args.apirunner, args.plugin_dir)
+    if args.what == "jobs":
+        failures = check_jobs(args.root, args.apirunner, args.plugin_dir, args.write)
+    else:
+        failures = check_plugins(args.root, args.apirunner, args.plugin_dir)
     for failure in failures:
         print("FAIL:", failure)
     return 1 if failures else 0

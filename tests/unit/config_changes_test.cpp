@@ -1,5 +1,6 @@
 // What the daemon says changed when SIGHUP makes it read the jobs file again.
 #include "config/config_changes.hpp"
+#include "sinks/sink_type.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -9,7 +10,8 @@ namespace {
 
 JobsConfig config_with(std::vector<JobSpec> jobs) {
     JobsConfig config;
-    config.sinks["warehouse"].path = "out/extracts.sqlite";
+    config.sinks["warehouse"] = SinkSpec{"warehouse", find_sink_type("sqlite"), {}};
+    config.sinks["warehouse"].fields.set_text("path", "out/extracts.sqlite");
     config.jobs = std::move(jobs);
     return config;
 }
@@ -20,7 +22,8 @@ JobSpec job(const std::string& name, const std::string& schedule) {
     spec.provider = "mediamath";
     spec.schedule = schedule;
     spec.request.path = "/api/v3.0/" + name;
-    spec.outputs.push_back(OutputSpec{"warehouse", name, "merge"});
+    spec.outputs.push_back(OutputSpec{"warehouse", OutputMode::merge, {}});
+    spec.outputs.back().fields.set_text("table", name);
     return spec;
 }
 
@@ -48,7 +51,7 @@ TEST_CASE("a changed request, paging or output is told as a job that starts over
     JobsConfig after = before;
     after.jobs[0].request.params.emplace_back("sort_by", "id");
     after.jobs[0].timezone = "Europe/Brussels";
-    after.jobs[0].on_overlap = "queue";
+    after.jobs[0].on_overlap = OnOverlap::queue;
     CHECK(config_changes(before, after) ==
           std::vector<std::string>{
               "job 'orgs': schedule '0 2 * * *' UTC -> '0 2 * * *' Europe/Brussels",

@@ -74,14 +74,17 @@ TEST_CASE("a good file loads into structs, with *_file secrets read and paths ma
     CHECK(mm.settings.at("password").text == "SENTINEL-pw");
     CHECK(mm.settings.at("password").path == "providers.mm.credentials.password_file");
     CHECK(mm.settings.at("scope").text == "offline_access");
-    CHECK(config.sinks.at("db").path == file.dir.path() + "/out/x.sqlite");
+    CHECK(config.sinks.at("db").fields.text("path") == file.dir.path() + "/out/x.sqlite");
     const JobSpec& job = config.jobs.at(0);
-    CHECK(job.paging.limit == 50);
-    CHECK(job.paging.total == "meta.total_count");
+    CHECK(job.paging.kind->name == "offset");
+    CHECK(job.paging.fields.integer("limit") == 50);
+    CHECK(job.paging.fields.text("total") == "meta.total_count");
     CHECK(job.request.params.at(0) == std::make_pair(std::string("sort_by"), std::string("id")));
     REQUIRE(job.outputs.size() == 2);
-    CHECK(job.outputs[0].mode == "merge");
-    CHECK(job.outputs[1].table == "orgs");
+    CHECK(job.outputs[0].mode == OutputMode::merge);
+    CHECK(job.outputs[0].fields.text("table") == "orgs");
+    CHECK(job.outputs[1].mode == OutputMode::replace);
+    CHECK_FALSE(job.outputs[1].fields.has("table"));  // a jsonl output has no table
 }
 
 TEST_CASE("three mistakes give three problems, each with its path") {

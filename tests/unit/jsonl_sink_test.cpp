@@ -26,7 +26,8 @@ struct Fixture {
     RunInfo run{"my-job", "r1", "2026-01-02T00:00:00Z", "2026-01-02"};
     Fixture() {
         Poco::File(dir.path()).createDirectories();
-        sink = SinkSpec{"files", "jsonl", dir.path() + "/{job}/{date}.jsonl"};
+        sink = SinkSpec{"files", find_sink_type("jsonl"), {}};
+        sink.fields.set_text("path", dir.path() + "/{job}/{date}.jsonl");
     }
     std::string target() const { return dir.path() + "/my-job/2026-01-02.jsonl"; }
 };
@@ -40,7 +41,7 @@ TEST_CASE("the path template is filled in") {
 
 TEST_CASE("records appear at the target only when the job finishes") {
     Fixture f;
-    JsonlSink sink(f.sink, OutputSpec{"files", "", "replace"}, f.run);
+    JsonlSink sink(f.sink, OutputSpec{"files", OutputMode::replace, {}}, f.run);
     sink.start();
     sink.write_page(parse_page(R"([{"id":1},{"id":2}])", "").records, 1);
     CHECK_FALSE(Poco::File(f.target()).exists());
@@ -54,7 +55,7 @@ TEST_CASE("a discarded run leaves the earlier file untouched and no temporary be
     Poco::File(f.dir.path() + "/my-job").createDirectories();
     std::ofstream(f.target()) << "{\"id\":0}\n";
     {
-        JsonlSink sink(f.sink, OutputSpec{"files", "", "replace"}, f.run);
+        JsonlSink sink(f.sink, OutputSpec{"files", OutputMode::replace, {}}, f.run);
         sink.start();
         sink.write_page(parse_page(R"([{"id":1}])", "").records, 1);
         sink.discard();
@@ -67,7 +68,7 @@ TEST_CASE("append mode keeps what the file held") {
     Fixture f;
     Poco::File(f.dir.path() + "/my-job").createDirectories();
     std::ofstream(f.target()) << "{\"id\":0}\n";
-    JsonlSink sink(f.sink, OutputSpec{"files", "", "append"}, f.run);
+    JsonlSink sink(f.sink, OutputSpec{"files", OutputMode::append, {}}, f.run);
     sink.start();
     sink.write_page(parse_page(R"([{"id":1}])", "").records, 1);
     sink.finish();
@@ -78,7 +79,7 @@ TEST_CASE("a resumed file is cut back to its checkpoint, so a page written after
     Fixture f;
     std::string position;
     {
-        JsonlSink sink(f.sink, OutputSpec{"files", "", "replace"}, f.run);
+        JsonlSink sink(f.sink, OutputSpec{"files", OutputMode::replace, {}}, f.run);
         sink.start();
         sink.write_page(parse_page(R"([{"id":1}])", "").records, 1);
         position = sink.position();
@@ -86,7 +87,7 @@ TEST_CASE("a resumed file is cut back to its checkpoint, so a page written after
         // killed here: the checkpoint was saved after page 1 only
     }
     CHECK(position == "9");
-    JsonlSink sink(f.sink, OutputSpec{"files", "", "replace"}, f.run);
+    JsonlSink sink(f.sink, OutputSpec{"files", OutputMode::replace, {}}, f.run);
     REQUIRE(sink.resume(SinkCheckpoint{position, 1, false}));
     sink.write_page(parse_page(R"([{"id":2}])", "").records, 2);
     sink.finish();
@@ -95,15 +96,15 @@ TEST_CASE("a resumed file is cut back to its checkpoint, so a page written after
 
 TEST_CASE("a file that lost its temporary cannot be resumed unless the run was finishing") {
     Fixture f;
-    JsonlSink lost(f.sink, OutputSpec{"files", "", "replace"}, f.run);
+    JsonlSink lost(f.sink, OutputSpec{"files", OutputMode::replace, {}}, f.run);
     CHECK_FALSE(lost.resume(SinkCheckpoint{"9", 1, false}));
     {
-        JsonlSink sink(f.sink, OutputSpec{"files", "", "replace"}, f.run);
+        JsonlSink sink(f.sink, OutputSpec{"files", OutputMode::replace, {}}, f.run);
         sink.start();
         sink.write_page(parse_page(R"([{"id":1}])", "").records, 1);
         sink.finish();
     }
-    JsonlSink finished(f.sink, OutputSpec{"files", "", "replace"}, f.run);
+    JsonlSink finished(f.sink, OutputSpec{"files", OutputMode::replace, {}}, f.run);
     REQUIRE(finished.resume(SinkCheckpoint{"9", 1, true}));
     finished.finish();
     CHECK(read(f.target()) == "{\"id\":1}\n");

@@ -1,6 +1,6 @@
-#include "extract/next_url_paginator.hpp"
+#include "paging/next_url_paginator.hpp"
 #include "extract/page_parser.hpp"
-#include "extract/paginator.hpp"
+#include "paging/paginator.hpp"
 
 #include <apirunner/error.hpp>
 
@@ -62,10 +62,9 @@ Endpoint pages(std::vector<std::size_t> sizes, std::function<std::string(int)> e
 }
 
 PagingSpec spec(const std::string& type) {
-    PagingSpec paging;
-    paging.type = type;
-    paging.limit = 100;
-    paging.records = "data";
+    PagingSpec paging = paging_spec(type);
+    paging.fields.set_integer("limit", 100);
+    paging.fields.set_text("records", "data");
     return paging;
 }
 
@@ -73,7 +72,7 @@ PagingSpec spec(const std::string& type) {
 
 TEST_CASE("offset paging asks for limit and offset and stops at the total") {
     PagingSpec paging = spec("offset");
-    paging.total = "meta.total_count";
+    paging.fields.set_text("total", "meta.total_count");
     auto paginator = make_paginator(paging);
     CHECK(walk(*paginator, pages({100, 100, 50}, [](int) { return R"("meta":{"total_count":250})"; })) ==
           std::vector<std::string>{"limit=100&offset=0", "limit=100&offset=100", "limit=100&offset=200"});
@@ -81,7 +80,7 @@ TEST_CASE("offset paging asks for limit and offset and stops at the total") {
 
 TEST_CASE("offset paging goes on past a short page mid-stream, by what the page held") {
     PagingSpec paging = spec("offset");
-    paging.total = "meta.total_count";
+    paging.fields.set_text("total", "meta.total_count");
     auto paginator = make_paginator(paging);
     CHECK(walk(*paginator, pages({100, 60, 100, 40}, [](int) { return R"("meta":{"total_count":"300"})"; })) ==
           std::vector<std::string>{"limit=100&offset=0", "limit=100&offset=100", "limit=100&offset=160",
@@ -95,8 +94,8 @@ TEST_CASE("without a total, offset paging ends on an empty page") {
 
 TEST_CASE("a total that changes mid-run is reported as drift") {
     PagingSpec paging = spec("offset");
-    paging.limit = 10;
-    paging.total = "total";
+    paging.fields.set_integer("limit", 10);
+    paging.fields.set_text("total", "total");
     auto paginator = make_paginator(paging);
     walk(*paginator, pages({10, 10, 5}, [](int i) { return i == 0 ? R"("total":30)" : R"("total":25)"; }));
     CHECK(paginator->totals().first == std::optional<std::int64_t>(30));
@@ -105,8 +104,8 @@ TEST_CASE("a total that changes mid-run is reported as drift") {
 
 TEST_CASE("page paging counts pages from start_page and stops at total_pages") {
     PagingSpec paging = spec("page");
-    paging.limit_param = "per_page";
-    paging.total_pages = "meta.pages";
+    paging.fields.set_text("limit_param", "per_page");
+    paging.fields.set_text("total_pages", "meta.pages");
     auto paginator = make_paginator(paging);
     CHECK(walk(*paginator, pages({100, 100, 7}, [](int) { return R"("meta":{"pages":3})"; })) ==
           std::vector<std::string>{"per_page=100&page=1", "per_page=100&page=2", "per_page=100&page=3"});
@@ -114,8 +113,8 @@ TEST_CASE("page paging counts pages from start_page and stops at total_pages") {
 
 TEST_CASE("page paging without totals ends on an empty page, and can start at zero") {
     PagingSpec paging = spec("page");
-    paging.start_page = 0;
-    paging.limit_param = "";
+    paging.fields.set_integer("start_page", 0);
+    paging.fields.set_text("limit_param", "");
     auto paginator = make_paginator(paging);
     CHECK(walk(*paginator, pages({5, 5}, [](int) { return ""; })) ==
           std::vector<std::string>{"page=0", "page=1", "page=2"});
@@ -123,8 +122,8 @@ TEST_CASE("page paging without totals ends on an empty page, and can start at ze
 
 TEST_CASE("cursor paging sends back each page's cursor and stops when there is none") {
     PagingSpec paging = spec("cursor");
-    paging.cursor = "paging.next";
-    paging.cursor_param = "after";
+    paging.fields.set_text("cursor", "paging.next");
+    paging.fields.set_text("cursor_param", "after");
     auto paginator = make_paginator(paging);
     auto requests = walk(*paginator, pages({100, 100, 100}, [](int i) {
                              return i < 2 ? R"("paging":{"next":"c)" + std::to_string(i + 1) + R"("})"
@@ -135,7 +134,7 @@ TEST_CASE("cursor paging sends back each page's cursor and stops when there is n
 
 TEST_CASE("a repeated cursor stops the run as a loop") {
     PagingSpec paging = spec("cursor");
-    paging.cursor = "next";
+    paging.fields.set_text("cursor", "next");
     auto paginator = make_paginator(paging);
     CHECK_THROWS_WITH(walk(*paginator, pages({1, 1, 1}, [](int) { return R"("next":"same")"; })),
                       Catch::Contains("the same cursor twice ('same')"));
@@ -143,7 +142,7 @@ TEST_CASE("a repeated cursor stops the run as a loop") {
 
 TEST_CASE("next_url paging follows the body's URL, relative ones resolved") {
     PagingSpec paging = spec("next_url");
-    paging.next = "links.next";
+    paging.fields.set_text("next", "links.next");
     auto paginator = make_paginator(paging);
     auto requests = walk(*paginator, pages({2, 2, 2}, [](int i) {
                              return i == 0 ? R"("links":{"next":"https://api.test/v1/items?page=2"})"
@@ -171,7 +170,7 @@ TEST_CASE("next_url paging follows an RFC 8288 Link header") {
 
 TEST_CASE("a next URL on another host is refused: credentials would follow it") {
     PagingSpec paging = spec("next_url");
-    paging.next = "next";
+    paging.fields.set_text("next", "next");
     auto paginator = make_paginator(paging);
     CHECK_THROWS_WITH(walk(*paginator, pages({1, 1}, [](int) { return R"("next":"https://evil.test/steal")"; })),
                       Catch::Contains("the next page is on another host (evil.test)"));
@@ -187,7 +186,7 @@ TEST_CASE("Link headers are parsed by relation, not by position") {
 
 TEST_CASE("an endpoint that never ends is stopped at max_pages") {
     PagingSpec paging = spec("page");
-    paging.max_pages = 3;
+    paging.fields.set_integer("max_pages", 3);
     auto paginator = make_paginator(paging);
     CHECK_THROWS_WITH(walk(*paginator, pages({1, 1, 1, 1, 1}, [](int) { return ""; })),
                       Catch::Contains("stopped after 3 pages"));
@@ -260,11 +259,11 @@ TEST_CASE("every paginator goes on from a saved position exactly where it stoppe
     };
     for (const std::string type : {"offset", "page", "cursor", "next_url"}) {
         PagingSpec paging = spec(type);
-        paging.limit = 10;
-        paging.total = type == "offset" ? "total" : "";
-        paging.total_pages = type == "page" ? "pages" : "";
-        paging.cursor = "next";
-        paging.next = "next";
+        paging.fields.set_integer("limit", 10);
+        paging.fields.set_text("total", type == "offset" ? "total" : "");
+        paging.fields.set_text("total_pages", type == "page" ? "pages" : "");
+        paging.fields.set_text("cursor", "next");
+        paging.fields.set_text("next", "next");
         const Endpoint endpoint = pages({10, 10, 10, 10}, next_cursor);
         auto whole = make_paginator(paging);
         const auto uninterrupted = walk(*whole, endpoint);
@@ -278,7 +277,7 @@ TEST_CASE("every paginator goes on from a saved position exactly where it stoppe
 
 TEST_CASE("a saved position keeps the totals, and a broken one is refused") {
     PagingSpec paging = spec("offset");
-    paging.total = "total";
+    paging.fields.set_text("total", "total");
     auto first = make_paginator(paging);
     walk(*first, pages({10, 10}, [](int i) { return i == 0 ? R"("total":30)" : R"("total":20)"; }));
     auto second = make_paginator(paging);
@@ -290,7 +289,7 @@ TEST_CASE("a saved position keeps the totals, and a broken one is refused") {
 
 TEST_CASE("a next URL that is not a URL is refused with what it was (found by the page fuzzer)") {
     PagingSpec paging = spec("next_url");
-    paging.next = "next";
+    paging.fields.set_text("next", "next");
     auto paginator = make_paginator(paging);
     CHECK_THROWS_WITH(walk(*paginator, pages({1, 1}, [](int) { return R"("next":"/<https:1/item%?page=9);h>")"; })),
                       "the provider's next-page URL is not a URL: '/<https:1/item%?page=9);h>'");
@@ -315,10 +314,9 @@ std::vector<std::string> planned_after(Paginator& paginator, std::size_t count, 
 }  // namespace
 
 TEST_CASE("offset paging plans the pages ahead once the total is known, at the size the server gave") {
-    PagingSpec spec;
-    spec.type = "offset";
-    spec.limit = 10;
-    spec.total = "total";
+    PagingSpec spec = paging_spec("offset");
+    spec.fields.set_integer("limit", 10);
+    spec.fields.set_text("total", "total");
     auto before = make_paginator(spec);
     CHECK(before->ahead(4).size() == 1);  // no total yet: the first page alone
     CHECK(planned_after(*before, 10, R"("total":35)", 8) ==
@@ -326,22 +324,21 @@ TEST_CASE("offset paging plans the pages ahead once the total is known, at the s
     auto capped = make_paginator(spec);  // asked for 10, the server gives 4
     CHECK(planned_after(*capped, 4, R"("total":12)", 8) ==
           std::vector<std::string>{"limit=10&offset=4", "limit=10&offset=8"});
-    spec.total.clear();
+    spec.fields.set_text("total", "");
     auto unknown = make_paginator(spec);
     CHECK(planned_after(*unknown, 10, R"("x":1)", 8) == std::vector<std::string>{"limit=10&offset=10"});
 }
 
 TEST_CASE("page paging plans up to total_pages, or up to the total in full pages, and never past max_pages") {
-    PagingSpec spec;
-    spec.type = "page";
-    spec.limit = 10;
-    spec.total_pages = "pages";
+    PagingSpec spec = paging_spec("page");
+    spec.fields.set_integer("limit", 10);
+    spec.fields.set_text("total_pages", "pages");
     auto by_pages = make_paginator(spec);
     CHECK(planned_after(*by_pages, 10, R"("pages":3)", 8) ==
           std::vector<std::string>{"limit=10&page=2", "limit=10&page=3"});
-    spec.total_pages.clear();
-    spec.total = "total";
-    spec.max_pages = 3;
+    spec.fields.set_text("total_pages", "");
+    spec.fields.set_text("total", "total");
+    spec.fields.set_integer("max_pages", 3);
     auto by_total = make_paginator(spec);
     CHECK(planned_after(*by_total, 10, R"("total":100)", 8) ==
           std::vector<std::string>{"limit=10&page=2", "limit=10&page=3"});

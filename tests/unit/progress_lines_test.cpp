@@ -1,5 +1,5 @@
 // The live status line of a running job.
-#include "log/progress_lines.hpp"
+#include "cli/progress_lines.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,5 +1,5 @@
 // The daemon's choices, with the clock in the test's hand: times, overlaps, the parallel limit.
-#include "schedule/scheduler.hpp"
+#include "daemon/scheduler.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -11,7 +11,7 @@ JobSpec job(const std::string& name, const std::string& schedule, const std::str
     JobSpec spec;
     spec.name = name;
     spec.schedule = schedule;
-    spec.on_overlap = on_overlap;
+    spec.on_overlap = on_overlap == "queue" ? OnOverlap::queue : OnOverlap::skip;
     return spec;
 }
 

@@ -20,11 +20,11 @@ namespace {
 struct Fixture {
     Poco::TemporaryFile dir;
     SinkSpec sink;
-    JobSpec job;
+    RecordShape job;
     Fixture() {
         Poco::File(dir.path()).createDirectories();
-        sink = SinkSpec{"db", "sqlite", dir.path() + "/out.sqlite"};
-        job.name = "orgs";
+        sink = SinkSpec{"db", find_sink_type("sqlite"), {}};
+        sink.fields.set_text("path", dir.path() + "/out.sqlite");
         job.primary_key = "id";
     }
     // A record schema with these properties (a JSON object's text).
@@ -32,7 +32,14 @@ struct Fixture {
         job.record_schema = dir.path() + "/schema.json";
         std::ofstream(job.record_schema) << R"({"type":"object","properties":)" << properties << "}";
     }
-    OutputSpec output(const std::string& mode) { return OutputSpec{"db", "orgs", mode}; }
+    OutputSpec output(const std::string& mode) {
+        OutputSpec spec{"db", mode == "merge"     ? OutputMode::merge
+                              : mode == "replace" ? OutputMode::replace
+                                                  : OutputMode::append,
+                        {}};
+        spec.fields.set_text("table", "orgs");
+        return spec;
+    }
     RunInfo run(const std::string& id) { return RunInfo{"orgs", id, "2026-01-01T00:00:00Z", "2026-01-01"}; }
 
     void write(const std::string& mode, const std::string& run_id, const std::vector<std::string>& pages) {
@@ -45,7 +52,7 @@ struct Fixture {
     }
 
     long count(const std::string& sql) {
-        Poco::Data::Session session("SQLite", sink.path);
+        Poco::Data::Session session("SQLite", sink.fields.text("path"));
         long value = 0;
         session << sql, into(value), now;
         return value;
@@ -111,7 +118,7 @@ TEST_CASE("a record without the primary key fails the page, and the page is not 
 
 TEST_CASE("a sink that cannot open its file says which") {
     Fixture f;
-    f.sink.path = "/proc/forbidden/out.sqlite";
+    f.sink.fields.set_text("path", "/proc/forbidden/out.sqlite");
     CHECK_THROWS_WITH(SqliteSink(f.sink, f.output("append"), f.job, f.run("r1")),
                       Catch::StartsWith("sink 'db': cannot open '/proc/forbidden/out.sqlite'"));
 }

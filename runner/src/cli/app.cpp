@@ -40,9 +40,10 @@ const std::map<std::string, Verb>& verbs() {
         {"list", {"list [--config F] [--from TIME]",
                   "list jobs with their provider, schedule, outputs and next three run times "
                   "(after TIME, ISO 8601, instead of now with --from)"}},
-        {"plugins", {"plugins [NAME [--schema]]",
+        {"plugins", {"plugins [NAME] [--schema]",
                      "list the plugins found and the files refused; with NAME, its settings (as "
-                     "JSON Schema with --schema)"}},
+                     "JSON Schema with --schema); --schema alone: the paging kinds, sink types and "
+                     "outputs as the $defs of schemas/jobs.schema.json"}},
         {"export", {"export kubernetes [--config F] [--image IMAGE]",
                     "print a Kubernetes CronJob for each scheduled job (concurrencyPolicy Forbid, the "
                     "job's timeZone), the jobs file from a ConfigMap, its ${VAR}s from a Secret, state "
@@ -92,7 +93,7 @@ void App::defineOptions(Poco::Util::OptionSet& options) {
     options.addOption(Option("port", "", "login: the loopback port to listen on (default: any free port)").argument("N"));
     options.addOption(Option("timeout", "", "login: seconds to wait for the browser (default 300)").argument("S"));
     options.addOption(Option("redirect-uri", "", "login: the redirect URI registered with the provider").argument("URI"));
-    options.addOption(Option("schema", "", "with plugins NAME: print the settings as JSON Schema"));
+    options.addOption(Option("schema", "", "with plugins NAME: print the settings as JSON Schema; alone: the jobs file's generated $defs"));
     options.addOption(Option("help", "h", "show help (for a verb: apirunner VERB --help)"));
     options.addOption(Option("version", "V", "show the version"));
 }

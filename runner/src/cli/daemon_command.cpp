@@ -11,10 +11,10 @@
 #include "extract/stop_request.hpp"
 #include "log/console.hpp"
 #include "log/console_logger.hpp"
-#include "log/progress_lines.hpp"
+#include "cli/progress_lines.hpp"
 #include "metrics/metrics_server.hpp"
 #include "metrics/run_metrics.hpp"
-#include "schedule/scheduler.hpp"
+#include "daemon/scheduler.hpp"
 #include "state/state_db.hpp"
 
 #include <chrono>

@@ -2,7 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "config/config_loader.hpp"
-#include "metrics/run_report.hpp"
+#include "cli/run_report.hpp"
 #include "state/state_db.hpp"
 
 #include <Poco/DateTimeFormat.h>

@@ -20,7 +20,11 @@ std::string next_runs(const JobSpec& job, Instant from, int count) {
 std::string outputs_of(const JobSpec& job) {
     std::string outputs;
     for (const auto& output : job.outputs) {
-        outputs += (outputs.empty() ? "" : ", ") + output.sink + ":" + output.table + " (" + output.mode + ")";
+        outputs += (outputs.empty() ? "" : ", ") + output.sink;
+        for (const auto& [name, value] : output.fields.all()) {  // the table, for a sqlite output
+            outputs += ":" + output.fields.text(name);
+        }
+        outputs += std::string(" (") + to_string(output.mode) + ")";
     }
     return outputs;
 }

@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "config/jobs_schema.hpp"
 #include "plugins/plugin_registry.hpp"
 #include "plugins/settings_schema.hpp"
 
@@ -26,6 +27,10 @@ void print_settings(const PluginDescriptor& plugin, std::ostream& out) {
 }  // namespace
 
 int plugins_command(const CliOptions& options, bool schema, std::ostream& out, std::ostream& err) {
+    if (schema && options.arguments.empty()) {
+        out << jobs_schema_defs_json();
+        return 0;
+    }
     PluginRegistry registry;
     registry.discover(PluginRegistry::search_path(options.plugin_paths));
     if (!options.arguments.empty()) {

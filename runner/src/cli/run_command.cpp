@@ -4,10 +4,10 @@
 #include "cli/workspace.hpp"
 #include "extract/job_runner.hpp"
 #include "extract/stop_request.hpp"
-#include "log/progress_lines.hpp"
+#include "cli/progress_lines.hpp"
 #include "log/redactor.hpp"
 #include "metrics/run_metrics.hpp"
-#include "metrics/run_report.hpp"
+#include "cli/run_report.hpp"
 #include "state/state_db.hpp"
 
 #include <chrono>

@@ -18,7 +18,7 @@ std::vector<std::string> job_changes(const JobsConfig& before, const JobSpec& ol
         changes.push_back(name + "schedule " + schedule_of(old_job) + " -> " + schedule_of(new_job));
     }
     if (old_job.on_overlap != new_job.on_overlap) {
-        changes.push_back(name + "on_overlap " + old_job.on_overlap + " -> " + new_job.on_overlap);
+        changes.push_back(name + "on_overlap " + to_string(old_job.on_overlap) + " -> " + to_string(new_job.on_overlap));
     }
     if (old_job.catch_up != new_job.catch_up) {
         changes.push_back(name + "catch_up " + (new_job.catch_up ? "on" : "off"));

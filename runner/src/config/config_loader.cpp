@@ -1,6 +1,8 @@
 #include "config/config_loader.hpp"
 
-#include "config/yaml_map.hpp"
+#include "settings/field_table.hpp"
+#include "settings/yaml_map.hpp"
+#include "sinks/sink_type.hpp"
 #include "schedule/schedule.hpp"
 
 #include <Poco/File.h>
@@ -9,15 +11,11 @@
 #include <Poco/Path.h>
 #include <Poco/String.h>
 
+#include <algorithm>
 #include <sstream>
 
 namespace apirunner {
 namespace {
-
-std::string absolute(const std::string& base_dir, const std::string& path) {
-    Poco::Path p(path);
-    return p.isAbsolute() ? p.toString() : Poco::Path(base_dir).resolve(p).toString();
-}
 
 // Reads a *_file secret. The message names the field and the file, never what is inside.
 std::optional<std::string> read_secret_file(const std::string& file, const std::string& path,
@@ -51,7 +49,7 @@ public:
             top.problem("version", "must be 1, not '" + *version + "'");
         }
         m_config.state_path =
-            absolute(m_config.base_dir, top.string("state").value_or(".apirunner/state.db"));
+            absolute_path(m_config.base_dir, top.string("state").value_or(".apirunner/state.db"));
         if (auto name = top.string("state_key_env")) {
             const auto key = m_env(*name);
             if (!key || key->empty()) {
@@ -114,7 +112,7 @@ private:
             const bool from_file = name.size() > 5 && name.compare(name.size() - 5, 5, "_file") == 0;
             if (reads_files && from_file) {
                 name.erase(name.size() - 5);
-                provider.secret_files.push_back(absolute(m_config.base_dir, *value));
+                provider.secret_files.push_back(absolute_path(m_config.base_dir, *value));
                 value = read_secret_file(provider.secret_files.back(), path, m_problems);
                 if (!value) {
                     continue;
@@ -181,8 +179,16 @@ private:
     void load_sink(YamlMap& map, const std::string& name) {
         SinkSpec sink;
         sink.name = name;
-        sink.type = map.one_of("type", {"sqlite", "jsonl"}, true).value_or("");
-        sink.path = absolute(m_config.base_dir, map.string("path", true).value_or(""));
+        if (auto type = map.one_of("type", sink_type_names(), true)) {
+            sink.type = find_sink_type(*type);
+            sink.fields = read_fields(map, sink.type->fields, m_config.base_dir);
+        } else {  // the type is wrong, not every other key
+            for (const auto& other : sink_types()) {
+                for (const auto& field : other.fields) {
+                    map.node(field.name);
+                }
+            }
+        }
         m_config.sinks[name] = sink;
     }
 
@@ -220,34 +226,20 @@ private:
         if (!map.valid()) {
             return;
         }
-        PagingSpec& paging = spec.paging;
-        paging.type = map.one_of("type", {"offset", "page", "cursor", "next_url", "none"}, true)
-                          .value_or("none");
-        paging.limit = map.positive_integer("limit").value_or(paging.limit);
-        paging.limit_param = map.string("limit_param").value_or(paging.limit_param);
-        paging.offset_param = map.string("offset_param").value_or(paging.offset_param);
-        paging.records = map.string("records").value_or("");
-        paging.total = map.string("total").value_or("");
-        paging.max_pages = map.positive_integer("max_pages").value_or(paging.max_pages);
-        paging.page_param = map.string("page_param").value_or(paging.page_param);
-        paging.start_page = map.integer("start_page", 0).value_or(paging.start_page);
-        paging.total_pages = map.string("total_pages").value_or("");
-        paging.cursor_param = map.string("cursor_param").value_or(paging.cursor_param);
-        paging.cursor = map.string("cursor").value_or("");
-        paging.next = map.string("next").value_or("");
-        paging.concurrency = map.positive_integer("concurrency").value_or(paging.concurrency);
-        if (paging.concurrency > 1 && paging.type != "offset" && paging.type != "page") {
-            map.problem("concurrency", "works with offset and page paging only: " + paging.type +
-                                           " paging learns each request from the page before");
-        } else if (paging.concurrency > 32) {
-            map.problem("concurrency", "is at most 32");
-        } else if (paging.concurrency > 1 && paging.total.empty() &&
-                   (paging.type != "page" || paging.total_pages.empty())) {
-            map.problem("concurrency", "needs 'total' (or 'total_pages' for page paging): without a "
-                                       "total there is no knowing which pages are left");
+        const auto type = map.one_of("type", paging_kind_names(), true);
+        if (!type) {
+            return;
         }
-        if (paging.type == "cursor" && paging.cursor.empty()) {
-            map.problem("cursor", "is required for cursor paging: the path of the next cursor");
+        spec.paging.kind = find_paging_kind(*type);
+        spec.paging.fields = read_fields(map, spec.paging.kind->fields, m_config.base_dir);
+        if (spec.paging.kind->check) {
+            spec.paging.kind->check(spec.paging.fields, map);
+        }
+        // A setting of another kind is taken and ignored, as apirunner always did.
+        for (const auto& kind : paging_kinds()) {
+            for (const auto& field : kind.fields) {
+                map.node(field.name);
+            }
         }
         map.finish();
     }
@@ -259,29 +251,57 @@ private:
         }
         OutputSpec output;
         output.sink = map.string("sink", true).value_or("");
-        output.table = map.string("table").value_or(spec.name);
-        for (char& c : output.table) {
-            c = (std::isalnum(static_cast<unsigned char>(c)) || c == '_') ? c : '_';
-        }
-        output.mode = map.one_of("mode", {"append", "replace", "merge"}).value_or("append");
-        map.finish();
-        auto sink = m_config.sinks.find(output.sink);
+        const auto mode = map.one_of("mode", output_mode_names()).value_or("append");
+        output.mode = static_cast<OutputMode>(
+            std::find(output_mode_names().begin(), output_mode_names().end(), mode) - output_mode_names().begin());
+        const auto sink = m_config.sinks.find(output.sink);
+        const SinkType* type = sink == m_config.sinks.end() ? nullptr : sink->second.type;
         if (!output.sink.empty() && sink == m_config.sinks.end()) {
-            m_problems.push_back({path + ".sink", "no sink named '" + output.sink + "'"});
-        } else if (sink != m_config.sinks.end() && sink->second.type == "jsonl" &&
-                   output.mode == "merge") {
-            m_problems.push_back({path + ".mode", "merge needs a sqlite sink; jsonl takes append or replace"});
+            map.problem("sink", "no sink named '" + output.sink + "'");
         }
-        if (output.mode == "merge" && spec.primary_key.empty()) {
+        if (type) {
+            output.fields = read_fields(map, type->output_fields, m_config.base_dir);
+            if (type->complete) {
+                type->complete(output, spec.name);
+            }
+            if (!takes_mode(*type, output.mode)) {
+                map.problem("mode", mode_refusal(output.mode, *type));
+            }
+        }
+        for (const auto& other : sink_types()) {  // a setting of another type's outputs, or of an unknown sink
+            for (const auto& field : other.output_fields) {
+                if (!type || !find_field(type->output_fields, field.name)) {
+                    map.node(field.name);
+                }
+            }
+        }
+        map.finish();
+        if (output.mode == OutputMode::merge && spec.primary_key.empty()) {
             m_problems.push_back({path + ".mode", "merge needs the job's primary_key"});
         }
         spec.outputs.push_back(output);
     }
 
+    // "merge needs a sqlite sink; jsonl takes append or replace"
+    static std::string mode_refusal(OutputMode mode, const SinkType& type) {
+        std::string takers;
+        for (const auto& other : sink_types()) {
+            if (takes_mode(other, mode)) {
+                takers += (takers.empty() ? "" : " or ") + other.name;
+            }
+        }
+        std::string modes;
+        for (std::size_t i = 0; i < type.modes.size(); ++i) {
+            modes += std::string(i == 0 ? "" : i + 1 == type.modes.size() ? " or " : ", ") + to_string(type.modes[i]);
+        }
+        return std::string(to_string(mode)) + " needs a " + takers + " sink; " + type.name + " takes " + modes;
+    }
+
     void load_schedule(YamlMap& map, JobSpec& spec) {
         spec.schedule = map.string("schedule").value_or("");
         spec.timezone = map.string("timezone").value_or("UTC");
-        spec.on_overlap = map.one_of("on_overlap", {"skip", "queue"}).value_or("skip");
+        spec.on_overlap = map.one_of("on_overlap", {"skip", "queue"}).value_or("skip") == "queue" ? OnOverlap::queue
+                                                                                                 : OnOverlap::skip;
         spec.catch_up = map.boolean("catch_up").value_or(false);
         try {
             find_time_zone(spec.timezone);
@@ -311,9 +331,9 @@ private:
         }
         load_schedule(map, spec);
         spec.primary_key = map.string("primary_key").value_or("");
-        spec.on_drift = map.one_of("on_drift", {"warn", "fail"}).value_or("warn");
+        spec.on_drift = map.one_of("on_drift", {"warn", "fail"}).value_or("warn") == "fail" ? OnDrift::fail : OnDrift::warn;
         if (auto schema = map.string("record_schema")) {
-            spec.record_schema = absolute(m_config.base_dir, *schema);
+            spec.record_schema = absolute_path(m_config.base_dir, *schema);
             if (!Poco::File(spec.record_schema).exists()) {
                 map.problem("record_schema", "no file '" + spec.record_schema + "'");
             }
@@ -337,6 +357,10 @@ private:
 };
 
 }  // namespace
+
+const char* to_string(OnOverlap value) { return value == OnOverlap::queue ? "queue" : "skip"; }
+
+const char* to_string(OnDrift value) { return value == OnDrift::fail ? "fail" : "warn"; }
 
 const JobSpec* JobsConfig::find_job(const std::string& name) const {
     for (const auto& job : jobs) {

@@ -1,9 +1,9 @@
 // Loads and checks a jobs file (schemas/jobs.schema.json is the same contract as JSON Schema).
 #pragma once
 
-#include "config/env_substitution.hpp"
+#include "settings/env_substitution.hpp"
 #include "config/jobs_config.hpp"
-#include "config/problems.hpp"
+#include "settings/problems.hpp"
 
 #include <string>
 

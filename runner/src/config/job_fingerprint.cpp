@@ -1,5 +1,7 @@
 #include "config/job_fingerprint.hpp"
 
+#include "sinks/sink_type.hpp"
+
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA1Engine.h>
 
@@ -13,15 +15,18 @@ std::string job_fingerprint(const JobsConfig& config, const JobSpec& job) {
     for (const auto& [name, value] : job.request.params) {
         add(name + "=" + value);
     }
-    const PagingSpec& paging = job.paging;
-    for (const std::string& part :
-         {paging.type, std::to_string(paging.limit), paging.limit_param, paging.offset_param,
-          paging.records, paging.page_param, std::to_string(paging.start_page), paging.cursor_param,
-          paging.cursor, paging.next, job.primary_key}) {
-        add(part);
+    // Each piece adds the settings of its table that move a position: a new setting is in the
+    // fingerprint from the moment it is in its table.
+    if (job.paging.kind) {
+        add(job.paging.kind->name);
+        add(fingerprint_text(job.paging.kind->fields, job.paging.fields));
     }
+    add(job.primary_key);
     for (const auto& output : job.outputs) {
-        add(output.sink + " " + config.sinks.at(output.sink).path + " " + output.table + " " + output.mode);
+        const SinkSpec& sink = config.sinks.at(output.sink);
+        add(output.sink + " " + sink.type->name + " " + to_string(output.mode));
+        add(fingerprint_text(sink.type->fields, sink.fields));
+        add(fingerprint_text(sink.type->output_fields, output.fields));
     }
     return Poco::DigestEngine::digestToHex(sha1.digest());
 }

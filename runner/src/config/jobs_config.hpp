@@ -1,9 +1,11 @@
 // The jobs file as plain structs, produced by one loader (config_loader.hpp).
 #pragma once
 
-#include "http/rate_limiter.hpp"
-#include "http/retry_policy.hpp"
-#include "plugins/settings_validator.hpp"
+#include "paging/paging_kind.hpp"
+#include "settings/rate_limit.hpp"
+#include "settings/retry_policy.hpp"
+#include "settings/setting_value.hpp"
+#include "sinks/sink_spec.hpp"
 
 #include <cstdint>
 #include <map>
@@ -31,52 +33,27 @@ struct RequestSpec {
     std::vector<std::pair<std::string, std::string>> params;
 };
 
-struct PagingSpec {
-    std::string type = "none";  // offset | page | cursor | next_url | none
-    std::int64_t limit = 100;
-    std::string limit_param = "limit";  // "" sends no page size
-    std::string offset_param = "offset";
-    std::string records;  // dot path to the record array; "" means the body is the array
-    std::string total;    // dot path to the total count of records; "" means unknown
-    std::int64_t max_pages = 100000;
-    // offset and page: how many pages may be fetched at once once the total tells what is left
-    std::int64_t concurrency = 1;
-    // page
-    std::string page_param = "page";
-    std::int64_t start_page = 1;
-    std::string total_pages;  // dot path to the number of pages; "" means unknown
-    // cursor
-    std::string cursor_param = "cursor";
-    std::string cursor;  // dot path to the next page's cursor
-    // next_url
-    std::string next;  // dot path to the next page's URL; "" means the Link header's rel="next"
-};
+enum class OnOverlap { skip, queue };  // the daemon, when the job's time comes while it runs
+enum class OnDrift { warn, fail };     // what a doubt of the integrity audit does
 
-struct OutputSpec {
-    std::string sink;
-    std::string table;          // sqlite only; defaults to the job name with '-' as '_'
-    std::string mode = "append";  // append | replace | merge
-};
-
-struct SinkSpec {
-    std::string name;
-    std::string type;  // sqlite | jsonl
-    std::string path;  // absolute; jsonl paths may hold {job}, {date}, {run_id}
-};
+const char* to_string(OnOverlap value);
+const char* to_string(OnDrift value);
 
 struct JobSpec {
     std::string name;
     std::string provider;
     std::string schedule;
     std::string timezone = "UTC";
-    std::string on_overlap = "skip";  // skip | queue: the daemon, when the job's time comes while it runs
+    OnOverlap on_overlap = OnOverlap::skip;
     bool catch_up = false;            // the daemon runs a time missed while it was down, once, at start
     RequestSpec request;
-    PagingSpec paging;
+    PagingSpec paging;  // its kind null: one request
     std::string primary_key;
-    std::string on_drift = "warn";  // warn | fail: what a doubt of the integrity audit does
+    OnDrift on_drift = OnDrift::warn;
     std::string record_schema;  // absolute path of a JSON Schema, or ""
     std::vector<OutputSpec> outputs;
+
+    RecordShape record_shape() const { return {primary_key, record_schema}; }
 };
 
 struct JobsConfig {

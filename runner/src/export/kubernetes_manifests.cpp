@@ -1,5 +1,7 @@
 #include "export/kubernetes_manifests.hpp"
 
+#include "sinks/sink_type.hpp"
+
 #include <apirunner/error.hpp>
 
 #include <Poco/Path.h>
@@ -207,7 +209,9 @@ std::string kubernetes_manifests(const JobsConfig& config, const KubernetesExpor
     PodPaths paths(config, notes);
     paths.of(config.state_path, "the state database");
     for (const auto& [name, sink] : config.sinks) {
-        paths.of(sink.path, "sink '" + name + "'");
+        for (const auto& file : sink.type->files(sink)) {
+            paths.of(file, "sink '" + name + "'");
+        }
     }
     const std::vector<SecretFile> files = secret_files(config, paths);
     std::ostringstream out;
@@ -224,7 +228,7 @@ std::string kubernetes_manifests(const JobsConfig& config, const KubernetesExpor
             name = "apirunner-" + dns_name(job.name, 40) + "-" + std::to_string(n);
         }
         names.insert(name);
-        if (job.on_overlap == "queue") {
+        if (job.on_overlap == OnOverlap::queue) {
             notes.push_back("job '" + job.name + "': on_overlap: queue has no CronJob equivalent; a time that comes "
                             "while it runs is skipped (concurrencyPolicy: Forbid)");
         }

@@ -3,7 +3,7 @@
 // The job's on_drift decides whether a doubt is a warning or a failure.
 #pragma once
 
-#include "extract/paginator.hpp"
+#include "paging/paginator.hpp"
 
 #include <cstdint>
 #include <optional>

@@ -6,7 +6,7 @@ namespace apirunner {
 
 JobOutputs::JobOutputs(const JobsConfig& config, const JobSpec& job, const RunInfo& run) {
     for (const auto& output : job.outputs) {
-        m_sinks.push_back(make_sink(config.sinks.at(output.sink), output, job, run));
+        m_sinks.push_back(make_sink(config.sinks.at(output.sink), output, job.record_shape(), run));
     }
 }
 

@@ -4,7 +4,7 @@
 #include "extract/integrity_audit.hpp"
 #include "extract/page_fetcher.hpp"
 #include "extract/stop_request.hpp"
-#include "http/authorized_client.hpp"
+#include "plugins/authorized_client.hpp"
 #include "log/log_context.hpp"
 #include "log/redactor.hpp"
 #include "state/lock_file.hpp"
@@ -154,7 +154,7 @@ void JobRunner::transfer_pages(const JobSpec& job, const RunOptions& options, Pa
     const auto started = std::chrono::steady_clock::now();
     PageQueue<FetchedPage> queue(k_pages_ahead);
     std::vector<std::unique_ptr<AuthorizedClient>> clients;  // one a page fetched at once
-    for (std::int64_t i = 0; i < job.paging.concurrency; ++i) {
+    for (std::int64_t i = 0; i < job.paging.concurrency(); ++i) {
         clients.push_back(std::make_unique<AuthorizedClient>(
             m_sessions.session(job.provider), provider.retry, m_limiters.of(job.provider, provider.rate_limit),
             [&queue] { return stop_signal() != 0 || queue.cancelled(); }));
@@ -241,7 +241,7 @@ void JobRunner::store_page(const JobSpec& job, const FetchedPage& fetched, JobOu
 
 void JobRunner::audit(const JobSpec& job, const Paginator& paginator, JobOutputs& outputs, JobResult& result) {
     result.doubts = audit_run(AuditFacts{result.records, paginator.totals(), outputs.distinct_keys()});
-    if (result.doubts.empty() || job.on_drift != "fail") {
+    if (result.doubts.empty() || job.on_drift != OnDrift::fail) {
         return;
     }
     outputs.discard();

@@ -5,7 +5,7 @@
 #include "config/jobs_config.hpp"
 #include "extract/job_outputs.hpp"
 #include "extract/page_fetcher.hpp"
-#include "extract/paginator.hpp"
+#include "paging/paginator.hpp"
 #include "extract/progress.hpp"
 #include "http/rate_limiter.hpp"
 #include "log/console_logger.hpp"

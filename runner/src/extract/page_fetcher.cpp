@@ -47,7 +47,7 @@ Arrival parse_or_refetch(AuthorizedClient& client, const FetchPlan& plan, const 
                          std::int64_t page_number, HttpResponse response) {
     for (int attempt = 1;; ++attempt) {
         try {
-            ParsedPage page = parse_page(response.body, plan.job.paging.records);
+            ParsedPage page = parse_page(response.body, plan.job.paging.records());
             return Arrival{std::move(page), std::move(response)};
         } catch (const Error& error) {
             const std::string where = page_where(plan.job, page_number);

@@ -13,8 +13,8 @@
 #include "config/jobs_config.hpp"
 #include "extract/page_parser.hpp"
 #include "extract/page_queue.hpp"
-#include "extract/paginator.hpp"
-#include "http/authorized_client.hpp"
+#include "paging/paginator.hpp"
+#include "plugins/authorized_client.hpp"
 
 #include <cstdint>
 #include <memory>

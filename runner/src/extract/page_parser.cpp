@@ -1,6 +1,6 @@
 #include "extract/page_parser.hpp"
 
-#include "extract/json_path.hpp"
+#include "paging/json_path.hpp"
 
 #include <apirunner/error.hpp>
 

@@ -3,7 +3,7 @@
 // page, minified, as the provider wrote it.
 #pragma once
 
-#include "extract/json_path.hpp"
+#include "paging/json_path.hpp"
 #include "sinks/sink.hpp"
 
 #include <memory>

@@ -3,6 +3,8 @@
 // the one bucket; a request without a token waits for the next one.
 #pragma once
 
+#include "settings/rate_limit.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -13,11 +15,6 @@
 #include <string>
 
 namespace apirunner {
-
-struct RateLimit {
-    std::int64_t requests = 0;  // 0: no limit
-    std::int64_t per_ms = 1000;
-};
 
 class RateLimiter {
 public:
@@ -47,8 +44,5 @@ private:
     std::mutex m_mutex;
     std::map<std::string, std::unique_ptr<RateLimiter>> m_buckets;
 };
-
-// "1s", "500ms", "2m", "1h": a period in milliseconds, or nothing when it is not one.
-std::optional<std::int64_t> parse_period_ms(const std::string& text);
 
 }  // namespace apirunner

@@ -1,4 +1,5 @@
 #include "plugins/provider_settings.hpp"
+#include "plugins/settings_validator.hpp"
 
 namespace apirunner {
 

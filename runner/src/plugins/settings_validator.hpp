@@ -2,7 +2,8 @@
 // (with "did you mean"), missing required keys, types; fills in defaults.
 #pragma once
 
-#include "config/problems.hpp"
+#include "settings/problems.hpp"
+#include "settings/setting_value.hpp"
 
 #include <apirunner/plugin.hpp>
 
@@ -10,12 +11,6 @@
 #include <string>
 
 namespace apirunner {
-
-// `values` maps a setting name to the config path it came from and its text.
-struct SettingValue {
-    std::string path;
-    std::string text;
-};
 
 // Returns the validated values with defaults applied; problems are appended, each naming the
 // field's path. `where` is the provider's path ("providers.mediamath").

@@ -31,7 +31,7 @@ std::string expand_path_template(const std::string& pattern, const RunInfo& run)
 JsonlSink::JsonlSink(const SinkSpec& sink, const OutputSpec& output, const RunInfo& run)
     : m_name(sink.name),
       m_mode(output.mode),
-      m_path(expand_path_template(sink.path, run)),
+      m_path(expand_path_template(sink.fields.text("path"), run)),
       m_temporary(m_path + ".tmp-" + run.run_id) {}
 
 JsonlSink::~JsonlSink() {
@@ -78,14 +78,14 @@ void JsonlSink::start() {
     try {
         Poco::File(Poco::Path(m_path).parent()).createDirectories();
         remove_leftovers();
-        if (m_mode == "append" && Poco::File(m_path).exists()) {
+        if (m_mode == OutputMode::append && Poco::File(m_path).exists()) {
             Poco::File(m_path).copyTo(m_temporary);
         }
     } catch (const Poco::Exception& error) {
         throw Error(ErrorKind::config, "sink '" + m_name + "': cannot prepare '" + m_path +
                                            "': " + error.displayText());
     }
-    open_temporary(O_CREAT | (m_mode == "append" ? O_APPEND : O_TRUNC));
+    open_temporary(O_CREAT | (m_mode == OutputMode::append ? O_APPEND : O_TRUNC));
     struct stat status {};
     m_size = ::fstat(m_fd, &status) == 0 ? status.st_size : 0;
 }
@@ -158,5 +158,22 @@ void JsonlSink::discard() noexcept {
 }
 
 std::string JsonlSink::describe() const { return m_path; }
+
+SinkType jsonl_sink_type() {
+    SinkType type;
+    type.name = "jsonl";
+    type.description = "JSON Lines files: a record a line, written under a temporary name and renamed "
+                       "into place when the job ends.";
+    type.fields = {{"path", FieldType::path,
+                    "The file, relative to the jobs file; it may hold {job}, {date} (UTC, YYYY-MM-DD) "
+                    "and {run_id}."}};
+    type.fields.front().required = true;
+    type.modes = {OutputMode::append, OutputMode::replace};
+    type.make = [](const SinkSpec& sink, const OutputSpec& output, const RecordShape&, const RunInfo& run) {
+        return std::make_unique<JsonlSink>(sink, output, run);
+    };
+    type.files = [](const SinkSpec& sink) { return std::vector<std::string>{sink.fields.text("path")}; };
+    return type;
+}
 
 }  // namespace apirunner

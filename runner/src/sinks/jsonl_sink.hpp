@@ -8,6 +8,7 @@
 #pragma once
 
 #include "sinks/sink.hpp"
+#include "sinks/sink_type.hpp"
 
 namespace apirunner {
 
@@ -35,7 +36,7 @@ private:
     [[noreturn]] void fail(const std::string& what) const;
 
     std::string m_name;
-    std::string m_mode;
+    OutputMode m_mode;
     std::string m_path;
     std::string m_temporary;
     int m_fd = -1;
@@ -43,5 +44,7 @@ private:
     std::int64_t m_pages = 0;
     bool m_finished = false;
 };
+
+SinkType jsonl_sink_type();
 
 }  // namespace apirunner

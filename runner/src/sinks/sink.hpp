@@ -4,7 +4,7 @@
 // the run instead. A sink destroyed without either keeps what it wrote, for a later resume.
 #pragma once
 
-#include "config/jobs_config.hpp"
+#include "sinks/sink_spec.hpp"
 
 #include <simdjson.h>
 
@@ -58,8 +58,9 @@ public:
     virtual std::string describe() const = 0;
 };
 
-// Throws Error(config) when the output cannot be opened.
-std::unique_ptr<Sink> make_sink(const SinkSpec& sink, const OutputSpec& output, const JobSpec& job,
+// The sink of the output's type (sinks/sink_type.hpp). Throws Error(config) when the output
+// cannot be opened.
+std::unique_ptr<Sink> make_sink(const SinkSpec& sink, const OutputSpec& output, const RecordShape& shape,
                                 const RunInfo& run);
 
 }  // namespace apirunner

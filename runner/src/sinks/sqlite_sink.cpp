@@ -9,6 +9,7 @@
 #include <Poco/Path.h>
 
 #include <algorithm>
+#include <cctype>
 
 using namespace Poco::Data::Keywords;
 
@@ -62,9 +63,12 @@ std::string key_type(const simdjson::dom::object& record, const std::string& key
 
 }  // namespace
 
-SqliteSink::SqliteSink(const SinkSpec& sink, const OutputSpec& output, const JobSpec& job,
+SqliteSink::SqliteSink(const SinkSpec& sink, const OutputSpec& output, const RecordShape& job,
                        RunInfo run)
-    : m_path(sink.path), m_output(output), m_primary_key(job.primary_key), m_run(std::move(run)) {
+    : m_path(sink.fields.text("path")),
+      m_table(output.fields.text("table")),
+      m_mode(output.mode),
+      m_primary_key(job.primary_key), m_run(std::move(run)) {
     if (!job.record_schema.empty()) {
         m_columns = columns_from_schema(job.record_schema);
     }
@@ -79,8 +83,8 @@ SqliteSink::SqliteSink(const SinkSpec& sink, const OutputSpec& output, const Job
         throw Error(ErrorKind::config, "sink '" + sink.name + "': cannot open '" + m_path +
                                            "': " + error.displayText());
     }
-    m_target = m_output.mode == "replace" ? m_output.table + "__staging_" + m_run.run_id
-                                          : m_output.table;
+    m_target = m_mode == OutputMode::replace ? m_table + "__staging_" + m_run.run_id
+                                          : m_table;
 }
 
 SqliteSink::~SqliteSink() = default;
@@ -89,7 +93,7 @@ SqliteSink::~SqliteSink() = default;
 // looks up and writes one B-tree where a separate unique index would make it two.
 void SqliteSink::create_table(const std::string& table) {
     const bool rowid_key =
-        m_output.mode == "merge" && !m_columns.empty() && m_columns.front().name == m_primary_key &&
+        m_mode == OutputMode::merge && !m_columns.empty() && m_columns.front().name == m_primary_key &&
         m_columns.front().sql_type == "INTEGER";
     std::string sql = "CREATE TABLE IF NOT EXISTS " + identifier(table) + " (";
     for (const auto& column : m_columns) {
@@ -111,7 +115,7 @@ void SqliteSink::create_table(const std::string& table) {
     }
     const auto key = std::find(existing.begin(), existing.end(), m_primary_key);
     const bool key_is_primary = key != existing.end() && primary[key - existing.begin()] == 1;
-    if (m_output.mode == "merge" && !key_is_primary) {  // a table an earlier version made, or a text key
+    if (m_mode == OutputMode::merge && !key_is_primary) {  // a table an earlier version made, or a text key
         *m_session << "CREATE UNIQUE INDEX IF NOT EXISTS " + identifier(table + "__key") + " ON " +
                           identifier(table) + " (" + identifier(m_primary_key) + ")",
             now;
@@ -146,7 +150,7 @@ void SqliteSink::prepare(const Record& first) {
     }
     std::string sql = "INSERT INTO " + identifier(m_target) + " (" + names +
                       "record, _run_id, _extracted_at) VALUES (" + marks + "?, ?, ?)";
-    if (m_output.mode == "merge") {
+    if (m_mode == OutputMode::merge) {
         sql += " ON CONFLICT (" + identifier(m_primary_key) + ") DO UPDATE SET " + updates +
                "record = excluded.record, _run_id = excluded._run_id, "
                "_extracted_at = excluded._extracted_at";
@@ -201,21 +205,21 @@ void SqliteSink::rollback() noexcept {
 void SqliteSink::save_progress(std::int64_t pages) {
     *m_session << "INSERT INTO _apirunner_progress (job, tbl, run_id, pages) VALUES (?, ?, ?, ?) "
                   "ON CONFLICT (job, tbl) DO UPDATE SET run_id = excluded.run_id, pages = excluded.pages",
-        useRef(m_run.job), useRef(m_output.table), useRef(m_run.run_id), use(pages), now;
+        useRef(m_run.job), useRef(m_table), useRef(m_run.run_id), use(pages), now;
 }
 
 void SqliteSink::forget_progress() {
     *m_session << "DELETE FROM _apirunner_progress WHERE job = ? AND tbl = ?", useRef(m_run.job),
-        useRef(m_output.table), now;
+        useRef(m_table), now;
 }
 
 void SqliteSink::start() {
     try {
         forget_progress();
-        if (m_output.mode == "replace") {
+        if (m_mode == OutputMode::replace) {
             // This run's staging table, and those of runs killed before their first checkpoint.
             std::vector<std::string> staging;
-            const std::string pattern = m_output.table + "__staging_*";
+            const std::string pattern = m_table + "__staging_*";
             *m_session << "SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB ?",
                 useRef(pattern), into(staging), now;
             for (const auto& table : staging) {
@@ -230,7 +234,7 @@ void SqliteSink::start() {
 bool SqliteSink::resume(const SinkCheckpoint& checkpoint) {
     Poco::Nullable<Poco::Int64> pages;
     *m_session << "SELECT pages FROM _apirunner_progress WHERE job = ? AND tbl = ? AND run_id = ?",
-        useRef(m_run.job), useRef(m_output.table), useRef(m_run.run_id), into(pages), now;
+        useRef(m_run.job), useRef(m_table), useRef(m_run.run_id), into(pages), now;
     if (pages.isNull()) {
         // finish() forgets the progress in the transaction that ends the run.
         m_finished = checkpoint.finishing;
@@ -283,9 +287,9 @@ void SqliteSink::finish() {
         }
         m_insert.reset();  // no statement of the staging table is left when it is renamed
         begin_write();
-        if (m_output.mode == "replace") {
-            *m_session << "DROP TABLE IF EXISTS " + identifier(m_output.table), now;
-            *m_session << "ALTER TABLE " + identifier(m_target) + " RENAME TO " + identifier(m_output.table), now;
+        if (m_mode == OutputMode::replace) {
+            *m_session << "DROP TABLE IF EXISTS " + identifier(m_table), now;
+            *m_session << "ALTER TABLE " + identifier(m_target) + " RENAME TO " + identifier(m_table), now;
         }
         forget_progress();
         commit();
@@ -301,9 +305,9 @@ void SqliteSink::discard() noexcept {
         m_insert.reset();
         rollback();
         begin_write();
-        if (m_output.mode == "replace") {
+        if (m_mode == OutputMode::replace) {
             *m_session << "DROP TABLE IF EXISTS " + identifier(m_target), now;
-        } else if (m_output.mode == "append" && table_exists(m_target)) {
+        } else if (m_mode == OutputMode::append && table_exists(m_target)) {
             // Merged rows stay: each is a current record, and the row it replaced is gone.
             *m_session << "DELETE FROM " + identifier(m_target) + " WHERE _run_id = ?", useRef(m_run.run_id), now;
         }
@@ -333,7 +337,31 @@ std::optional<std::int64_t> SqliteSink::distinct_keys() {
 }
 
 std::string SqliteSink::describe() const {
-    return m_path + " (table " + m_output.table + ", " + m_output.mode + ")";
+    return m_path + " (table " + m_table + ", " + to_string(m_mode) + ")";
+}
+
+SinkType sqlite_sink_type() {
+    SinkType type;
+    type.name = "sqlite";
+    type.description = "A SQLite database file: a table per output, one transaction a page.";
+    type.fields = {{"path", FieldType::path, "The database file, relative to the jobs file."}};
+    type.fields.front().required = true;
+    type.output_fields = {{"table", FieldType::text,
+                           "The table; default the job's name with other characters than letters, "
+                           "digits and _ as _."}};
+    type.modes = {OutputMode::append, OutputMode::replace, OutputMode::merge};
+    type.complete = [](OutputSpec& output, const std::string& job) {
+        std::string table = output.fields.has("table") ? output.fields.text("table") : job;
+        for (char& c : table) {
+            c = (std::isalnum(static_cast<unsigned char>(c)) || c == '_') ? c : '_';
+        }
+        output.fields.set_text("table", table);
+    };
+    type.make = [](const SinkSpec& sink, const OutputSpec& output, const RecordShape& shape, const RunInfo& run) {
+        return std::make_unique<SqliteSink>(sink, output, shape, run);
+    };
+    type.files = [](const SinkSpec& sink) { return std::vector<std::string>{sink.fields.text("path")}; };
+    return type;
 }
 
 }  // namespace apirunner

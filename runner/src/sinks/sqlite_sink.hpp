@@ -10,6 +10,7 @@
 
 #include "sinks/record_schema.hpp"
 #include "sinks/sink.hpp"
+#include "sinks/sink_type.hpp"
 #include "state/sqlite_statement.hpp"
 
 #include <Poco/Data/Session.h>
@@ -20,7 +21,7 @@ namespace apirunner {
 
 class SqliteSink : public Sink {
 public:
-    SqliteSink(const SinkSpec& sink, const OutputSpec& output, const JobSpec& job, RunInfo run);
+    SqliteSink(const SinkSpec& sink, const OutputSpec& output, const RecordShape& job, RunInfo run);
     ~SqliteSink() override;
 
     void start() override;
@@ -47,7 +48,8 @@ private:
     bool table_exists(const std::string& table);
 
     std::string m_path;
-    OutputSpec m_output;
+    std::string m_table;
+    OutputMode m_mode;
     std::string m_primary_key;
     RunInfo m_run;
     std::string m_target;  // the table the insert writes: the output table, or its staging copy
@@ -58,5 +60,7 @@ private:
     bool m_in_transaction = false;
     bool m_finished = false;
 };
+
+SinkType sqlite_sink_type();
 
 }  // namespace apirunner

@@ -1,4 +1,4 @@
-#include "schedule/scheduler.hpp"
+#include "daemon/scheduler.hpp"
 
 namespace apirunner {
 
@@ -19,7 +19,7 @@ void Scheduler::reload(const std::vector<JobSpec>& jobs, int max_parallel, Insta
         entry.next = same_times ? old->next : entry.schedule.next_after(now);
         if (old) {
             entry.running = old->running;
-            entry.queued = old->queued && job.on_overlap == "queue";
+            entry.queued = old->queued && job.on_overlap == OnOverlap::queue;
         }
         if (m_gone_running.erase(job.name) > 0) {
             entry.running = true;  // back in the file while its last run still goes on
@@ -68,12 +68,12 @@ std::vector<const JobSpec*> Scheduler::start_due(Instant now, std::vector<std::s
         const std::string due = entry.schedule.wall_clock(*entry.next);
         if (!entry.running && !entry.waiting) {
             make_ready(entry);
-        } else if (entry.job->on_overlap == "queue" && !entry.queued) {
+        } else if (entry.job->on_overlap == OnOverlap::queue && !entry.queued) {
             entry.queued = true;
             notes.push_back("job " + entry.job->name + ": the run due " + due + " waits for the one in progress");
         } else {
             notes.push_back("job " + entry.job->name + ": the run due " + due +
-                            " is skipped: the last one has not ended (on_overlap: " + entry.job->on_overlap + ")");
+                            " is skipped: the last one has not ended (on_overlap: " + to_string(entry.job->on_overlap) + ")");
         }
         entry.next = entry.schedule.next_after(now);
     }

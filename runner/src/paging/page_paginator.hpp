@@ -2,13 +2,13 @@
 // body says how many there are (total_pages), or once the records reach the total.
 #pragma once
 
-#include "extract/paginator.hpp"
+#include "paging/paginator.hpp"
 
 namespace apirunner {
 
 class PagePaginator : public Paginator {
 public:
-    explicit PagePaginator(PagingSpec spec);
+    explicit PagePaginator(const PagingSpec& spec);
     std::optional<PageRequest> next() override;
     void accept(const Page& page) override;
     std::vector<PageRequest> ahead(std::size_t n) override;
@@ -20,11 +20,18 @@ protected:
 private:
     PageRequest request_for(std::int64_t page) const;
 
-    PagingSpec m_spec;
+    QueryParams m_size_param;
+    std::string m_page_param;
+    std::int64_t m_start_page;
+    std::int64_t m_limit;
+    std::string m_total_path;  // dot paths; "" when the provider gives none
+    std::string m_total_pages_path;
     std::int64_t m_page;
     std::int64_t m_records = 0;
     std::optional<std::int64_t> m_total_pages;  // as the latest page said; not kept across a resume
     bool m_done = false;
 };
+
+PagingKind page_paging();
 
 }  // namespace apirunner

@@ -3,13 +3,13 @@
 // another origin is refused (the credentials would follow it), and one seen before is a loop.
 #pragma once
 
-#include "extract/paginator.hpp"
+#include "paging/paginator.hpp"
 
 namespace apirunner {
 
 class NextUrlPaginator : public Paginator {
 public:
-    explicit NextUrlPaginator(PagingSpec spec);
+    explicit NextUrlPaginator(const PagingSpec& spec);
     std::optional<PageRequest> next() override;
     void accept(const Page& page) override;
 
@@ -18,10 +18,13 @@ protected:
     void restore_position(const Poco::JSON::Object& position) override;
 
 private:
-    PagingSpec m_spec;
+    QueryParams m_size_param;  // sent with the first request only: the next URLs carry their own
+    std::string m_next_path;   // "" reads the Link header
     std::optional<std::string> m_next;  // nothing before the first page
     bool m_done = false;
 };
+
+PagingKind next_url_paging();
 
 // The target of the rel="next" link of a Link header value, if any.
 std::optional<std::string> link_next(const std::string& link_header);

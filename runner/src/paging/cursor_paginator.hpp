@@ -3,13 +3,13 @@
 // seen before stops the run as a loop.
 #pragma once
 
-#include "extract/paginator.hpp"
+#include "paging/paginator.hpp"
 
 namespace apirunner {
 
 class CursorPaginator : public Paginator {
 public:
-    explicit CursorPaginator(PagingSpec spec);
+    explicit CursorPaginator(const PagingSpec& spec);
     std::optional<PageRequest> next() override;
     void accept(const Page& page) override;
 
@@ -18,9 +18,13 @@ protected:
     void restore_position(const Poco::JSON::Object& position) override;
 
 private:
-    PagingSpec m_spec;
+    QueryParams m_size_param;
+    std::string m_cursor_param;
+    std::string m_cursor_path;
     std::optional<std::string> m_cursor;  // nothing before the first page
     bool m_done = false;
 };
+
+PagingKind cursor_paging();
 
 }  // namespace apirunner

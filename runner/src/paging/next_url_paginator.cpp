@@ -1,6 +1,6 @@
-#include "extract/next_url_paginator.hpp"
+#include "paging/next_url_paginator.hpp"
 
-#include "extract/json_path.hpp"
+#include "paging/json_path.hpp"
 
 #include <apirunner/error.hpp>
 
@@ -59,7 +59,8 @@ std::optional<std::string> link_next(const std::string& link_header) {
     return std::nullopt;
 }
 
-NextUrlPaginator::NextUrlPaginator(PagingSpec spec) : Paginator(spec.max_pages), m_spec(std::move(spec)) {}
+NextUrlPaginator::NextUrlPaginator(const PagingSpec& spec)
+    : Paginator(max_pages(spec)), m_size_param(size_param(spec)), m_next_path(spec.fields.text("next")) {}
 
 std::optional<PageRequest> NextUrlPaginator::next() {
     if (m_done) {
@@ -69,14 +70,14 @@ std::optional<PageRequest> NextUrlPaginator::next() {
     if (m_next) {
         return PageRequest{{}, m_next};
     }
-    return PageRequest{size_param(m_spec), std::nullopt};
+    return PageRequest{m_size_param, std::nullopt};
 }
 
 void NextUrlPaginator::accept(const Page& page) {
     m_guard.counted();
     std::optional<std::string> next;
-    if (!m_spec.next.empty()) {
-        next = position_text(find_path(page.body, m_spec.next));
+    if (!m_next_path.empty()) {
+        next = position_text(find_path(page.body, m_next_path));
     } else {
         for (const auto& [name, value] : page.headers) {
             if (Poco::icompare(name, "Link") == 0 && !next) {
@@ -106,6 +107,22 @@ void NextUrlPaginator::save_position(Poco::JSON::Object& position) const {
 void NextUrlPaginator::restore_position(const Poco::JSON::Object& position) {
     m_next = restore_optional<std::string>(position, "next");
     m_done = position.getValue<bool>("done");
+}
+
+PagingKind next_url_paging() {
+    FieldTable fields = page_size_fields();
+    fields.push_back({"next", FieldType::text,
+                      "Dot path to the next page's URL; empty: the Link header's rel=\"next\". URLs on "
+                      "another origin are refused.",
+                      ""});
+    fields.push_back(records_field());
+    fields.push_back(max_pages_field());
+    fields.push_back(concurrency_field());
+    return {"next_url",
+            "Each page gives the next page's URL, in the body or in the Link header; stops when there "
+            "is none or on an empty page.",
+            fields, refuse_planning("next_url"),
+            [](const PagingSpec& spec) { return std::make_unique<NextUrlPaginator>(spec); }};
 }
 
 }  // namespace apirunner

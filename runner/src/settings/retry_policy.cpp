@@ -1,4 +1,4 @@
-#include "http/retry_policy.hpp"
+#include "settings/retry_policy.hpp"
 
 #include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeParser.h>

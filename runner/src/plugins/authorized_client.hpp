@@ -5,7 +5,7 @@
 #pragma once
 
 #include "http/rate_limiter.hpp"
-#include "http/retry_policy.hpp"
+#include "settings/retry_policy.hpp"
 #include "plugins/plugin_session.hpp"
 
 #include <apirunner/http.hpp>

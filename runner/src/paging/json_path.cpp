@@ -1,4 +1,4 @@
-#include "extract/json_path.hpp"
+#include "paging/json_path.hpp"
 
 #include <Poco/NumberParser.h>
 

@@ -1,4 +1,4 @@
-#include "config/env_substitution.hpp"
+#include "settings/env_substitution.hpp"
 
 #include <cctype>
 #include <cstdlib>

@@ -1,4 +1,4 @@
-#include "http/authorized_client.hpp"
+#include "plugins/authorized_client.hpp"
 
 #include "log/redactor.hpp"
 

@@ -1,4 +1,4 @@
-#include "config/yaml_map.hpp"
+#include "settings/yaml_map.hpp"
 
 #include <Poco/NumberParser.h>
 

@@ -1,4 +1,4 @@
-#include "log/progress_lines.hpp"
+#include "cli/progress_lines.hpp"
 
 #include "log/console.hpp"
 

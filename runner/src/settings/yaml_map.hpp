@@ -2,8 +2,8 @@
 // for every missing, mistyped or unknown key instead of stopping at the first.
 #pragma once
 
-#include "config/env_substitution.hpp"
-#include "config/problems.hpp"
+#include "settings/env_substitution.hpp"
+#include "settings/problems.hpp"
 
 #include <yaml-cpp/yaml.h>
 

@@ -1,4 +1,4 @@
-#include "config/problems.hpp"
+#include "settings/problems.hpp"
 
 #include <algorithm>
 

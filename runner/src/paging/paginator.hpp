@@ -4,8 +4,8 @@
 // Its position can be saved after any page and restored in a later process (checkpoints).
 #pragma once
 
-#include "config/jobs_config.hpp"
-#include "extract/json_path.hpp"
+#include "paging/json_path.hpp"
+#include "paging/paging_kind.hpp"
 
 #include <apirunner/http.hpp>
 
@@ -95,7 +95,20 @@ protected:
     PageGuard m_guard;
 };
 
+// The paginator of the spec's kind (one request when the spec has no kind).
 std::unique_ptr<Paginator> make_paginator(const PagingSpec& spec);
+
+// Rows the kinds' tables share.
+FieldSpec records_field();    // records: the dot path to the record array
+FieldSpec max_pages_field();  // max_pages: the guard against endless paging
+FieldTable page_size_fields();  // limit and limit_param
+FieldSpec concurrency_field();  // concurrency: pages on their way at once, for kinds that plan ahead
+// The check of kinds that plan pages ahead: `concurrency` needs a total to plan from.
+void check_planning(const FieldValues& values, YamlMap& map);
+// The check of kinds that cannot plan ahead: `concurrency` above 1 is refused, saying why.
+PagingKind::Check refuse_planning(const std::string& kind);
+// The page-count cap every walk has.
+std::int64_t max_pages(const PagingSpec& spec);
 
 // An optional member of a saved position: written only when set, read back as nothing when absent.
 template <typename T>
@@ -113,7 +126,7 @@ std::optional<T> restore_optional(const Poco::JSON::Object& position, const std:
     return position.getValue<T>(name);
 }
 
-// The page size parameter, when the job sends one.
+// The page size parameter (page_size_fields()), when the job sends one.
 QueryParams size_param(const PagingSpec& spec);
 
 }  // namespace apirunner

@@ -2,7 +2,7 @@
 // alone (some APIs return fewer than asked mid-stream); re-reads the total on every page.
 #pragma once
 
-#include "extract/paginator.hpp"
+#include "paging/paginator.hpp"
 
 #include <cstdint>
 
@@ -10,7 +10,7 @@ namespace apirunner {
 
 class OffsetPaginator : public Paginator {
 public:
-    explicit OffsetPaginator(PagingSpec spec);
+    explicit OffsetPaginator(const PagingSpec& spec);
     std::optional<PageRequest> next() override;
     void accept(const Page& page) override;
     std::vector<PageRequest> ahead(std::size_t n) override;
@@ -22,10 +22,14 @@ protected:
 private:
     PageRequest request_at(std::int64_t offset) const;
 
-    PagingSpec m_spec;
+    QueryParams m_size_param;
+    std::string m_offset_param;
+    std::string m_total;  // dot path; "" when the provider gives none
     std::int64_t m_offset = 0;
     std::int64_t m_step;  // the size of the pages planned ahead: the last page's, or the limit
     bool m_done = false;
 };
+
+PagingKind offset_paging();
 
 }  // namespace apirunner

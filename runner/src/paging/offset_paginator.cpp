@@ -1,11 +1,15 @@
-#include "extract/offset_paginator.hpp"
+#include "paging/offset_paginator.hpp"
 
-#include "extract/json_path.hpp"
+#include "paging/json_path.hpp"
 
 namespace apirunner {
 
-OffsetPaginator::OffsetPaginator(PagingSpec spec)
-    : Paginator(spec.max_pages), m_spec(std::move(spec)), m_step(m_spec.limit) {}
+OffsetPaginator::OffsetPaginator(const PagingSpec& spec)
+    : Paginator(max_pages(spec)),
+      m_size_param(size_param(spec)),
+      m_offset_param(spec.fields.text("offset_param")),
+      m_total(spec.fields.text("total")),
+      m_step(spec.fields.integer("limit")) {}
 
 std::optional<PageRequest> OffsetPaginator::next() {
     if (m_done) {
@@ -16,8 +20,8 @@ std::optional<PageRequest> OffsetPaginator::next() {
 }
 
 PageRequest OffsetPaginator::request_at(std::int64_t offset) const {
-    PageRequest request{size_param(m_spec), std::nullopt};
-    request.params.emplace_back(m_spec.offset_param, std::to_string(offset));
+    PageRequest request{m_size_param, std::nullopt};
+    request.params.emplace_back(m_offset_param, std::to_string(offset));
     return request;
 }
 
@@ -39,8 +43,8 @@ std::vector<PageRequest> OffsetPaginator::ahead(std::size_t n) {
 
 void OffsetPaginator::accept(const Page& page) {
     m_guard.counted();
-    if (!m_spec.total.empty()) {
-        m_guard.saw_total(as_count(find_path(page.body, m_spec.total)));
+    if (!m_total.empty()) {
+        m_guard.saw_total(as_count(find_path(page.body, m_total)));
     }
     // Each page moves the offset forward by what it held, so the offset can never repeat.
     m_offset += static_cast<std::int64_t>(page.record_count);
@@ -59,6 +63,22 @@ void OffsetPaginator::save_position(Poco::JSON::Object& position) const {
 void OffsetPaginator::restore_position(const Poco::JSON::Object& position) {
     m_offset = position.getValue<Poco::Int64>("offset");
     m_done = position.getValue<bool>("done");
+}
+
+PagingKind offset_paging() {
+    FieldTable fields = page_size_fields();
+    fields.push_back({"offset_param", FieldType::text, "The offset parameter.", "offset"});
+    fields.push_back(records_field());
+    FieldSpec total{"total", FieldType::text, "Dot path to the total count, re-read on every page.", ""};
+    total.moves_position = false;
+    fields.push_back(total);
+    fields.push_back(max_pages_field());
+    fields.push_back(concurrency_field());
+    return {"offset",
+            "limit/offset: the offset moves by what each page held; stops when offset >= total or "
+            "on an empty page, never on a short page alone.",
+            fields, check_planning,
+            [](const PagingSpec& spec) { return std::make_unique<OffsetPaginator>(spec); }};
 }
 
 }  // namespace apirunner

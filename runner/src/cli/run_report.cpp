@@ -1,4 +1,4 @@
-#include "metrics/run_report.hpp"
+#include "cli/run_report.hpp"
 
 #include "cli/exit_codes.hpp"
 #include "io/atomic_file.hpp"

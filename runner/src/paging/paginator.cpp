@@ -1,9 +1,6 @@
-#include "extract/paginator.hpp"
+#include "paging/paginator.hpp"
 
-#include "extract/cursor_paginator.hpp"
-#include "extract/next_url_paginator.hpp"
-#include "extract/offset_paginator.hpp"
-#include "extract/page_paginator.hpp"
+#include "paging/single_page.hpp"
 
 #include <apirunner/error.hpp>
 
@@ -12,44 +9,55 @@
 #include <sstream>
 
 namespace apirunner {
-namespace {
-
-// One request, no paging.
-class SinglePage : public Paginator {
-public:
-    SinglePage() : Paginator(1) {}
-    std::optional<PageRequest> next() override {
-        return m_done ? std::nullopt : std::optional<PageRequest>(PageRequest{});
-    }
-    void accept(const Page&) override { m_done = true; }
-
-protected:
-    void save_position(Poco::JSON::Object& position) const override { position.set("done", m_done); }
-    void restore_position(const Poco::JSON::Object& position) override {
-        m_done = position.getValue<bool>("done");
-    }
-
-private:
-    bool m_done = false;
-};
-
-}  // namespace
 
 std::unique_ptr<Paginator> make_paginator(const PagingSpec& spec) {
-    if (spec.type == "offset") {
-        return std::make_unique<OffsetPaginator>(spec);
-    }
-    if (spec.type == "page") {
-        return std::make_unique<PagePaginator>(spec);
-    }
-    if (spec.type == "cursor") {
-        return std::make_unique<CursorPaginator>(spec);
-    }
-    if (spec.type == "next_url") {
-        return std::make_unique<NextUrlPaginator>(spec);
-    }
-    return std::make_unique<SinglePage>();
+    return spec.kind ? spec.kind->make(spec) : std::make_unique<SinglePage>();
 }
+
+FieldSpec records_field() {
+    return {"records", FieldType::text,
+            "Dot path to the list of records; empty: the body is the list.",
+            ""};
+}
+
+FieldSpec max_pages_field() {
+    FieldSpec spec{"max_pages", FieldType::integer, "A guard against endless paging.", "100000"};
+    spec.moves_position = false;
+    return spec;
+}
+
+FieldTable page_size_fields() {
+    return {{"limit", FieldType::integer, "Records asked for per page.", "100"},
+            {"limit_param", FieldType::text, "The page size parameter; \"\" sends none.", "limit"}};
+}
+
+FieldSpec concurrency_field() {
+    FieldSpec spec{"concurrency", FieldType::integer,
+                   "How many pages are fetched at once after the first, once a total tells what is "
+                   "left. Pages are still written and checkpointed in order.",
+                   "1"};
+    spec.maximum = 32;
+    spec.moves_position = false;
+    return spec;
+}
+
+void check_planning(const FieldValues& values, YamlMap& map) {
+    if (values.integer("concurrency") > 1 && values.text("total").empty() && values.text("total_pages").empty()) {
+        map.problem("concurrency", "needs 'total' (or 'total_pages' for page paging): without a "
+                                   "total there is no knowing which pages are left");
+    }
+}
+
+PagingKind::Check refuse_planning(const std::string& kind) {
+    return [kind](const FieldValues& values, YamlMap& map) {
+        if (values.integer("concurrency") > 1) {
+            map.problem("concurrency", "works with offset and page paging only: " + kind +
+                                           " paging learns each request from the page before");
+        }
+    };
+}
+
+std::int64_t max_pages(const PagingSpec& spec) { return spec.fields.integer_if("max_pages").value_or(100000); }
 
 std::vector<PageRequest> Paginator::ahead(std::size_t) {
     auto request = next();
@@ -115,10 +123,11 @@ void Paginator::restore(const std::string& saved) {
 }
 
 QueryParams size_param(const PagingSpec& spec) {
-    if (spec.limit_param.empty()) {
+    const std::string& name = spec.fields.text("limit_param");
+    if (name.empty()) {
         return {};
     }
-    return {{spec.limit_param, std::to_string(spec.limit)}};
+    return {{name, std::to_string(spec.fields.integer("limit"))}};
 }
 
 }  // namespace apirunner

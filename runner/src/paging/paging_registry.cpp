@@ -1,0 +1,49 @@
+// The paging kinds, one line each. A new kind: its files under paging/, its line here, its tests,
+// and `apirunner schema` to regenerate its part of schemas/jobs.schema.json.
+#include "paging/cursor_paginator.hpp"
+#include "paging/next_url_paginator.hpp"
+#include "paging/offset_paginator.hpp"
+#include "paging/page_paginator.hpp"
+#include "paging/single_page.hpp"
+
+#include <stdexcept>
+
+namespace apirunner {
+
+const std::vector<PagingKind>& paging_kinds() {
+    static const std::vector<PagingKind> kinds = {
+        offset_paging(),
+        page_paging(),
+        cursor_paging(),
+        next_url_paging(),
+        single_page_paging(),
+    };
+    return kinds;
+}
+
+const PagingKind* find_paging_kind(const std::string& name) {
+    for (const auto& kind : paging_kinds()) {
+        if (kind.name == name) {
+            return &kind;
+        }
+    }
+    return nullptr;
+}
+
+std::vector<std::string> paging_kind_names() {
+    std::vector<std::string> names;
+    for (const auto& kind : paging_kinds()) {
+        names.push_back(kind.name);
+    }
+    return names;
+}
+
+PagingSpec paging_spec(const std::string& kind) {
+    const PagingKind* found = find_paging_kind(kind);
+    if (!found) {
+        throw std::logic_error("no paging kind '" + kind + "' is registered");
+    }
+    return PagingSpec{found, default_fields(found->fields)};
+}
+
+}  // namespace apirunner

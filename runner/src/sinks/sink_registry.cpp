@@ -1,0 +1,58 @@
+// The sink types, one line each. A new type: its files under sinks/, its line here, its tests,
+// and `apirunner schema` to regenerate its part of schemas/jobs.schema.json.
+#include "sinks/jsonl_sink.hpp"
+#include "sinks/sqlite_sink.hpp"
+
+#include <algorithm>
+
+namespace apirunner {
+
+const std::vector<SinkType>& sink_types() {
+    static const std::vector<SinkType> types = {
+        sqlite_sink_type(),
+        jsonl_sink_type(),
+    };
+    return types;
+}
+
+const SinkType* find_sink_type(const std::string& name) {
+    for (const auto& type : sink_types()) {
+        if (type.name == name) {
+            return &type;
+        }
+    }
+    return nullptr;
+}
+
+std::vector<std::string> sink_type_names() {
+    std::vector<std::string> names;
+    for (const auto& type : sink_types()) {
+        names.push_back(type.name);
+    }
+    return names;
+}
+
+std::unique_ptr<Sink> make_sink(const SinkSpec& sink, const OutputSpec& output, const RecordShape& shape,
+                                const RunInfo& run) {
+    return sink.type->make(sink, output, shape, run);
+}
+
+bool takes_mode(const SinkType& type, OutputMode mode) {
+    return std::find(type.modes.begin(), type.modes.end(), mode) != type.modes.end();
+}
+
+const char* to_string(OutputMode mode) {
+    switch (mode) {
+        case OutputMode::append: return "append";
+        case OutputMode::replace: return "replace";
+        case OutputMode::merge: return "merge";
+    }
+    return "append";
+}
+
+const std::vector<std::string>& output_mode_names() {
+    static const std::vector<std::string> names = {"append", "replace", "merge"};
+    return names;
+}
+
+}  // namespace apirunner
