@@ -32,21 +32,26 @@ int main(int argc, char** argv) {
     static const char* const currencies[] = {"USD", "EUR", "GBP", "JPY"};
     sqlite3* db = nullptr;
     check(sqlite3_open(argv[1], &db), db, "open");
-    check(sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
-                           "CREATE TABLE IF NOT EXISTS orgs (id INTEGER PRIMARY KEY, name TEXT, entity_type TEXT, "
-                           "status INTEGER, currency_code TEXT, version INTEGER, created_on TEXT, "
-                           "record TEXT NOT NULL, _run_id TEXT NOT NULL, _extracted_at TEXT NOT NULL)",
-                       nullptr, nullptr, nullptr),
-          db, "schema");
+    check(
+        sqlite3_exec(
+            db,
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+            "CREATE TABLE IF NOT EXISTS orgs (id INTEGER PRIMARY KEY, name TEXT, entity_type TEXT, "
+            "status INTEGER, currency_code TEXT, version INTEGER, created_on TEXT, "
+            "record TEXT NOT NULL, _run_id TEXT NOT NULL, _extracted_at TEXT NOT NULL)",
+            nullptr, nullptr, nullptr),
+        db, "schema");
     sqlite3_stmt* upsert = nullptr;
-    check(sqlite3_prepare_v2(db,
-                             "INSERT INTO orgs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-                             "name = excluded.name, entity_type = excluded.entity_type, status = excluded.status, "
-                             "currency_code = excluded.currency_code, version = excluded.version, "
-                             "created_on = excluded.created_on, record = excluded.record, "
-                             "_run_id = excluded._run_id, _extracted_at = excluded._extracted_at",
-                             -1, &upsert, nullptr),
-          db, "prepare");
+    check(
+        sqlite3_prepare_v2(
+            db,
+            "INSERT INTO orgs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+            "name = excluded.name, entity_type = excluded.entity_type, status = excluded.status, "
+            "currency_code = excluded.currency_code, version = excluded.version, "
+            "created_on = excluded.created_on, record = excluded.record, "
+            "_run_id = excluded._run_id, _extracted_at = excluded._extracted_at",
+            -1, &upsert, nullptr),
+        db, "prepare");
     char name[64];
     char created[32];
     char record[256];
@@ -63,10 +68,11 @@ int main(int argc, char** argv) {
             sqlite3_bind_int(upsert, 6, static_cast<int>(i % 5));
             sqlite3_bind_text(upsert, 7, created, -1, SQLITE_TRANSIENT);
             // make_pages.py's record, as the page holds it
-            std::snprintf(record, sizeof record,
-                          "{\"id\":%ld,\"name\":\"%s\",\"entity_type\":\"organization\",\"status\":%s,"
-                          "\"currency_code\":\"%s\",\"version\":%ld,\"created_on\":\"%s\"}",
-                          100000 + i, name, i % 7 != 0 ? "true" : "false", currencies[i % 4], i % 5, created);
+            std::snprintf(
+                record, sizeof record,
+                "{\"id\":%ld,\"name\":\"%s\",\"entity_type\":\"organization\",\"status\":%s,"
+                "\"currency_code\":\"%s\",\"version\":%ld,\"created_on\":\"%s\"}",
+                100000 + i, name, i % 7 != 0 ? "true" : "false", currencies[i % 4], i % 5, created);
             sqlite3_bind_text(upsert, 8, record, -1, SQLITE_TRANSIENT);
             sqlite3_bind_text(upsert, 9, "20261123T000000Z-a1b2c3", -1, SQLITE_STATIC);
             sqlite3_bind_text(upsert, 10, "2026-11-23T00:00:00.000000Z", -1, SQLITE_STATIC);

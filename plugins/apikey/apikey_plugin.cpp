@@ -9,12 +9,13 @@ namespace {
 using namespace apirunner;
 
 class ApiKeySession : public StaticSession {
-public:
+  public:
     ApiKeySession(const Settings& settings, HostServices&)
         : m_in_query(where(settings) == "query"),
           m_name(settings.get("name")),
-          m_value(settings.get("prefix").empty() ? settings.get("key")
-                                                 : settings.get("prefix") + " " + settings.get("key")) {}
+          m_value(settings.get("prefix").empty()
+                      ? settings.get("key")
+                      : settings.get("prefix") + " " + settings.get("key")) {}
 
     void stamp(HttpRequest& request) override {
         if (m_in_query) {
@@ -24,11 +25,12 @@ public:
         }
     }
 
-private:
+  private:
     static std::string where(const Settings& settings) {
         const std::string in = settings.get("in");
         if (in != "header" && in != "query") {
-            throw Error(ErrorKind::config, "setting 'in' must be header or query, not '" + in + "'");
+            throw Error(ErrorKind::config,
+                        "setting 'in' must be header or query, not '" + in + "'");
         }
         return in;
     }
@@ -42,13 +44,15 @@ const SettingSpec k_settings[] = {
     {"base_url", SettingType::url, nullptr, true, false, "API root"},
     {"key", SettingType::string, nullptr, true, true, "the API key"},
     {"in", SettingType::string, "header", false, false, "header or query"},
-    {"name", SettingType::string, "X-API-Key", false, false, "the header or query parameter's name"},
-    {"prefix", SettingType::string, "", false, false, "written before the key (e.g. Token); \"\" for none"},
+    {"name", SettingType::string, "X-API-Key", false, false,
+     "the header or query parameter's name"},
+    {"prefix", SettingType::string, "", false, false,
+     "written before the key (e.g. Token); \"\" for none"},
 };
 
-const PluginDescriptor k_descriptor = make_descriptor("apikey", "1.0.0", "static",
-                                                      "Any API with a key in a header or the query.", k_settings,
-                                                      &create_session<ApiKeySession>);
+const PluginDescriptor k_descriptor =
+    make_descriptor("apikey", "1.0.0", "static", "Any API with a key in a header or the query.",
+                    k_settings, &create_session<ApiKeySession>);
 
 }  // namespace
 

@@ -8,12 +8,12 @@ namespace {
 using namespace apirunner;
 
 class BasicSession : public StaticSession {
-public:
+  public:
     BasicSession(const Settings& settings, HostServices&)
         : m_value("Basic " + base64(settings.get("username") + ":" + settings.get("password"))) {}
     void stamp(HttpRequest& request) override { request.set_header("Authorization", m_value); }
 
-private:
+  private:
     std::string m_value;
 };
 
@@ -23,9 +23,9 @@ const SettingSpec k_settings[] = {
     {"password", SettingType::string, nullptr, true, true, "the password"},
 };
 
-const PluginDescriptor k_descriptor = make_descriptor("basic", "1.0.0", "static",
-                                                      "Any API with HTTP Basic authentication.", k_settings,
-                                                      &create_session<BasicSession>);
+const PluginDescriptor k_descriptor =
+    make_descriptor("basic", "1.0.0", "static", "Any API with HTTP Basic authentication.",
+                    k_settings, &create_session<BasicSession>);
 
 }  // namespace
 

@@ -31,15 +31,18 @@ oauth2::Params MediaHavenSession::login_params() {
 }
 
 // "Kick-off the authorization flow by redirecting the user/browser to <host>/auth?client_id=..."
-std::string MediaHavenSession::authorization_endpoint() const { return url_join(m_auth_url, "/auth"); }
+std::string MediaHavenSession::authorization_endpoint() const {
+    return url_join(m_auth_url, "/auth");
+}
 
 std::vector<std::pair<std::string, std::string>> MediaHavenSession::inspect() {
     auto facts = OAuth2Session::inspect();
     HttpRequest request;
     request.method = "POST";
     request.url = url_join(m_auth_url, "/auth/introspect.php");
-    request.set_header("Authorization", oauth2::basic_authorization(m_settings.get("client_id"),
-                                                                    m_settings.get("client_secret"), false));
+    request.set_header("Authorization",
+                       oauth2::basic_authorization(m_settings.get("client_id"),
+                                                   m_settings.get("client_secret"), false));
     request.set_header("Content-Type", "application/x-www-form-urlencoded");
     request.set_header("Accept", "application/json");
     request.body = form_encode({{"token", tokens().access_token}});

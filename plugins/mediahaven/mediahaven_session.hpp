@@ -8,16 +8,16 @@
 namespace apirunner::mediahaven {
 
 class MediaHavenSession : public oauth2::OAuth2Session {
-public:
+  public:
     MediaHavenSession(const Settings& settings, HostServices& host);
     // Adds what <auth_url>/auth/introspect.php says of the access token (Basic client auth).
     std::vector<std::pair<std::string, std::string>> inspect() override;
 
-protected:
+  protected:
     oauth2::Params login_params() override;
     std::string authorization_endpoint() const override;
 
-private:
+  private:
     Settings m_settings;
     std::string m_auth_url;
 };

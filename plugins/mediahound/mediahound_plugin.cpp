@@ -9,15 +9,18 @@ using apirunner::SettingSpec;
 using apirunner::SettingType;
 
 const SettingSpec k_settings[] = {
-    {"base_url", SettingType::url, nullptr, true, false, "API root, e.g. https://api.mediahound.com"},
+    {"base_url", SettingType::url, nullptr, true, false,
+     "API root, e.g. https://api.mediahound.com"},
     {"auth_url", SettingType::url, "https://api.mediahound.com", false, false,
      "security services; tokens come from <auth_url>/1.3/security/oauth/token"},
     {"grant", SettingType::string, "password", false, false, "password or refresh_token"},
-    {"username", SettingType::string, nullptr, false, false, "MediaHound user, for the password grant"},
+    {"username", SettingType::string, nullptr, false, false,
+     "MediaHound user, for the password grant"},
     {"password", SettingType::string, nullptr, false, true, "the user's password"},
     {"client_id", SettingType::string, nullptr, true, false, "the Application's client_id"},
     {"client_secret", SettingType::string, nullptr, true, true, "the Application's client_secret"},
-    {"refresh_token", SettingType::string, nullptr, false, true, "a refresh token, for the refresh_token grant"},
+    {"refresh_token", SettingType::string, nullptr, false, true,
+     "a refresh token, for the refresh_token grant"},
     {"scope", SettingType::string, "public_profile user_likes", false, false,
      "scopes, separated by spaces or '+' (both go on the wire as the document's '+')"},
     {"client_in_body", SettingType::boolean, "true", false, false,

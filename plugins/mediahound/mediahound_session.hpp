@@ -12,13 +12,13 @@ namespace apirunner::mediahound {
 std::string normalise_scope(const std::string& scope);
 
 class MediaHoundSession : public oauth2::OAuth2Session {
-public:
+  public:
     MediaHoundSession(const Settings& settings, HostServices& host);
 
-protected:
+  protected:
     oauth2::Params login_params() override;
 
-private:
+  private:
     Settings m_settings;
 };
 

@@ -32,7 +32,8 @@ std::string MediaMathSession::authorization_endpoint() const {
 }
 
 oauth2::Params MediaMathSession::authorization_params() {
-    return {{"audience", m_settings.get_or("audience", "")}, {"scope", m_settings.get_or("scope", "")}};
+    return {{"audience", m_settings.get_or("audience", "")},
+            {"scope", m_settings.get_or("scope", "")}};
 }
 
 // Not every API is migrated to OAuth2 yet: the v2.0 session call turns the new token into the
@@ -47,8 +48,9 @@ void MediaMathSession::on_new_tokens() {
     OAuth2Session::stamp(request);
     HttpResponse response = host().http().send(request);
     if (response.status == 401 || response.status == 403) {
-        throw Error(ErrorKind::credentials, "the v2.0 session call refused the new access token (HTTP " +
-                                                std::to_string(response.status) + ")");
+        throw Error(ErrorKind::credentials,
+                    "the v2.0 session call refused the new access token (HTTP " +
+                        std::to_string(response.status) + ")");
     }
     if (response.status != 200) {
         throw Error(response.status >= 500 ? ErrorKind::unavailable : ErrorKind::bad_data,

@@ -8,18 +8,18 @@
 namespace apirunner::mediamath {
 
 class MediaMathSession : public oauth2::OAuth2Session {
-public:
+  public:
     MediaMathSession(const Settings& settings, HostServices& host);
 
     void stamp(HttpRequest& request) override;
 
-protected:
+  protected:
     oauth2::Params login_params() override;
     void on_new_tokens() override;
     std::string authorization_endpoint() const override;
     oauth2::Params authorization_params() override;
 
-private:
+  private:
     Settings m_settings;
     std::string m_api_url;
     bool m_legacy_session;

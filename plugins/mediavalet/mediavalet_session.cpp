@@ -5,9 +5,11 @@
 namespace apirunner::mediavalet {
 
 MediaValetSession::MediaValetSession(const Settings& settings, HostServices& host)
-    : OAuth2Session(host,
-                    oauth2::endpoint_from(settings, url_join(settings.get("auth_url"), "/connect/token")),
-                    settings.get("grant"), settings.get_int("token_lifetime"), settings.get_or("username", "")),
+    : OAuth2Session(
+          host,
+          oauth2::endpoint_from(settings, url_join(settings.get("auth_url"), "/connect/token")),
+          settings.get("grant"), settings.get_int("token_lifetime"),
+          settings.get_or("username", "")),
       m_settings(settings),
       m_subscription_key(settings.get_or("subscription_key", "")) {}
 
@@ -19,7 +21,9 @@ std::string MediaValetSession::authorization_endpoint() const {
     return url_join(m_settings.get("auth_url"), "/connect/authorize");
 }
 
-oauth2::Params MediaValetSession::authorization_params() { return {{"scope", m_settings.get_or("scope", "")}}; }
+oauth2::Params MediaValetSession::authorization_params() {
+    return {{"scope", m_settings.get_or("scope", "")}};
+}
 
 void MediaValetSession::stamp(HttpRequest& request) {
     OAuth2Session::stamp(request);

@@ -8,16 +8,16 @@
 namespace apirunner::mediavalet {
 
 class MediaValetSession : public oauth2::OAuth2Session {
-public:
+  public:
     MediaValetSession(const Settings& settings, HostServices& host);
     void stamp(HttpRequest& request) override;
 
-protected:
+  protected:
     oauth2::Params login_params() override;
     std::string authorization_endpoint() const override;
     oauth2::Params authorization_params() override;
 
-private:
+  private:
     Settings m_settings;
     std::string m_subscription_key;
 };

@@ -58,7 +58,8 @@ OpenXSession::OpenXSession(const Settings& settings, HostServices& host)
 
 void OpenXSession::open() { login(); }
 
-oauth1::SigningInput OpenXSession::signing_input(const std::string& url, const oauth1::Params& extra_oauth) {
+oauth1::SigningInput OpenXSession::signing_input(const std::string& url,
+                                                 const oauth1::Params& extra_oauth) {
     oauth1::SigningInput input;
     input.http_method = "POST";
     input.url = url;
@@ -69,7 +70,8 @@ oauth1::SigningInput OpenXSession::signing_input(const std::string& url, const o
     return input;
 }
 
-HttpResponse OpenXSession::signed_post(const std::string& url, const oauth1::Credentials& credentials,
+HttpResponse OpenXSession::signed_post(const std::string& url,
+                                       const oauth1::Credentials& credentials,
                                        const oauth1::Params& extra_oauth, const char* step) {
     for (int attempt = 1;; ++attempt) {
         const oauth1::SigningInput input = signing_input(url, extra_oauth);
@@ -85,7 +87,8 @@ HttpResponse OpenXSession::signed_post(const std::string& url, const oauth1::Cre
         const std::string problem = problem_of(response);
         if (attempt == 1 && problem == "timestamp_refused") {
             // oauth_acceptable_timestamps=a-b: aim for the middle of the server's window.
-            const std::string window = field(oauth1::parse_form(response.body), "oauth_acceptable_timestamps");
+            const std::string window =
+                field(oauth1::parse_form(response.body), "oauth_acceptable_timestamps");
             std::int64_t low = 0;
             std::int64_t high = 0;
             const auto dash = window.find('-');
@@ -93,7 +96,8 @@ HttpResponse OpenXSession::signed_post(const std::string& url, const oauth1::Cre
                 parse_integer(window.substr(dash + 1), high)) {
                 m_clock_offset_s = (low + high) / 2 - m_host.clock().unix_seconds();
             }
-            m_host.logger().log(LogLevel::warning, std::string(step) + ": timestamp refused; clock corrected by " +
+            m_host.logger().log(LogLevel::warning, std::string(step) +
+                                                       ": timestamp refused; clock corrected by " +
                                                        std::to_string(m_clock_offset_s) + " s");
             continue;
         }
@@ -106,27 +110,34 @@ HttpResponse OpenXSession::signed_post(const std::string& url, const oauth1::Cre
             for (const auto& [name, value] : oauth1::signed_parameters(credentials, input)) {
                 names += (names.empty() ? "" : ", ") + name;
             }
-            throw Error(ErrorKind::config, std::string(step) + " was refused: signature_invalid (signed POST " +
+            throw Error(ErrorKind::config, std::string(step) +
+                                               " was refused: signature_invalid (signed POST " +
                                                oauth1::base_string_uri(url) + " with " + names +
                                                "); check consumer_key and consumer_secret");
         }
-        const ErrorKind kind = response.status >= 500 ? ErrorKind::unavailable : ErrorKind::credentials;
-        throw Error(kind, std::string(step) + " was refused: HTTP " + std::to_string(response.status) +
+        const ErrorKind kind =
+            response.status >= 500 ? ErrorKind::unavailable : ErrorKind::credentials;
+        throw Error(kind, std::string(step) + " was refused: HTTP " +
+                              std::to_string(response.status) +
                               (problem.empty() ? "" : " (oauth_problem=" + problem + ")"));
     }
 }
 
 oauth1::Params OpenXSession::request_token() {
-    const oauth1::Credentials consumer{m_settings.get("consumer_key"), m_settings.get("consumer_secret"), "", ""};
-    HttpResponse response = signed_post(url_join(m_sso_url, m_settings.get("request_token_path")), consumer,
-                                        {{"oauth_callback", "oob"}}, "the request-token call");
+    const oauth1::Credentials consumer{m_settings.get("consumer_key"),
+                                       m_settings.get("consumer_secret"), "", ""};
+    HttpResponse response =
+        signed_post(url_join(m_sso_url, m_settings.get("request_token_path")), consumer,
+                    {{"oauth_callback", "oob"}}, "the request-token call");
     oauth1::Params fields = oauth1::parse_form(response.body);
     if (field(fields, "oauth_token").empty() || field(fields, "oauth_token_secret").empty()) {
-        throw Error(ErrorKind::bad_data, "the request-token answer has no oauth_token and oauth_token_secret");
+        throw Error(ErrorKind::bad_data,
+                    "the request-token answer has no oauth_token and oauth_token_secret");
     }
     if (field(fields, "oauth_callback_confirmed") != "true") {
-        throw Error(ErrorKind::bad_data, "the request-token answer did not confirm the callback "
-                                         "(oauth_callback_confirmed is not true)");
+        throw Error(ErrorKind::bad_data,
+                    "the request-token answer did not confirm the callback "
+                    "(oauth_callback_confirmed is not true)");
     }
     // The request token travels in URLs (the login's redirect): keep it out of every log line.
     m_host.logger().add_secret(field(fields, "oauth_token"));
@@ -146,23 +157,27 @@ std::string OpenXSession::authorize(const std::string& request_token) {
     HttpResponse response = m_host.http().send(request);
     const std::string verifier = field(oauth1::parse_form(response.body), "oauth_verifier");
     if (response.status >= 500) {
-        throw Error(ErrorKind::unavailable, "the login call failed: HTTP " + std::to_string(response.status));
+        throw Error(ErrorKind::unavailable,
+                    "the login call failed: HTTP " + std::to_string(response.status));
     }
     if (verifier.empty()) {
         // Never retried: repeated failed logins lock the account.
-        throw Error(ErrorKind::credentials, "the login with email and password was refused (HTTP " +
-                                                std::to_string(response.status) +
-                                                ", no oauth_verifier in the answer); check email and password");
+        throw Error(ErrorKind::credentials,
+                    "the login with email and password was refused (HTTP " +
+                        std::to_string(response.status) +
+                        ", no oauth_verifier in the answer); check email and password");
     }
     m_host.logger().add_secret(verifier);
     return verifier;
 }
 
 void OpenXSession::access_token(const oauth1::Params& request, const std::string& verifier) {
-    const oauth1::Credentials credentials{m_settings.get("consumer_key"), m_settings.get("consumer_secret"),
-                                          field(request, "oauth_token"), field(request, "oauth_token_secret")};
-    HttpResponse response = signed_post(url_join(m_sso_url, m_settings.get("access_token_path")), credentials,
-                                        {{"oauth_verifier", verifier}}, "the access-token call");
+    const oauth1::Credentials credentials{
+        m_settings.get("consumer_key"), m_settings.get("consumer_secret"),
+        field(request, "oauth_token"), field(request, "oauth_token_secret")};
+    HttpResponse response =
+        signed_post(url_join(m_sso_url, m_settings.get("access_token_path")), credentials,
+                    {{"oauth_verifier", verifier}}, "the access-token call");
     oauth1::Params fields = oauth1::parse_form(response.body);
     m_access_token = field(fields, "oauth_token");
     if (m_access_token.empty()) {
@@ -207,8 +222,9 @@ void OpenXSession::close() noexcept {
         request.url = url_join(m_api_url, m_settings.get("logout_path"));
         stamp(request);
         const HttpResponse response = m_host.http().send(request);
-        m_host.logger().log(response.status < 300 ? LogLevel::info : LogLevel::warning,
-                            "logged out: DELETE /session answered HTTP " + std::to_string(response.status));
+        m_host.logger().log(
+            response.status < 300 ? LogLevel::info : LogLevel::warning,
+            "logged out: DELETE /session answered HTTP " + std::to_string(response.status));
     } catch (const std::exception& error) {
         m_host.logger().log(LogLevel::warning, std::string("logout failed: ") + error.what());
     }

@@ -12,7 +12,7 @@
 namespace apirunner::openx {
 
 class OpenXSession : public Session {
-public:
+  public:
     OpenXSession(const Settings& settings, HostServices& host);
 
     void open() override;
@@ -22,7 +22,7 @@ public:
     void recover(const HttpResponse& refused) override;
     void close() noexcept override;
 
-private:
+  private:
     void login();
     oauth1::Params request_token();
     std::string authorize(const std::string& request_token);

@@ -34,10 +34,12 @@ std::string url_join(const std::string& base, const std::string& path) {
     return joined + (path.empty() || path.front() == '/' ? path : "/" + path);
 }
 
-std::string add_query_param(const std::string& url, const std::string& name, const std::string& value) {
+std::string add_query_param(const std::string& url, const std::string& name,
+                            const std::string& value) {
     const auto fragment = url.find('#');
     std::string head = url.substr(0, fragment);
-    head += (head.find('?') == std::string::npos ? "?" : "&") + percent_encode(name) + "=" + percent_encode(value);
+    head += (head.find('?') == std::string::npos ? "?" : "&") + percent_encode(name) + "=" +
+            percent_encode(value);
     return fragment == std::string::npos ? head : head + url.substr(fragment);
 }
 

@@ -4,11 +4,16 @@ namespace apirunner {
 
 const char* to_string(ErrorKind kind) {
     switch (kind) {
-        case ErrorKind::config: return "configuration error";
-        case ErrorKind::credentials: return "credentials refused";
-        case ErrorKind::unavailable: return "provider unavailable";
-        case ErrorKind::bad_data: return "bad data from provider";
-        case ErrorKind::temporary: return "temporary failure";
+        case ErrorKind::config:
+            return "configuration error";
+        case ErrorKind::credentials:
+            return "credentials refused";
+        case ErrorKind::unavailable:
+            return "provider unavailable";
+        case ErrorKind::bad_data:
+            return "bad data from provider";
+        case ErrorKind::temporary:
+            return "temporary failure";
     }
     return "error";
 }

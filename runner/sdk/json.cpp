@@ -18,12 +18,14 @@ std::vector<std::pair<std::string, std::string>> json_scalars(const std::string&
     std::vector<std::pair<std::string, std::string>> scalars;
     for (const auto& name : object->getNames()) {
         const Poco::Dynamic::Var value = object->get(name);
-        const bool secret = name.find("token") != std::string::npos || name.find("secret") != std::string::npos;
-        if (secret || value.isEmpty() || !(value.isString() || value.isNumeric() || value.isBoolean())) {
+        const bool secret =
+            name.find("token") != std::string::npos || name.find("secret") != std::string::npos;
+        if (secret || value.isEmpty() ||
+            !(value.isString() || value.isNumeric() || value.isBoolean())) {
             continue;
         }
         scalars.emplace_back(name, value.isBoolean() ? (value.extract<bool>() ? "true" : "false")
-                                                      : value.convert<std::string>());
+                                                     : value.convert<std::string>());
     }
     return scalars;
 }

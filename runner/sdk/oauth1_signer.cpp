@@ -16,7 +16,7 @@ namespace {
 
 // HMACEngine wants the block and digest sizes as constants, which SHA2Engine does not declare.
 class Sha256Engine : public Poco::SHA2Engine {
-public:
+  public:
     enum { BLOCK_SIZE = 64, DIGEST_SIZE = 32 };
     Sha256Engine() : Poco::SHA2Engine(SHA_256) {}
 };
@@ -31,9 +31,12 @@ std::string hmac_base64(const std::string& key, const std::string& text) {
 
 const char* method_name(SignatureMethod method) {
     switch (method) {
-        case SignatureMethod::hmac_sha1: return "HMAC-SHA1";
-        case SignatureMethod::hmac_sha256: return "HMAC-SHA256";
-        case SignatureMethod::plaintext: return "PLAINTEXT";
+        case SignatureMethod::hmac_sha1:
+            return "HMAC-SHA1";
+        case SignatureMethod::hmac_sha256:
+            return "HMAC-SHA256";
+        case SignatureMethod::plaintext:
+            return "PLAINTEXT";
     }
     return "HMAC-SHA1";
 }
@@ -67,7 +70,8 @@ std::string base_string_uri(const std::string& url) {
         return scheme + "://" + Poco::toLower(uri.getHost()) +
                (default_port ? "" : ":" + std::to_string(uri.getPort())) + encoded_path;
     } catch (const Poco::Exception& error) {
-        throw Error(ErrorKind::config, "cannot sign a request to an invalid URL: " + error.message());
+        throw Error(ErrorKind::config,
+                    "cannot sign a request to an invalid URL: " + error.message());
     }
 }
 
@@ -98,9 +102,12 @@ std::string signature(SignatureMethod method, const std::string& base_string,
                       const std::string& consumer_secret, const std::string& token_secret) {
     const std::string key = percent_encode(consumer_secret) + "&" + percent_encode(token_secret);
     switch (method) {
-        case SignatureMethod::hmac_sha1: return hmac_base64<Poco::SHA1Engine>(key, base_string);
-        case SignatureMethod::hmac_sha256: return hmac_base64<Sha256Engine>(key, base_string);
-        case SignatureMethod::plaintext: return key;
+        case SignatureMethod::hmac_sha1:
+            return hmac_base64<Poco::SHA1Engine>(key, base_string);
+        case SignatureMethod::hmac_sha256:
+            return hmac_base64<Sha256Engine>(key, base_string);
+        case SignatureMethod::plaintext:
+            return key;
     }
     return key;
 }
@@ -110,8 +117,9 @@ Params signed_parameters(const Credentials& credentials, const SigningInput& inp
     Params signed_input = params;
     signed_input.insert(signed_input.end(), input.body_params.begin(), input.body_params.end());
     const std::string base = signature_base_string(input.http_method, input.url, signed_input);
-    params.emplace_back("oauth_signature",
-                        signature(input.method, base, credentials.consumer_secret, credentials.token_secret));
+    params.emplace_back(
+        "oauth_signature",
+        signature(input.method, base, credentials.consumer_secret, credentials.token_secret));
     return params;
 }
 

@@ -19,7 +19,8 @@ OAuth2Session::OAuth2Session(HostServices& host, TokenEndpoint endpoint, std::st
 OAuth2Session::~OAuth2Session() = default;
 
 std::string OAuth2Session::owner() const {
-    return m_client.endpoint().url + " " + m_client.endpoint().client_id + " " + m_grant + " " + m_username;
+    return m_client.endpoint().url + " " + m_client.endpoint().client_id + " " + m_grant + " " +
+           m_username;
 }
 
 bool OAuth2Session::still_good(std::int64_t expires_at_unix, std::int64_t lifetime_s) {
@@ -51,7 +52,8 @@ bool OAuth2Session::restore() {
     use(stored->tokens, stored->expires_at_unix);
     if (still_good(stored->expires_at_unix, stored->tokens.lifetime_s)) {
         m_host.logger().log(LogLevel::info, "reusing the stored session (" +
-                                                std::to_string(stored->expires_at_unix - m_host.clock().unix_seconds()) +
+                                                std::to_string(stored->expires_at_unix -
+                                                               m_host.clock().unix_seconds()) +
                                                 " s left)");
         on_new_tokens();
         return true;
@@ -81,7 +83,8 @@ void OAuth2Session::accept(Tokens tokens) {
 bool OAuth2Session::adopt_newer_stored() {
     auto text = m_host.token_store().load();
     auto stored = text ? deserialize(*text) : std::nullopt;
-    if (!stored || stored->owner != owner() || stored->tokens.refresh_token == m_tokens.refresh_token) {
+    if (!stored || stored->owner != owner() ||
+        stored->tokens.refresh_token == m_tokens.refresh_token) {
         return false;
     }
     // Another process refreshed meanwhile; its refresh token is the live one now.
@@ -109,8 +112,8 @@ bool OAuth2Session::refresh() {
         params.push_back(std::move(extra));
     }
     try {
-        accept(m_client.request(params, "the token refresh",
-                                m_client.endpoint().refresh_body_format));
+        accept(
+            m_client.request(params, "the token refresh", m_client.endpoint().refresh_body_format));
     } catch (const Error& error) {
         if (error.kind() != ErrorKind::credentials) {
             throw;
@@ -142,8 +145,7 @@ void OAuth2Session::keep_alive() {
     }
     if (!can_login_unattended()) {
         throw Error(ErrorKind::credentials,
-                    "provider '" + m_host.profile() +
-                        "': the session expired and the " + m_grant +
+                    "provider '" + m_host.profile() + "': the session expired and the " + m_grant +
                         " grant cannot renew it unattended; run `apirunner login " +
                         m_host.profile() + "`");
     }
@@ -156,12 +158,10 @@ std::string OAuth2Session::authorize_url(const std::string& redirect_uri, const 
     if (url.empty()) {
         throw Error(ErrorKind::config, "this provider has no authorization-code flow");
     }
-    const Params params = {{"response_type", "code"},
-                           {"client_id", m_client.endpoint().client_id},
-                           {"redirect_uri", redirect_uri},
-                           {"state", state},
-                           {"code_challenge", code_challenge},
-                           {"code_challenge_method", "S256"}};
+    const Params params = {
+        {"response_type", "code"},          {"client_id", m_client.endpoint().client_id},
+        {"redirect_uri", redirect_uri},     {"state", state},
+        {"code_challenge", code_challenge}, {"code_challenge_method", "S256"}};
     for (const auto& [name, value] : params) {
         url = add_query_param(url, name, value);
     }
@@ -181,7 +181,8 @@ void OAuth2Session::exchange_code(const std::string& code, const std::string& re
                              {"code", code},
                              {"redirect_uri", redirect_uri},
                              {"code_verifier", code_verifier}},
-                            "the authorization code exchange", m_client.endpoint().refresh_body_format));
+                            "the authorization code exchange",
+                            m_client.endpoint().refresh_body_format));
     m_host.logger().log(LogLevel::info, "logged in with the authorization-code grant");
 }
 
@@ -205,7 +206,8 @@ Params login_params_for(const Settings& settings, const std::string& grant,
                         const std::vector<std::string>& extra_keys) {
     auto required = [&](const std::string& name) {
         if (settings.get_or(name, "").empty()) {
-            throw Error(ErrorKind::config, "the " + grant + " grant needs the setting '" + name + "'");
+            throw Error(ErrorKind::config,
+                        "the " + grant + " grant needs the setting '" + name + "'");
         }
         return settings.get(name);
     };

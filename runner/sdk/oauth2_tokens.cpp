@@ -141,8 +141,8 @@ std::int64_t refresh_margin_ms(std::int64_t lifetime_s) {
 
 std::string basic_authorization(const std::string& id, const std::string& secret,
                                 bool form_encoded) {
-    const std::string pair = form_encoded ? percent_encode(id) + ":" + percent_encode(secret)
-                                          : id + ":" + secret;
+    const std::string pair =
+        form_encoded ? percent_encode(id) + ":" + percent_encode(secret) : id + ":" + secret;
     return "Basic " + base64(pair);
 }
 

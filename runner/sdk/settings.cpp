@@ -7,10 +7,14 @@ namespace apirunner {
 
 const char* to_string(SettingType type) {
     switch (type) {
-        case SettingType::string: return "string";
-        case SettingType::integer: return "integer";
-        case SettingType::boolean: return "boolean";
-        case SettingType::url: return "url";
+        case SettingType::string:
+            return "string";
+        case SettingType::integer:
+            return "integer";
+        case SettingType::boolean:
+            return "boolean";
+        case SettingType::url:
+            return "url";
     }
     return "string";
 }

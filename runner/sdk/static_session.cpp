@@ -7,7 +7,8 @@ StaticSession::~StaticSession() = default;
 
 void StaticSession::recover(const HttpResponse& refused) {
     throw Error(ErrorKind::credentials, "the API refused the configured credentials (HTTP " +
-                                            std::to_string(refused.status) + "); they cannot be renewed");
+                                            std::to_string(refused.status) +
+                                            "); they cannot be renewed");
 }
 
 }  // namespace apirunner

@@ -1,21 +1,23 @@
 #include "fuzz_inputs.hpp"
 
 #include "config/config_loader.hpp"
-#include "paging/next_url_paginator.hpp"
 #include "extract/page_parser.hpp"
+#include "paging/next_url_paginator.hpp"
 #include "paging/paginator.hpp"
 
 #include <apirunner/error.hpp>
 
-#include <fstream>
 #include <unistd.h>
+#include <fstream>
 
 namespace apirunner::fuzz {
 
 void config_input(const std::string& yaml) {
     const std::string path = "/tmp/apirunner-fuzz-" + std::to_string(::getpid()) + ".yaml";
     std::ofstream(path, std::ios::binary | std::ios::trunc) << yaml;
-    const EnvLookup no_environment = [](const std::string&) { return std::optional<std::string>(); };
+    const EnvLookup no_environment = [](const std::string&) {
+        return std::optional<std::string>();
+    };
     load_config(path, no_environment);
     ::unlink(path.c_str());
 }

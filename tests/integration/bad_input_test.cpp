@@ -55,11 +55,13 @@ TEST_CASE("bad input: an HTML page instead of JSON is exit 65, named as HTML") {
 TEST_CASE("bad input: bytes that are not UTF-8 are exit 65, named as such") {
     const Finished run = run_against("non-utf8");
     CHECK(run.exit_code == 65);
-    CHECK_THAT(run.err, Catch::Contains("page 1 of /api/v3.0/organizations: the page is not valid JSON: it is "
-                                        "not UTF-8 (byte 0xFF at offset "));
+    CHECK_THAT(run.err, Catch::Contains(
+                            "page 1 of /api/v3.0/organizations: the page is not valid JSON: it is "
+                            "not UTF-8 (byte 0xFF at offset "));
 }
 
-TEST_CASE("bad input: a page far larger than any page should be is refused before it fills memory") {
+TEST_CASE(
+    "bad input: a page far larger than any page should be is refused before it fills memory") {
     const Finished run = run_against("huge");
     CHECK(run.exit_code == 65);
     CHECK_THAT(run.err, Catch::Contains("the response is larger than the limit of 67108864 bytes"));
@@ -68,15 +70,20 @@ TEST_CASE("bad input: a page far larger than any page should be is refused befor
 TEST_CASE("bad input: a JSON array where the page object belongs is exit 65, named as such") {
     const Finished run = run_against("array");
     CHECK(run.exit_code == 65);
-    CHECK_THAT(run.err, Catch::Contains("job 'orgs' failed (bad data from provider): page 1 of /api/v3.0/organizations: "
-                                        "the page is a JSON array where an object with records at 'data' belongs"));
+    CHECK_THAT(run.err,
+               Catch::Contains(
+                   "job 'orgs' failed (bad data from provider): page 1 of /api/v3.0/organizations: "
+                   "the page is a JSON array where an object with records at 'data' belongs"));
 }
 
-TEST_CASE("bad input: records without the primary key are exit 65 naming the key, nothing written") {
+TEST_CASE(
+    "bad input: records without the primary key are exit 65 naming the key, nothing written") {
     const Finished run = run_against("no-id");
     CHECK(run.exit_code == 65);
-    CHECK_THAT(run.err, Catch::Contains("job 'orgs' failed (bad data from provider): page 1 of /api/v3.0/organizations: "
-                                        "record 1 of the page has no primary key 'id'"));
+    CHECK_THAT(run.err,
+               Catch::Contains(
+                   "job 'orgs' failed (bad data from provider): page 1 of /api/v3.0/organizations: "
+                   "record 1 of the page has no primary key 'id'"));
 }
 
 TEST_CASE("bad input: a redirect loop is exit 65 after five hops, not a hang") {
@@ -96,12 +103,17 @@ TEST_CASE("bad input: a TLS handshake that fails is exit 69 naming the address")
     work.write("jobs.yaml", jobs);
     const Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
     CHECK(run.exit_code == 69);
-    CHECK_THAT(run.err, Catch::Contains("job 'orgs' failed (provider unavailable): provider 'mediamath': cannot reach "
-                                        "https://127.0.0.1:" + std::to_string(sandbox.port()) + ": SSL Exception"));
+    CHECK_THAT(run.err,
+               Catch::Contains(
+                   "job 'orgs' failed (provider unavailable): provider 'mediamath': cannot reach "
+                   "https://127.0.0.1:" +
+                   std::to_string(sandbox.port()) + ": SSL Exception"));
     CHECK_FALSE(work.exists("out/orgs.jsonl"));
 }
 
-TEST_CASE("bad input: an output that cannot be created is exit 78 naming the sink, and earlier files stay") {
+TEST_CASE(
+    "bad input: an output that cannot be created is exit 78 naming the sink, and earlier files "
+    "stay") {
     Sandbox sandbox({"--records", "30"});
     Workdir work;
     work.write("jobs.yaml", mediamath_jobs(sandbox, "", 10));
@@ -114,8 +126,10 @@ TEST_CASE("bad input: an output that cannot be created is exit 78 naming the sin
     work.write("jobs.yaml", jobs);
     const Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
     CHECK(run.exit_code == 78);
-    CHECK_THAT(run.err, Catch::Contains("job 'orgs' failed (configuration error): sink 'warehouse': cannot open '" +
-                                        work.file("blocked/extracts.sqlite") + "'"));
+    CHECK_THAT(
+        run.err,
+        Catch::Contains("job 'orgs' failed (configuration error): sink 'warehouse': cannot open '" +
+                        work.file("blocked/extracts.sqlite") + "'"));
     CHECK(work.read("out/orgs.jsonl") == before);
 }
 
@@ -139,7 +153,8 @@ TEST_CASE("bad input: a full disk is exit 75 naming the file, and the earlier ou
     const Finished run = work.apirunner({"run", "--config", "jobs.yaml"}, {}, disk.launcher);
     CHECK(run.exit_code == 75);
     CHECK_THAT(run.err, Catch::Contains("job 'orgs' failed (temporary failure): ") &&
-                            (Catch::Contains("small/extracts.sqlite") || Catch::Contains("small/orgs.jsonl")));
+                            (Catch::Contains("small/extracts.sqlite") ||
+                             Catch::Contains("small/orgs.jsonl")));
     CHECK(work.read("small/orgs.jsonl") == before);
     CHECK(work.sql("small/extracts.sqlite", "SELECT count(*) FROM orgs WHERE id < 100020") == 20);
 }

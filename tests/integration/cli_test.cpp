@@ -33,19 +33,23 @@ TEST_CASE("a jobs file with three mistakes gets three messages and exit 78") {
     Finished run = work.apirunner({"validate", "--config", "jobs.yaml"});
     CHECK(run.exit_code == 78);
     CHECK_THAT(run.err, Catch::Contains("3 problems"));
-    CHECK_THAT(run.err, Catch::Contains("jobs.orgs.paging.limit: must be a positive integer, not '0'"));
-    CHECK_THAT(run.err, Catch::Contains("jobs.orgs.output[0].mode: must be one of append, replace, merge"));
+    CHECK_THAT(run.err,
+               Catch::Contains("jobs.orgs.paging.limit: must be a positive integer, not '0'"));
+    CHECK_THAT(run.err,
+               Catch::Contains("jobs.orgs.output[0].mode: must be one of append, replace, merge"));
     // The misspelled key is one mistake: no second message about the missing client_id.
-    CHECK_THAT(run.err, Catch::Contains("providers.mediamath.credentials.client_ib: unknown setting for "
-                                        "plugin 'mediamath' (did you mean 'client_id'?)"));
+    CHECK_THAT(run.err,
+               Catch::Contains("providers.mediamath.credentials.client_ib: unknown setting for "
+                               "plugin 'mediamath' (did you mean 'client_id'?)"));
     CHECK_THAT(run.err, !Catch::Contains("missing required setting"));
 }
 
 TEST_CASE("run refuses a bad file before doing anything, with exit 78") {
     Workdir work;
-    work.write("jobs.yaml", "version: 1\nproviders: {x: {plugin: nosuch, base_url: 'http://127.0.0.1:1'}}\n"
-                            "sinks: {s: {type: jsonl, path: o.jsonl}}\n"
-                            "jobs: {j: {provider: x, request: {path: /a}, output: {sink: s}}}\n");
+    work.write("jobs.yaml",
+               "version: 1\nproviders: {x: {plugin: nosuch, base_url: 'http://127.0.0.1:1'}}\n"
+               "sinks: {s: {type: jsonl, path: o.jsonl}}\n"
+               "jobs: {j: {provider: x, request: {path: /a}, output: {sink: s}}}\n");
     Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
     CHECK(run.exit_code == 78);
     CHECK_THAT(run.err, Catch::Contains("providers.x.plugin: no plugin named 'nosuch' was found"));
@@ -66,7 +70,8 @@ TEST_CASE("malformed YAML, a missing file and an unknown job are one clear line 
     work.write("jobs.yaml", mediamath_jobs(sandbox));
     Finished unknown = work.apirunner({"run", "orgz", "--config", "jobs.yaml"});
     CHECK(unknown.exit_code == 64);
-    CHECK_THAT(unknown.err, Catch::Contains("no job named 'orgz'") && Catch::Contains("did you mean 'orgs'"));
+    CHECK_THAT(unknown.err,
+               Catch::Contains("no job named 'orgz'") && Catch::Contains("did you mean 'orgs'"));
 }
 
 TEST_CASE("plugins lists mediamath with its version and grants") {
@@ -105,7 +110,8 @@ TEST_CASE("list shows each job with its provider, schedule and outputs") {
     Workdir work;
     Finished run = work.apirunner({"list", "--config", SOURCE_DIR "/jobs.example.yaml"});
     CHECK(run.exit_code == 0);
-    CHECK_THAT(run.out, Catch::Contains("mediamath-organizations") && Catch::Contains("0 2 * * * UTC") &&
+    CHECK_THAT(run.out, Catch::Contains("mediamath-organizations") &&
+                            Catch::Contains("0 2 * * * UTC") &&
                             Catch::Contains("warehouse:mediamath_organizations (merge)"));
 }
 
@@ -123,30 +129,38 @@ std::string scheduled_jobs(const Sandbox& sandbox, const std::string& schedule_l
 TEST_CASE("list shows the next three runs on the job's wall clock, across a spring-forward night") {
     Sandbox sandbox;
     Workdir work;
-    work.write("jobs.yaml", scheduled_jobs(sandbox, "    schedule: \"30 2 * * *\"\n    timezone: America/New_York\n"));
-    Finished run = work.apirunner({"list", "--config", "jobs.yaml", "--from", "2026-03-07T12:00:00Z"});
+    work.write(
+        "jobs.yaml",
+        scheduled_jobs(sandbox, "    schedule: \"30 2 * * *\"\n    timezone: America/New_York\n"));
+    Finished run =
+        work.apirunner({"list", "--config", "jobs.yaml", "--from", "2026-03-07T12:00:00Z"});
     CHECK(run.exit_code == 0);
-    CHECK_THAT(run.out, Catch::Contains("30 2 * * * America/New_York") &&
-                            Catch::Contains("  next: 2026-03-08 03:00:00 EDT, 2026-03-09 02:30:00 EDT, "
-                                            "2026-03-10 02:30:00 EDT"));
+    CHECK_THAT(run.out,
+               Catch::Contains("30 2 * * * America/New_York") &&
+                   Catch::Contains("  next: 2026-03-08 03:00:00 EDT, 2026-03-09 02:30:00 EDT, "
+                                   "2026-03-10 02:30:00 EDT"));
     CHECK(work.apirunner({"list", "--config", "jobs.yaml", "--from", "tomorrow"}).exit_code == 64);
 }
 
 TEST_CASE("a schedule or time zone that is wrong is named with its path, exit 78") {
     Sandbox sandbox;
     Workdir work;
-    work.write("jobs.yaml", scheduled_jobs(sandbox, "    schedule: \"0 25 * * *\"\n    timezone: Europe/Berlim\n"));
+    work.write(
+        "jobs.yaml",
+        scheduled_jobs(sandbox, "    schedule: \"0 25 * * *\"\n    timezone: Europe/Berlim\n"));
     Finished run = work.apirunner({"validate", "--config", "jobs.yaml"});
     CHECK(run.exit_code == 78);
     CHECK_THAT(run.err, Catch::Contains("jobs.orgs.timezone: unknown time zone 'Europe/Berlim'"));
     work.write("jobs.yaml", scheduled_jobs(sandbox, "    schedule: \"0 25 * * *\"\n"));
     run = work.apirunner({"validate", "--config", "jobs.yaml"});
     CHECK(run.exit_code == 78);
-    CHECK_THAT(run.err, Catch::Contains("jobs.orgs.schedule: the hour field '25' has 25, outside 0-23"));
+    CHECK_THAT(run.err,
+               Catch::Contains("jobs.orgs.schedule: the hour field '25' has 25, outside 0-23"));
     work.write("jobs.yaml", scheduled_jobs(sandbox, "    schedule: \"0 0 31 2 *\"\n"));
     run = work.apirunner({"validate", "--config", "jobs.yaml"});
     CHECK(run.exit_code == 78);
-    CHECK_THAT(run.err, Catch::Contains("jobs.orgs.schedule: '0 0 31 2 *' never comes round (no such date)"));
+    CHECK_THAT(run.err, Catch::Contains(
+                            "jobs.orgs.schedule: '0 0 31 2 *' never comes round (no such date)"));
 }
 
 TEST_CASE("auth check without introspection shows the session's lifetime, bad usage exits 64") {
@@ -155,7 +169,8 @@ TEST_CASE("auth check without introspection shows the session's lifetime, bad us
     work.write("jobs.yaml", mediamath_jobs(sandbox));
     Finished run = work.apirunner({"auth", "check", "mediamath", "--config", "jobs.yaml"});
     REQUIRE(run.exit_code == 0);
-    CHECK_THAT(run.out, Catch::Contains("grant: password") && Catch::Contains("refresh_token: yes") &&
+    CHECK_THAT(run.out, Catch::Contains("grant: password") &&
+                            Catch::Contains("refresh_token: yes") &&
                             Catch::Contains("expires_in_s: 86"));
     CHECK(work.apirunner({"auth", "check", "nobody", "--config", "jobs.yaml"}).exit_code == 64);
     CHECK(work.apirunner({"auth", "frobnicate", "--config", "jobs.yaml"}).exit_code == 64);

@@ -9,8 +9,9 @@ using namespace itest;
 namespace {
 
 std::string generic_jobs(const Sandbox& sandbox, const std::string& provider_body) {
-    return jobs_yaml(sandbox, "  api:\n    base_url: {sandbox}/generic\n" + provider_body +
-                                  "    retry: {max_attempts: 2, base_delay_ms: 10}\n",
+    return jobs_yaml(sandbox,
+                     "  api:\n    base_url: {sandbox}/generic\n" + provider_body +
+                         "    retry: {max_attempts: 2, base_delay_ms: 10}\n",
                      R"(  items:
     provider: api
     request: {path: /v1/items}
@@ -28,12 +29,16 @@ struct Case {
 
 const Case k_cases[] = {
     {"oauth2 client_credentials, Basic client auth, form body",
-     "    plugin: oauth2\n    credentials: {client_id: generic-client, client_secret: SENTINEL-generic-client-secret}\n"
-     "    options: {token_url: '{sandbox}/generic/oauth/token', audience: 'https://generic.example/api'}\n",
+     "    plugin: oauth2\n    credentials: {client_id: generic-client, client_secret: "
+     "SENTINEL-generic-client-secret}\n"
+     "    options: {token_url: '{sandbox}/generic/oauth/token', audience: "
+     "'https://generic.example/api'}\n",
      "via oauth2 bearer token"},
     {"oauth2 client_credentials, client auth in a JSON body",
-     "    plugin: oauth2\n    credentials: {client_id: generic-client, client_secret: SENTINEL-generic-client-secret}\n"
-     "    options: {token_url: '{sandbox}/generic/oauth/token', audience: 'https://generic.example/api',\n"
+     "    plugin: oauth2\n    credentials: {client_id: generic-client, client_secret: "
+     "SENTINEL-generic-client-secret}\n"
+     "    options: {token_url: '{sandbox}/generic/oauth/token', audience: "
+     "'https://generic.example/api',\n"
      "              client_auth: post, body_format: json}\n",
      "login (client_credentials grant, post, json)"},
     {"oauth2 password grant",
@@ -42,14 +47,18 @@ const Case k_cases[] = {
      "                  username: generic-user, password: SENTINEL-generic-password}\n"
      "    options: {token_url: '{sandbox}/generic/oauth/token'}\n",
      "login (password grant, basic, form)"},
-    {"bearer static token", "    plugin: bearer\n    credentials: {token: SENTINEL-generic-static-token}\n",
+    {"bearer static token",
+     "    plugin: bearer\n    credentials: {token: SENTINEL-generic-static-token}\n",
      "via static bearer token"},
-    {"basic", "    plugin: basic\n    credentials: {username: generic-user, password: SENTINEL-generic-password}\n",
+    {"basic",
+     "    plugin: basic\n    credentials: {username: generic-user, password: "
+     "SENTINEL-generic-password}\n",
      "via basic"},
     {"apikey in a header", "    plugin: apikey\n    credentials: {key: SENTINEL-generic-api-key}\n",
      "via api key in a header"},
     {"apikey in the query",
-     "    plugin: apikey\n    credentials: {key: SENTINEL-generic-api-key}\n    options: {in: query, name: api_key}\n",
+     "    plugin: apikey\n    credentials: {key: SENTINEL-generic-api-key}\n    options: {in: "
+     "query, name: api_key}\n",
      "via api key in the query"},
 };
 
@@ -91,25 +100,35 @@ TEST_CASE("generic plugins: a wrong audience is the provider's refusal, exit 77"
     work.write("jobs.yaml", generic_jobs(sandbox, provider));
     Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
     CHECK(run.exit_code == 77);
-    CHECK_THAT(run.err, Catch::Contains("provider 'api': the client_credentials grant was refused: access_denied "
-                                        "(Unknown audience: https://elsewhere.example)"));
+    CHECK_THAT(
+        run.err,
+        Catch::Contains("provider 'api': the client_credentials grant was refused: access_denied "
+                        "(Unknown audience: https://elsewhere.example)"));
 }
 
 TEST_CASE("generic plugins: a static token the API refuses cannot be renewed, exit 77") {
     Sandbox sandbox;
     Workdir work;
-    work.write("jobs.yaml", generic_jobs(sandbox, "    plugin: bearer\n    credentials: {token: SENTINEL-stale-token}\n"));
+    work.write(
+        "jobs.yaml",
+        generic_jobs(sandbox,
+                     "    plugin: bearer\n    credentials: {token: SENTINEL-stale-token}\n"));
     Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
     CHECK(run.exit_code == 77);
-    CHECK_THAT(run.err, Catch::Contains("provider 'api': the API refused the configured credentials (HTTP 401)"));
+    CHECK_THAT(
+        run.err,
+        Catch::Contains("provider 'api': the API refused the configured credentials (HTTP 401)"));
 }
 
 TEST_CASE("generic plugins: an API key 'in' neither header nor query is a configuration error") {
     Sandbox sandbox;
     Workdir work;
-    work.write("jobs.yaml", generic_jobs(sandbox, "    plugin: apikey\n    credentials: {key: SENTINEL-generic-api-key}\n"
-                                                  "    options: {in: cookie}\n"));
+    work.write("jobs.yaml",
+               generic_jobs(sandbox,
+                            "    plugin: apikey\n    credentials: {key: SENTINEL-generic-api-key}\n"
+                            "    options: {in: cookie}\n"));
     Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
     CHECK(run.exit_code == 78);
-    CHECK_THAT(run.err, Catch::Contains("provider 'api': setting 'in' must be header or query, not 'cookie'"));
+    CHECK_THAT(run.err, Catch::Contains(
+                            "provider 'api': setting 'in' must be header or query, not 'cookie'"));
 }

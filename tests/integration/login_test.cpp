@@ -15,8 +15,8 @@ using namespace itest;
 namespace {
 
 // The browser: submits the sign-in form on the authorization page, returns where it is sent.
-std::string sign_in(const std::string& authorize_url, const std::string& user, const std::string& password,
-                    bool deny = false) {
+std::string sign_in(const std::string& authorize_url, const std::string& user,
+                    const std::string& password, bool deny = false) {
     const Poco::URI uri(authorize_url);
     Poco::Net::HTTPClientSession session(uri.getHost(), uri.getPort());
     Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, uri.getPathAndQuery(),
@@ -97,9 +97,10 @@ std::string code_jobs(const Sandbox& sandbox, const std::string& provider) {
 )");
 }
 
-std::vector<std::string> login_args(const std::string& provider, std::vector<std::string> extra = {}) {
-    std::vector<std::string> args = {"login", provider, "--config", "jobs.yaml", "--plugin-path", PLUGIN_DIR,
-                                     "--timeout", "30"};
+std::vector<std::string> login_args(const std::string& provider,
+                                    std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"login",         provider,   "--config",  "jobs.yaml",
+                                     "--plugin-path", PLUGIN_DIR, "--timeout", "30"};
     args.insert(args.end(), extra.begin(), extra.end());
     return args;
 }
@@ -118,9 +119,10 @@ TEST_CASE("login: a browser sign-in on the loopback listener stores a session th
         const char* password;
         const char* table;
     };
-    for (const Provider& p : {Provider{"mediavalet", "valet@example.com", "SENTINEL-mv-password", "assets"},
-                              Provider{"mediamath", "operator@example.com", "SENTINEL-mm-password", "orgs"},
-                              Provider{"mediahaven", "haven@example.com", "SENTINEL-mhv-password", "records"}}) {
+    for (const Provider& p :
+         {Provider{"mediavalet", "valet@example.com", "SENTINEL-mv-password", "assets"},
+          Provider{"mediamath", "operator@example.com", "SENTINEL-mm-password", "orgs"},
+          Provider{"mediahaven", "haven@example.com", "SENTINEL-mhv-password", "records"}}) {
         SECTION(p.name) {
             Sandbox sandbox;
             Workdir work;
@@ -132,20 +134,23 @@ TEST_CASE("login: a browser sign-in on the loopback listener stores a session th
             Running login(APIRUNNER_BIN, login_args(p.name), work.path());
             const std::string url = trimmed(login.line_with("code_challenge_method=S256", 20));
             REQUIRE_FALSE(url.empty());
-            CHECK_THAT(url, Catch::Contains("state=") && Catch::Contains("redirect_uri=http%3A%2F%2F127.0.0.1%3A"));
+            CHECK_THAT(url, Catch::Contains("state=") &&
+                                Catch::Contains("redirect_uri=http%3A%2F%2F127.0.0.1%3A"));
             const std::string back = sign_in(url, p.user, p.password);
             REQUIRE_THAT(back, Catch::StartsWith("http://127.0.0.1:") && Catch::Contains("code="));
             CHECK(visit(back) == 200);
             Finished done = login.wait(30);
             INFO(done.out << done.err);
             CHECK(done.exit_code == 0);
-            CHECK_THAT(done.out, Catch::Contains("provider " + std::string(p.name) + ": logged in") &&
-                                     Catch::Contains("refresh_token: yes"));
+            CHECK_THAT(done.out,
+                       Catch::Contains("provider " + std::string(p.name) + ": logged in") &&
+                           Catch::Contains("refresh_token: yes"));
             check_no_secret(done);
 
             Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
             REQUIRE(run.exit_code == 0);
-            CHECK(work.sql("out/extracts.sqlite", std::string("SELECT count(*) FROM ") + p.table) == 250);
+            CHECK(work.sql("out/extracts.sqlite", std::string("SELECT count(*) FROM ") + p.table) ==
+                  250);
             CHECK(sandbox.count("login (authorization code)") == 1);
             CHECK(sandbox.count("login (password grant)") == 0);
         }
@@ -156,8 +161,10 @@ TEST_CASE("login --no-listen: the redirect URL is pasted on stdin") {
     Sandbox sandbox;
     Workdir work;
     work.write("jobs.yaml", code_jobs(sandbox, "mediahaven"));
-    Running login(APIRUNNER_BIN, login_args("mediahaven", {"--no-listen", "--redirect-uri", "http://127.0.0.1:9/callback"}),
-                  work.path());
+    Running login(
+        APIRUNNER_BIN,
+        login_args("mediahaven", {"--no-listen", "--redirect-uri", "http://127.0.0.1:9/callback"}),
+        work.path());
     const std::string url = trimmed(login.line_with("code_challenge_method=S256", 20));
     REQUIRE_FALSE(url.empty());
     const std::string back = sign_in(url, "haven@example.com", "SENTINEL-mhv-password");
@@ -199,5 +206,6 @@ TEST_CASE("login: a user who denies access gets the provider's answer, exit 77")
     visit(back);
     Finished done = login.wait(30);
     CHECK(done.exit_code == 77);
-    CHECK_THAT(done.err, Catch::Contains("provider 'mediavalet' refused the authorization: access_denied"));
+    CHECK_THAT(done.err,
+               Catch::Contains("provider 'mediavalet' refused the authorization: access_denied"));
 }

@@ -10,7 +10,8 @@ using namespace itest;
 
 namespace {
 
-std::string mediahaven_jobs(const Sandbox& sandbox, const std::string& password = "SENTINEL-mhv-password",
+std::string mediahaven_jobs(const Sandbox& sandbox,
+                            const std::string& password = "SENTINEL-mhv-password",
                             int page_size = 25) {
     return jobs_yaml(sandbox, R"(  mediahaven:
     plugin: mediahaven
@@ -25,7 +26,8 @@ std::string mediahaven_jobs(const Sandbox& sandbox, const std::string& password 
                      R"(  records:
     provider: mediahaven
     request: {path: /mediahaven-rest-api/v2/records}
-    paging: {type: page, limit: )" + std::to_string(page_size) + R"(, limit_param: nrOfResults,
+    paging: {type: page, limit: )" +
+                         std::to_string(page_size) + R"(, limit_param: nrOfResults,
              page_param: page, records: Results, total: TotalNrOfResults}
     primary_key: RecordId
     output:
@@ -79,7 +81,8 @@ TEST_CASE("mediahaven: four pages at once share one rotating session: each renew
 }
 
 TEST_CASE("mediahaven: a dead refresh token (401) means starting over with a new login") {
-    Sandbox sandbox({"--records", "60", "--token-ttl", "1", "--refresh-ttl", "1", "--latency-ms", "400"});
+    Sandbox sandbox(
+        {"--records", "60", "--token-ttl", "1", "--refresh-ttl", "1", "--latency-ms", "400"});
     Workdir work;
     work.write("jobs.yaml", mediahaven_jobs(sandbox, "SENTINEL-mhv-password", 5));
     Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
@@ -95,8 +98,9 @@ TEST_CASE("mediahaven: a wrong password is exit 77 and is not retried") {
     work.write("jobs.yaml", mediahaven_jobs(sandbox, "SENTINEL-wrong"));
     Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
     CHECK(run.exit_code == 77);
-    CHECK_THAT(run.err, Catch::Contains("provider 'mediahaven': the password grant was refused: invalid_grant "
-                                        "(Invalid username and password combination)"));
+    CHECK_THAT(run.err, Catch::Contains(
+                            "provider 'mediahaven': the password grant was refused: invalid_grant "
+                            "(Invalid username and password combination)"));
     CHECK(sandbox.count("login refused") == 1);
 }
 
@@ -126,8 +130,10 @@ TEST_CASE("mediahaven: two processes sharing a rotating session never spend a de
     work.write("twin.yaml", twin);
 
     // Catch's assertions are not thread-safe: run both, then check.
-    const std::vector<std::string> args = {"run", "--config", "jobs.yaml", "--plugin-path", PLUGIN_DIR};
-    const std::vector<std::string> twin_args = {"run", "--config", "twin.yaml", "--plugin-path", PLUGIN_DIR};
+    const std::vector<std::string> args = {"run", "--config", "jobs.yaml", "--plugin-path",
+                                           PLUGIN_DIR};
+    const std::vector<std::string> twin_args = {"run", "--config", "twin.yaml", "--plugin-path",
+                                                PLUGIN_DIR};
     Finished first;
     Finished second;
     std::thread one([&] { first = run(APIRUNNER_BIN, args, work.path()); });
@@ -142,5 +148,6 @@ TEST_CASE("mediahaven: two processes sharing a rotating session never spend a de
     CHECK(sandbox.count("login (password grant)") == 1);
     CHECK((first.err + first.out + second.err + second.out).find("SENTINEL-") == std::string::npos);
     CHECK(work.sql("out/extracts.sqlite", "SELECT count(DISTINCT RecordId) FROM records") == 40);
-    CHECK(work.sql("out/extracts.sqlite", "SELECT count(DISTINCT RecordId) FROM records_twin") == 40);
+    CHECK(work.sql("out/extracts.sqlite", "SELECT count(DISTINCT RecordId) FROM records_twin") ==
+          40);
 }

@@ -15,19 +15,24 @@ using namespace itest;
 
 namespace {
 
-std::string mediahound_jobs(const Sandbox& sandbox, const std::string& client_id = "mh-sandbox-client",
+std::string mediahound_jobs(const Sandbox& sandbox,
+                            const std::string& client_id = "mh-sandbox-client",
                             const std::string& client_secret = "SENTINEL-mh-client-secret",
                             const std::string& scope = "public_profile+user_likes") {
-    return jobs_yaml(sandbox, R"(  mediahound:
+    return jobs_yaml(sandbox,
+                     R"(  mediahound:
     plugin: mediahound
     base_url: {sandbox}/mediahound
     auth_url: {sandbox}/mediahound
     credentials:
       username: hound@example.com
       password: SENTINEL-mh-password
-      client_id: )" + client_id + R"(
-      client_secret: )" + client_secret + R"(
-    options: {scope: ")" + scope + R"("}
+      client_id: )" + client_id +
+                         R"(
+      client_secret: )" + client_secret +
+                         R"(
+    options: {scope: ")" +
+                         scope + R"("}
     retry: {max_attempts: 2, base_delay_ms: 10}
 )",
                      R"(  movies:
@@ -60,7 +65,8 @@ TEST_CASE("mediahound: cursor pages arrive exactly once with Basic auth and '+' 
 TEST_CASE("mediahound: an application not approved for the password grant is told so, exit 77") {
     Sandbox sandbox;
     Workdir work;
-    work.write("jobs.yaml", mediahound_jobs(sandbox, "mh-unapproved-client", "SENTINEL-mh-unapproved-secret"));
+    work.write("jobs.yaml",
+               mediahound_jobs(sandbox, "mh-unapproved-client", "SENTINEL-mh-unapproved-secret"));
     Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
     CHECK(run.exit_code == 77);
     CHECK_THAT(run.err, Catch::Contains("provider 'mediahound': the password grant was refused: "
@@ -70,11 +76,13 @@ TEST_CASE("mediahound: an application not approved for the password grant is tol
 TEST_CASE("mediahound: a scope the sandbox does not know is a configuration error, exit 78") {
     Sandbox sandbox;
     Workdir work;
-    work.write("jobs.yaml", mediahound_jobs(sandbox, "mh-sandbox-client", "SENTINEL-mh-client-secret",
-                                            "public_profile+everything"));
+    work.write("jobs.yaml",
+               mediahound_jobs(sandbox, "mh-sandbox-client", "SENTINEL-mh-client-secret",
+                               "public_profile+everything"));
     Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
     CHECK(run.exit_code == 78);
-    CHECK_THAT(run.err, Catch::Contains("invalid_scope (Invalid scope: public_profile everything)"));
+    CHECK_THAT(run.err,
+               Catch::Contains("invalid_scope (Invalid scope: public_profile everything)"));
 }
 
 TEST_CASE("mediahound: tokens that expire mid-run are refreshed, not re-logged in") {
@@ -91,9 +99,11 @@ TEST_CASE("mediahound: tokens that expire mid-run are refreshed, not re-logged i
 TEST_CASE("mediahound sandbox: a token request without Basic authorization is refused") {
     Sandbox sandbox;
     Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(sandbox.port()));
-    Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, "/mediahound/1.3/security/oauth/token",
+    Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST,
+                                   "/mediahound/1.3/security/oauth/token",
                                    Poco::Net::HTTPMessage::HTTP_1_1);
-    const std::string body = "grant_type=password&client_id=mh-sandbox-client&client_secret=x&username=u&password=p";
+    const std::string body =
+        "grant_type=password&client_id=mh-sandbox-client&client_secret=x&username=u&password=p";
     request.setContentType("application/x-www-form-urlencoded");
     request.setContentLength(static_cast<std::streamsize>(body.size()));
     session.sendRequest(request) << body;
@@ -112,5 +122,6 @@ TEST_CASE("mediahound: a wrong password is exit 77 with the provider's words") {
     work.write("jobs.yaml", jobs);
     Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
     CHECK(run.exit_code == 77);
-    CHECK_THAT(run.err, Catch::Contains("provider 'mediahound': the password grant was refused: invalid_grant (Bad credentials)"));
+    CHECK_THAT(run.err, Catch::Contains("provider 'mediahound': the password grant was refused: "
+                                        "invalid_grant (Bad credentials)"));
 }

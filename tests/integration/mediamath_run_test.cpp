@@ -24,7 +24,8 @@ TEST_CASE("a run writes every MediaMath record exactly once to SQLite and to JSO
     CHECK(work.sql("out/extracts.sqlite", "SELECT max(id) FROM orgs") == 100249);
     CHECK(work.sql("out/extracts.sqlite",
                    "SELECT count(*) FROM orgs WHERE json_extract(record, '$.name') = "
-                   "'Organization ' || (id - 99999) AND _run_id <> '' AND _extracted_at <> ''") == 250);
+                   "'Organization ' || (id - 99999) AND _run_id <> '' AND _extracted_at <> ''") ==
+          250);
 
     const auto lines = lines_of(work.read("out/orgs.jsonl"));
     CHECK(lines.size() == 250);
@@ -144,13 +145,15 @@ TEST_CASE("a second run reuses the stored session instead of logging in again") 
     Workdir work;
     work.write("jobs.yaml", mediamath_jobs(sandbox));
     REQUIRE(work.apirunner({"run", "--config", "jobs.yaml"}).exit_code == 0);
-    Finished second = work.apirunner({"run", "--config", "jobs.yaml"}, {{"MM_PASSWORD", "SENTINEL-no-longer-needed"}});
+    Finished second = work.apirunner({"run", "--config", "jobs.yaml"},
+                                     {{"MM_PASSWORD", "SENTINEL-no-longer-needed"}});
     REQUIRE(second.exit_code == 0);
     CHECK_THAT(second.err, Catch::Contains("reusing the stored session"));
     CHECK(sandbox.count("login (password grant)") == 1);
     CHECK(sandbox.count("v2.0 session") == 2);  // the legacy cookie is fetched anew each run
     // The tokens are in the state database and nowhere else.
-    CHECK(work.sql("state/state.db", "SELECT count(*) FROM sessions WHERE profile = 'mediamath'") == 1);
+    CHECK(work.sql("state/state.db", "SELECT count(*) FROM sessions WHERE profile = 'mediamath'") ==
+          1);
     CHECK(work.read("out/orgs.jsonl").find("SENTINEL-") == std::string::npos);
 }
 
@@ -165,7 +168,8 @@ TEST_CASE("a stored session past its lifetime is refreshed, not replaced by a ne
     CHECK(sandbox.count("refresh") >= 1);
 }
 
-TEST_CASE("auth status shows the stored session, auth logout forgets it, and the next run logs in") {
+TEST_CASE(
+    "auth status shows the stored session, auth logout forgets it, and the next run logs in") {
     Sandbox sandbox;
     Workdir work;
     work.write("jobs.yaml", mediamath_jobs(sandbox));
@@ -180,12 +184,15 @@ TEST_CASE("auth status shows the stored session, auth logout forgets it, and the
 
     Finished logout = work.apirunner({"auth", "logout", "mediamath", "--config", "jobs.yaml"});
     CHECK(logout.exit_code == 0);
-    CHECK_THAT(work.apirunner({"auth", "status", "--config", "jobs.yaml"}).out, Catch::Contains("none"));
+    CHECK_THAT(work.apirunner({"auth", "status", "--config", "jobs.yaml"}).out,
+               Catch::Contains("none"));
     REQUIRE(work.apirunner({"run", "--config", "jobs.yaml"}).exit_code == 0);
     CHECK(sandbox.count("login (password grant)") == 2);
 }
 
-TEST_CASE("a run of 500 pages over 2-second tokens finishes with every record, refreshing, not logging in") {
+TEST_CASE(
+    "a run of 500 pages over 2-second tokens finishes with every record, refreshing, not logging "
+    "in") {
     Sandbox sandbox({"--records", "500", "--token-ttl", "2", "--latency-ms", "10"});
     Workdir work;
     work.write("jobs.yaml", mediamath_jobs(sandbox, "", 1));
@@ -207,17 +214,21 @@ TEST_CASE("with state_key_env the stored tokens are encrypted, and refused witho
     REQUIRE(work.apirunner({"run", "--config", "jobs.yaml"}, key).exit_code == 0);
     REQUIRE(work.apirunner({"run", "--config", "jobs.yaml"}, key).exit_code == 0);
     CHECK(sandbox.count("login (password grant)") == 1);
-    CHECK(work.sql("state/state.db", "SELECT count(*) FROM sessions WHERE data LIKE 'enc:v1:%' "
-                                     "AND data NOT LIKE '%SENTINEL%'") == 1);
+    CHECK(work.sql("state/state.db",
+                   "SELECT count(*) FROM sessions WHERE data LIKE 'enc:v1:%' "
+                   "AND data NOT LIKE '%SENTINEL%'") == 1);
 
     Finished no_key = work.apirunner({"run", "--config", "jobs.yaml"});
     CHECK(no_key.exit_code == 78);
-    CHECK_THAT(no_key.err, Catch::Contains("state_key_env: environment variable APIRUNNER_STATE_KEY is not set"));
+    CHECK_THAT(
+        no_key.err,
+        Catch::Contains("state_key_env: environment variable APIRUNNER_STATE_KEY is not set"));
     work.write("jobs.yaml", jobs);  // the key dropped from the file: the sealed session is refused
     Finished unkeyed = work.apirunner({"run", "--config", "jobs.yaml"});
     CHECK(unkeyed.exit_code == 78);
     CHECK_THAT(unkeyed.err, Catch::Contains("is encrypted; set state_key_env"));
-    CHECK_THAT(work.apirunner({"auth", "status", "--config", "jobs.yaml"}).out, Catch::Contains("sealed"));
+    CHECK_THAT(work.apirunner({"auth", "status", "--config", "jobs.yaml"}).out,
+               Catch::Contains("sealed"));
 }
 
 namespace {
@@ -242,7 +253,8 @@ std::vector<long> ids_in_order(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("concurrency: 4 fetches four pages at once and still writes every record once, in order") {
+TEST_CASE(
+    "concurrency: 4 fetches four pages at once and still writes every record once, in order") {
     Sandbox sandbox({"--records", "1000", "--latency-ms", "100"});
     Workdir work;
     work.write("jobs.yaml", concurrent_jobs(sandbox, 100, 4));
@@ -261,7 +273,9 @@ TEST_CASE("concurrency: 4 fetches four pages at once and still writes every reco
     CHECK(sandbox.count("login (password grant)") == 1);  // one session for every connection
 }
 
-TEST_CASE("concurrency with a page size the server caps plans pages at the size it gives, and misses nothing") {
+TEST_CASE(
+    "concurrency with a page size the server caps plans pages at the size it gives, and misses "
+    "nothing") {
     Sandbox sandbox({"--records", "5000"});  // MediaMath gives at most 1,000 a page
     Workdir work;
     work.write("jobs.yaml", concurrent_jobs(sandbox, 1500, 4));

@@ -7,8 +7,9 @@ using namespace itest;
 
 namespace {
 
-std::string mediavalet_jobs(const Sandbox& sandbox, const std::string& password = "SENTINEL-mv-password",
-                            const std::string& key_line = "      subscription_key: SENTINEL-mv-subscription-key\n") {
+std::string mediavalet_jobs(
+    const Sandbox& sandbox, const std::string& password = "SENTINEL-mv-password",
+    const std::string& key_line = "      subscription_key: SENTINEL-mv-subscription-key\n") {
     return jobs_yaml(sandbox, R"(  mediavalet:
     plugin: mediavalet
     base_url: {sandbox}/mediavalet

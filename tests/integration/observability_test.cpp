@@ -46,10 +46,12 @@ TEST_CASE("history shows retries, refreshes and bytes, filters with --since and 
 
     const Finished table = work.apirunner({"history", "--config", "jobs.yaml"});
     REQUIRE(table.exit_code == 0);
-    CHECK_THAT(lines_of(table.out).front(), Catch::Contains("RETRIES") && Catch::Contains("REFRESHES") &&
-                                                Catch::Contains("BYTES") && Catch::Contains("ENDED"));
+    CHECK_THAT(lines_of(table.out).front(),
+               Catch::Contains("RETRIES") && Catch::Contains("REFRESHES") &&
+                   Catch::Contains("BYTES") && Catch::Contains("ENDED"));
 
-    const Finished json = work.apirunner({"history", "--config", "jobs.yaml", "--json", "--since", "1h"});
+    const Finished json =
+        work.apirunner({"history", "--config", "jobs.yaml", "--json", "--since", "1h"});
     REQUIRE(json.exit_code == 0);
     const auto runs = json_array(json.out);
     REQUIRE(runs->size() == 2);
@@ -61,24 +63,29 @@ TEST_CASE("history shows retries, refreshes and bytes, filters with --since and 
     CHECK(ok->getValue<int>("records") == 250);
     CHECK(ok->getValue<int>("pages") == 3);
     CHECK(ok->getValue<int>("retries") == 0);
-    CHECK(ok->getValue<Poco::Int64>("bytes") > 250 * 50);  // every record is more than 50 bytes of JSON
+    CHECK(ok->getValue<Poco::Int64>("bytes") >
+          250 * 50);  // every record is more than 50 bytes of JSON
     CHECK(ok->isNull("error"));
     CHECK_FALSE(ok->isNull("ended_at"));
 
-    const Finished future = work.apirunner({"history", "--config", "jobs.yaml", "--json", "--since", "2099-01-01"});
+    const Finished future =
+        work.apirunner({"history", "--config", "jobs.yaml", "--json", "--since", "2099-01-01"});
     REQUIRE(future.exit_code == 0);
     CHECK(json_array(future.out)->size() == 0);
 
-    const Finished bad = work.apirunner({"history", "--config", "jobs.yaml", "--since", "yesterday"});
+    const Finished bad =
+        work.apirunner({"history", "--config", "jobs.yaml", "--since", "yesterday"});
     CHECK(bad.exit_code == 64);
     CHECK_THAT(bad.err, Catch::Contains("--since takes an ISO 8601 time"));
 }
 
-TEST_CASE("run --report writes what each job did as JSON, for a run that worked and one that failed") {
+TEST_CASE(
+    "run --report writes what each job did as JSON, for a run that worked and one that failed") {
     Sandbox sandbox;
     Workdir work;
     work.write("jobs.yaml", mediamath_jobs(sandbox));
-    const Finished ok_run = work.apirunner({"run", "--config", "jobs.yaml", "--report", "out/report.json"});
+    const Finished ok_run =
+        work.apirunner({"run", "--config", "jobs.yaml", "--report", "out/report.json"});
     REQUIRE(ok_run.exit_code == 0);
     auto report = json_object(work.read("out/report.json"));
     CHECK(report->getValue<int>("exit_code") == 0);
@@ -96,7 +103,8 @@ TEST_CASE("run --report writes what each job did as JSON, for a run that worked 
     CHECK_FALSE(work.exists("out/report.json.tmp"));
 
     work.write("jobs.yaml", broken_jobs(sandbox));
-    const Finished failed_run = work.apirunner({"run", "--config", "jobs.yaml", "--report", "out/report.json"});
+    const Finished failed_run =
+        work.apirunner({"run", "--config", "jobs.yaml", "--report", "out/report.json"});
     REQUIRE(failed_run.exit_code == 65);
     report = json_object(work.read("out/report.json"));
     CHECK(report->getValue<int>("exit_code") == 65);
@@ -113,7 +121,8 @@ TEST_CASE("run --report says why a jobs file was refused, and never a secret in 
     std::string jobs = mediamath_jobs(sandbox);
     jobs.replace(jobs.find("primary_key:"), 12, "primary_key: id\n    primary_kye:");
     work.write("jobs.yaml", jobs);
-    const Finished run = work.apirunner({"run", "--config", "jobs.yaml", "--report", "report.json"});
+    const Finished run =
+        work.apirunner({"run", "--config", "jobs.yaml", "--report", "report.json"});
     CHECK(run.exit_code == 78);
     const std::string text = work.read("report.json");
     CHECK(text.find("SENTINEL-") == std::string::npos);
@@ -129,16 +138,19 @@ TEST_CASE("a report that cannot be written is a configuration error, exit 78, af
     Sandbox sandbox;
     Workdir work;
     work.write("jobs.yaml", mediamath_jobs(sandbox));
-    const Finished run = work.apirunner({"run", "--config", "jobs.yaml", "--report", "no-such-folder/report.json"});
+    const Finished run =
+        work.apirunner({"run", "--config", "jobs.yaml", "--report", "no-such-folder/report.json"});
     CHECK(run.exit_code == 78);
-    CHECK_THAT(run.err, Catch::Contains("cannot write the run report 'no-such-folder/report.json'"));
+    CHECK_THAT(run.err,
+               Catch::Contains("cannot write the run report 'no-such-folder/report.json'"));
     CHECK(work.sql("out/extracts.sqlite", "SELECT count(*) FROM orgs") == 250);
 }
 
 TEST_CASE("a fast run checkpoints after its first page and its last, not after each page") {
     Sandbox sandbox({"--records", "2000"});
     Workdir work;
-    work.write("jobs.yaml", mediamath_jobs(sandbox, "", 20));  // 100 pages in well under a second a page
+    work.write("jobs.yaml",
+               mediamath_jobs(sandbox, "", 20));  // 100 pages in well under a second a page
     const Finished run = work.apirunner({"run", "--config", "jobs.yaml", "--log-format", "json"});
     REQUIRE(run.exit_code == 0);
     int pages = 0;
@@ -154,7 +166,9 @@ TEST_CASE("a fast run checkpoints after its first page and its last, not after e
     CHECK(work.sql("out/extracts.sqlite", "SELECT count(DISTINCT id) FROM orgs") == 2000);
 }
 
-TEST_CASE("with --log-format json every log line is a JSON object naming its event, job, run and provider") {
+TEST_CASE(
+    "with --log-format json every log line is a JSON object naming its event, job, run and "
+    "provider") {
     Sandbox sandbox;
     Workdir work;
     work.write("jobs.yaml", mediamath_jobs(sandbox));
@@ -193,32 +207,37 @@ TEST_CASE("with --quiet a run that worked prints nothing and one that failed pri
     Sandbox sandbox;
     Workdir work;
     work.write("jobs.yaml", mediamath_jobs(sandbox));
-    const Finished ok_run = work.apirunner({"run", "--config", "jobs.yaml", "--quiet", "--log-level", "warn"});
+    const Finished ok_run =
+        work.apirunner({"run", "--config", "jobs.yaml", "--quiet", "--log-level", "warn"});
     REQUIRE(ok_run.exit_code == 0);
     CHECK(ok_run.out.empty());
     CHECK(ok_run.err.empty());
     work.write("jobs.yaml", broken_jobs(sandbox));
-    const Finished failed_run = work.apirunner({"run", "--config", "jobs.yaml", "--quiet", "--log-level", "warn"});
+    const Finished failed_run =
+        work.apirunner({"run", "--config", "jobs.yaml", "--quiet", "--log-level", "warn"});
     CHECK(failed_run.exit_code == 65);
     CHECK_THAT(failed_run.err, Catch::Contains("job 'orgs' failed (bad data from provider)"));
     CHECK_THAT(failed_run.out, Catch::Contains("0 of 1 jobs ok"));
 }
 
-TEST_CASE("on a terminal a live line shows each running job's records, rate and time left, and none "
-          "when the output is not a terminal or with --quiet") {
+TEST_CASE(
+    "on a terminal a live line shows each running job's records, rate and time left, and none "
+    "when the output is not a terminal or with --quiet") {
     Sandbox sandbox({"--latency-ms", "150"});
     Workdir work;
     work.write("jobs.yaml", mediamath_jobs(sandbox, "", 25));  // 10 pages of the 250 records
-    const std::string command = std::string(APIRUNNER_BIN) + " run --config jobs.yaml --log-level warn --plugin-path " +
+    const std::string command = std::string(APIRUNNER_BIN) +
+                                " run --config jobs.yaml --log-level warn --plugin-path " +
                                 PLUGIN_DIR;
     const Finished tty = run("/usr/bin/script", {"-qfec", command, "/dev/null"}, work.path());
     REQUIRE(tty.exit_code == 0);
-    CHECK_THAT(tty.out, Catch::Contains("orgs: 50 of 250 records, 2 pages, ") && Catch::Contains(" records/s, about ") &&
-                            Catch::Contains(" s left"));
+    CHECK_THAT(tty.out, Catch::Contains("orgs: 50 of 250 records, 2 pages, ") &&
+                            Catch::Contains(" records/s, about ") && Catch::Contains(" s left"));
     CHECK_THAT(tty.out, Catch::Contains("\x1b[1A\x1b[2K"));  // the line is redrawn in place
     CHECK_THAT(tty.out, Catch::Contains("job orgs: ok, 250 records, 10 pages"));
 
-    const Finished quiet = run("/usr/bin/script", {"-qfec", command + " --quiet", "/dev/null"}, work.path());
+    const Finished quiet =
+        run("/usr/bin/script", {"-qfec", command + " --quiet", "/dev/null"}, work.path());
     REQUIRE(quiet.exit_code == 0);
     CHECK(quiet.out.find("records/s") == std::string::npos);
 

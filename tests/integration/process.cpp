@@ -1,14 +1,14 @@
 #include "process.hpp"
 
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstring>
-#include <fcntl.h>
-#include <poll.h>
 #include <stdexcept>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace itest {
 namespace {
@@ -96,11 +96,13 @@ Finished run(const std::string& program, const std::vector<std::string>& args,
     return finished;
 }
 
-Running::Running(const std::string& program, const std::vector<std::string>& args, const std::string& cwd) {
+Running::Running(const std::string& program, const std::vector<std::string>& args,
+                 const std::string& cwd) {
     int in_fd[2];
     int out_fd[2];
     int err_fd[2];
-    if (::pipe2(in_fd, O_CLOEXEC) != 0 || ::pipe2(out_fd, O_CLOEXEC) != 0 || ::pipe2(err_fd, O_CLOEXEC) != 0) {
+    if (::pipe2(in_fd, O_CLOEXEC) != 0 || ::pipe2(out_fd, O_CLOEXEC) != 0 ||
+        ::pipe2(err_fd, O_CLOEXEC) != 0) {
         throw std::runtime_error("pipe failed");
     }
     const pid_t pid = ::fork();
@@ -147,14 +149,16 @@ std::string Running::line_with(const std::string& needle, int timeout_s) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
     for (;;) {
         std::size_t start = 0;
-        for (std::size_t end; (end = m_pending.find('\n', start)) != std::string::npos; start = end + 1) {
+        for (std::size_t end; (end = m_pending.find('\n', start)) != std::string::npos;
+             start = end + 1) {
             const std::string line = m_pending.substr(start, end - start);
             if (line.find(needle) != std::string::npos) {
                 m_pending.erase(0, end + 1);
                 return line;
             }
         }
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
         pollfd fd{m_out, POLLIN, 0};
         if (left.count() <= 0 || ::poll(&fd, 1, static_cast<int>(left.count())) <= 0) {
             return "";
@@ -190,7 +194,8 @@ Finished Running::wait(int timeout_s) {
     std::string* sinks[2] = {&finished.out, &finished.err};
     int open_fds = 2;
     while (open_fds > 0) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0 || ::poll(fds, 2, static_cast<int>(left.count())) <= 0) {
             finished.timed_out = true;
             ::kill(m_pid, SIGKILL);
@@ -247,7 +252,8 @@ Sandbox::Sandbox(const std::vector<std::string>& args) {
     }
     ::close(out_fd[0]);
     const auto colon = line.rfind(':');
-    if (line.find("listening on http://127.0.0.1:") == std::string::npos || colon == std::string::npos) {
+    if (line.find("listening on http://127.0.0.1:") == std::string::npos ||
+        colon == std::string::npos) {
         ::kill(m_pid, SIGKILL);
         throw std::runtime_error("the sandbox did not start: '" + line + "' " + log());
     }

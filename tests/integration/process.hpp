@@ -27,8 +27,9 @@ Finished run(const std::string& program, const std::vector<std::string>& args,
 // A process still running: its stdout read line by line, its stdin written to. The destructor
 // kills it if it is still there.
 class Running {
-public:
-    Running(const std::string& program, const std::vector<std::string>& args, const std::string& cwd);
+  public:
+    Running(const std::string& program, const std::vector<std::string>& args,
+            const std::string& cwd);
     ~Running();
     // The first stdout line containing `needle` (read so far or arriving within the timeout),
     // or "" when none came.
@@ -39,7 +40,7 @@ public:
     // Waits for the exit; the output is what had not been read yet.
     Finished wait(int timeout_s);
 
-private:
+  private:
     int m_pid = -1;
     int m_in = -1;
     int m_out = -1;
@@ -49,7 +50,7 @@ private:
 
 // apirunner-sandbox on 127.0.0.1, any free port. Its stderr (the event log) is collected.
 class Sandbox {
-public:
+  public:
     explicit Sandbox(const std::vector<std::string>& args = {});
     ~Sandbox();
     int port() const { return m_port; }
@@ -58,7 +59,7 @@ public:
     // How many event lines contain `text`.
     int count(const std::string& text) const;
 
-private:
+  private:
     int m_pid = -1;
     int m_port = 0;
     int m_err_fd = -1;

@@ -27,7 +27,8 @@ std::string appending_jobs(const Sandbox& sandbox, int per_page, const std::stri
     return jobs;
 }
 
-const std::vector<std::string> k_run = {"run", "--config", "jobs.yaml", "--plugin-path", PLUGIN_DIR};
+const std::vector<std::string> k_run = {"run", "--config", "jobs.yaml", "--plugin-path",
+                                        PLUGIN_DIR};
 
 void sleep_ms(int ms) { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); }
 
@@ -72,7 +73,8 @@ void check_exactly_once(const Workdir& work, int records) {
     CHECK(work.sql("out/extracts.sqlite", "SELECT max(id) FROM orgs") == 100000 + records - 1);
     const auto lines = lines_of(work.read("out/orgs.jsonl"));
     CHECK(lines.size() == static_cast<std::size_t>(records));
-    CHECK(std::set<std::string>(lines.begin(), lines.end()).size() == static_cast<std::size_t>(records));
+    CHECK(std::set<std::string>(lines.begin(), lines.end()).size() ==
+          static_cast<std::size_t>(records));
     for (Poco::DirectoryIterator file(work.file("out")), end; file != end; ++file) {
         CHECK(file.name().find(".tmp-") == std::string::npos);
     }
@@ -82,7 +84,9 @@ void check_exactly_once(const Workdir& work, int records) {
 
 }  // namespace
 
-TEST_CASE("resume: killed with SIGKILL at 20 random points, the run still ends with every record exactly once") {
+TEST_CASE(
+    "resume: killed with SIGKILL at 20 random points, the run still ends with every record exactly "
+    "once") {
     Sandbox sandbox({"--records", "6000", "--latency-ms", "5"});
     Workdir work;
     work.write("jobs.yaml", appending_jobs(sandbox, 10));
@@ -104,14 +108,16 @@ TEST_CASE("resume: killed with SIGKILL at 20 random points, the run still ends w
     CHECK(work.sql("state/state.db", "SELECT count(*) FROM runs WHERE status = 'ok'") == 1);
 }
 
-TEST_CASE("resume: SIGTERM finishes the page in hand, exits 75, and the next run goes on from there") {
+TEST_CASE(
+    "resume: SIGTERM finishes the page in hand, exits 75, and the next run goes on from there") {
     Sandbox sandbox({"--records", "400", "--latency-ms", "40"});
     Workdir work;
     work.write("jobs.yaml", appending_jobs(sandbox, 10));
     const Finished stopped = interrupt_after(work, 100, SIGTERM);
     REQUIRE(stopped.exit_code == 75);
-    CHECK_THAT(stopped.err, Catch::Contains("job 'orgs' failed (temporary failure): stopped by SIGTERM; ") &&
-                                Catch::Contains(" pages are saved and the next run resumes from page "));
+    CHECK_THAT(stopped.err,
+               Catch::Contains("job 'orgs' failed (temporary failure): stopped by SIGTERM; ") &&
+                   Catch::Contains(" pages are saved and the next run resumes from page "));
     CHECK(work.sql("state/state.db", "SELECT count(*) FROM runs WHERE status = 'stopped'") == 1);
     const Poco::Int64 saved = work.sql("state/state.db", "SELECT pages FROM checkpoints");
     CHECK(saved > 0);
@@ -135,10 +141,13 @@ TEST_CASE("resume: history shows a killed run as running with no end, in the tab
     CHECK_THAT(rows[1], Catch::Contains(" running "));
     const Finished json = work.apirunner({"history", "--config", "jobs.yaml", "--json"});
     REQUIRE(json.exit_code == 0);
-    CHECK_THAT(json.out, Catch::Contains("\"ended_at\": null") && Catch::Contains("\"status\": \"running\""));
+    CHECK_THAT(json.out,
+               Catch::Contains("\"ended_at\": null") && Catch::Contains("\"status\": \"running\""));
 }
 
-TEST_CASE("resume: a job already running in another process is refused, exit 75, and the first one finishes") {
+TEST_CASE(
+    "resume: a job already running in another process is refused, exit 75, and the first one "
+    "finishes") {
     Sandbox sandbox({"--records", "200", "--latency-ms", "30"});
     Workdir work;
     work.write("jobs.yaml", appending_jobs(sandbox, 10));
@@ -146,8 +155,9 @@ TEST_CASE("resume: a job already running in another process is refused, exit 75,
     wait_for_checkpoint_past(work, 0);
     const Finished second = work.apirunner({"run", "--config", "jobs.yaml"});
     CHECK(second.exit_code == 75);
-    CHECK_THAT(second.err, Catch::Contains("job 'orgs' failed (temporary failure): another apirunner process "
-                                           "is running this job now"));
+    CHECK_THAT(second.err,
+               Catch::Contains("job 'orgs' failed (temporary failure): another apirunner process "
+                               "is running this job now"));
     REQUIRE(first.wait(60).exit_code == 0);
     check_exactly_once(work, 200);
 }
@@ -178,14 +188,20 @@ TEST_CASE("resume: a changed job starts over instead of resuming someone else's 
     check_exactly_once(work, 300);
 }
 
-TEST_CASE("resume: a Retry-After longer than max_delay_ms stops the job with exit 75 and later runs finish it") {
+TEST_CASE(
+    "resume: a Retry-After longer than max_delay_ms stops the job with exit 75 and later runs "
+    "finish it") {
     Sandbox sandbox({"--records", "200", "--rate-limit", "4"});
     Workdir work;
-    work.write("jobs.yaml", appending_jobs(sandbox, 10, "retry: {max_attempts: 3, base_delay_ms: 10, max_delay_ms: 500}"));
+    work.write("jobs.yaml",
+               appending_jobs(sandbox, 10,
+                              "retry: {max_attempts: 3, base_delay_ms: 10, max_delay_ms: 500}"));
     Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
     REQUIRE(run.exit_code == 75);
-    CHECK_THAT(run.err, Catch::Contains("provider 'mediamath' asked to wait 1 s, longer than the limit; try later; ") &&
-                            Catch::Contains("pages are saved and the next run resumes from page"));
+    CHECK_THAT(run.err,
+               Catch::Contains(
+                   "provider 'mediamath' asked to wait 1 s, longer than the limit; try later; ") &&
+                   Catch::Contains("pages are saved and the next run resumes from page"));
     for (int attempt = 0; attempt < 30 && run.exit_code == 75; ++attempt) {
         sleep_ms(1100);  // the sandbox's window passes
         run = work.apirunner({"run", "--config", "jobs.yaml"});
@@ -194,7 +210,9 @@ TEST_CASE("resume: a Retry-After longer than max_delay_ms stops the job with exi
     check_exactly_once(work, 200);
 }
 
-TEST_CASE("resume: a concurrent run killed midway, its page size capped by the server, ends with every record once") {
+TEST_CASE(
+    "resume: a concurrent run killed midway, its page size capped by the server, ends with every "
+    "record once") {
     // Resumed, the run plans its first batch at the limit asked (1,500) where the server gives
     // 1,000: the planned pages after the first are dropped and fetched again where the walk is.
     Sandbox sandbox({"--records", "20000", "--latency-ms", "100"});

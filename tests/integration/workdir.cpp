@@ -33,7 +33,9 @@ std::string Workdir::read(const std::string& relative) const {
     return text.str();
 }
 
-bool Workdir::exists(const std::string& relative) const { return Poco::File(file(relative)).exists(); }
+bool Workdir::exists(const std::string& relative) const {
+    return Poco::File(file(relative)).exists();
+}
 
 Finished Workdir::apirunner(const std::vector<std::string>& args,
                             const std::map<std::string, std::string>& env,
@@ -76,12 +78,14 @@ Poco::Int64 Workdir::sql(const std::string& database, const std::string& query) 
     return value;
 }
 
-std::string jobs_yaml(const Sandbox& sandbox, const std::string& providers, const std::string& jobs) {
+std::string jobs_yaml(const Sandbox& sandbox, const std::string& providers,
+                      const std::string& jobs) {
     std::string text = "version: 1\nstate: state/state.db\nproviders:\n" + providers +
                        "sinks:\n"
                        "  warehouse: {type: sqlite, path: out/extracts.sqlite}\n"
                        "  files: {type: jsonl, path: \"out/{job}.jsonl\"}\n"
-                       "jobs:\n" + jobs;
+                       "jobs:\n" +
+                       jobs;
     const std::string marker = "{sandbox}";
     for (auto at = text.find(marker); at != std::string::npos; at = text.find(marker)) {
         text.replace(at, marker.size(), sandbox.url(""));
@@ -105,7 +109,8 @@ std::string mediamath_jobs(const Sandbox& sandbox, const std::string& extra_prov
                      R"(  orgs:
     provider: mediamath
     request: {path: /api/v3.0/organizations, params: {sort_by: id}}
-    paging: {type: offset, limit: )" + std::to_string(records_per_page) + R"(, limit_param: page_limit,
+    paging: {type: offset, limit: )" +
+                         std::to_string(records_per_page) + R"(, limit_param: page_limit,
              offset_param: page_offset, records: data, total: meta.total_count}
     primary_key: id
     output:

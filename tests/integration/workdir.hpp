@@ -12,7 +12,7 @@
 namespace itest {
 
 class Workdir {
-public:
+  public:
     Workdir();
     const std::string& path() const { return m_path; }
     std::string file(const std::string& relative) const { return m_path + "/" + relative; }
@@ -30,7 +30,7 @@ public:
     // One integer from a SQLite query on a file here.
     Poco::Int64 sql(const std::string& database, const std::string& query) const;
 
-private:
+  private:
     Poco::TemporaryFile m_dir;
     std::string m_path;
 };
@@ -38,7 +38,8 @@ private:
 // A jobs file with the given `providers:` and `jobs:` entries (indented by two spaces), the
 // sinks `warehouse` (out/extracts.sqlite) and `files` (out/{job}.jsonl), and state in state/.
 // "{sandbox}" in the text becomes the sandbox's base URL.
-std::string jobs_yaml(const Sandbox& sandbox, const std::string& providers, const std::string& jobs);
+std::string jobs_yaml(const Sandbox& sandbox, const std::string& providers,
+                      const std::string& jobs);
 
 // A jobs file for the sandbox's MediaMath: `extra_provider` lines go under the provider and
 // `records_per_page` sets the paging limit.

@@ -20,8 +20,9 @@ struct Grantee {
 };
 
 class AuthorizationCodes {
-public:
-    using CredentialsCheck = std::function<bool(const std::string& user, const std::string& password)>;
+  public:
+    using CredentialsCheck =
+        std::function<bool(const std::string& user, const std::string& password)>;
 
     // GET: the login page. POST (username, password; or deny=1): a 302 to the redirect URI with
     // ?code&state, or ?error=access_denied&state. A bad client or redirect URI is an error page,
@@ -33,7 +34,7 @@ public:
     std::optional<Grantee> redeem(const std::string& code, const std::string& client_id,
                                   const std::string& redirect_uri, const std::string& verifier);
 
-private:
+  private:
     struct Issued {
         std::string client_id;
         std::string redirect_uri;

@@ -12,7 +12,7 @@
 namespace sandbox {
 
 class Dataset {
-public:
+  public:
     explicit Dataset(const SandboxOptions& options) : m_options(options) {}
 
     // The state of the data for one page about to be served.
@@ -24,7 +24,7 @@ public:
     };
     View next_page();
 
-private:
+  private:
     const SandboxOptions& m_options;
     std::atomic<std::int64_t> m_pages_served{0};
 };

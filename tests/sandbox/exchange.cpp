@@ -13,7 +13,10 @@ namespace sandbox {
 
 Exchange::Exchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
                    std::string path)
-    : m_request(request), m_response(response), m_method(request.getMethod()), m_path(std::move(path)) {
+    : m_request(request),
+      m_response(response),
+      m_method(request.getMethod()),
+      m_path(std::move(path)) {
     for (const auto& [name, value] : Poco::URI(request.getURI()).getQueryParameters()) {
         m_query[name] = value;
     }
@@ -124,7 +127,9 @@ void Exchange::send_huge() {
     out << "\"}";
 }
 
-void Exchange::json_text(int status, const std::string& body) { text(status, "application/json", body); }
+void Exchange::json_text(int status, const std::string& body) {
+    text(status, "application/json", body);
+}
 
 void Exchange::json(int status, const Poco::JSON::Object& body) {
     std::ostringstream text;
@@ -143,7 +148,8 @@ void Exchange::header_out(const std::string& name, const std::string& value) {
     m_response.set(name, value);
 }
 
-void Exchange::set_cookie(const std::string& name, const std::string& value, const std::string& path) {
+void Exchange::set_cookie(const std::string& name, const std::string& value,
+                          const std::string& path) {
     Poco::Net::HTTPCookie cookie(name, value);
     cookie.setPath(path);
     cookie.setHttpOnly(true);

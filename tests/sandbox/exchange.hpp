@@ -18,7 +18,7 @@
 namespace sandbox {
 
 class Exchange {
-public:
+  public:
     Exchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
              std::string path);
 
@@ -31,7 +31,9 @@ public:
     bool has_field(const std::string& name) const { return m_fields.count(name) != 0; }
     bool body_is_json() const { return m_body_is_json; }
     // The form body's fields in order, duplicates kept (what an OAuth 1.0a signature covers).
-    const std::vector<std::pair<std::string, std::string>>& form_fields() const { return m_form_fields; }
+    const std::vector<std::pair<std::string, std::string>>& form_fields() const {
+        return m_form_fields;
+    }
     // The request target as sent: path and query, still encoded.
     const std::string& raw_uri() const { return m_request.getURI(); }
     std::string header(const std::string& name) const;
@@ -50,7 +52,7 @@ public:
     void spoil(Fault fault) { m_spoil = fault; }
     void set_cookie(const std::string& name, const std::string& value, const std::string& path);
 
-private:
+  private:
     void parse_body();
     void send_huge();
 

@@ -40,8 +40,9 @@ std::optional<Fault> FaultInjector::next() {
 
 std::optional<Fault> malformed_fault(const std::string& name) {
     static const std::map<std::string, Fault> names = {
-        {"html", Fault::html},   {"non-utf8", Fault::non_utf8}, {"huge", Fault::huge},
-        {"array", Fault::array}, {"no-id", Fault::no_id},       {"redirect-loop", Fault::redirect_loop}};
+        {"html", Fault::html},   {"non-utf8", Fault::non_utf8},
+        {"huge", Fault::huge},   {"array", Fault::array},
+        {"no-id", Fault::no_id}, {"redirect-loop", Fault::redirect_loop}};
     const auto found = names.find(name);
     return found == names.end() ? std::nullopt : std::optional<Fault>(found->second);
 }

@@ -15,14 +15,26 @@
 
 namespace sandbox {
 
-enum class Fault { unavailable, rate_limited, dropped, garbage, html, non_utf8, huge, array, no_id, redirect_loop };
+enum class Fault {
+    unavailable,
+    rate_limited,
+    dropped,
+    garbage,
+    html,
+    non_utf8,
+    huge,
+    array,
+    no_id,
+    redirect_loop
+};
 
 struct FaultOptions {
     std::int64_t fail_every = 0;     // 503
     std::int64_t drop_every = 0;     // connection closed halfway through the body
     std::int64_t garbage_every = 0;  // 200 with a body that is not valid JSON
     std::int64_t rate_limit = 0;     // data requests a second before 429 + Retry-After
-    std::int64_t total_drift = 0;    // records inserted at the front after the first page (dataset.hpp)
+    std::int64_t total_drift =
+        0;  // records inserted at the front after the first page (dataset.hpp)
     std::optional<Fault> malformed;  // html ... redirect_loop, on every data answer
 };
 
@@ -31,12 +43,12 @@ struct FaultOptions {
 std::optional<Fault> malformed_fault(const std::string& name);
 
 class FaultInjector {
-public:
+  public:
     explicit FaultInjector(const FaultOptions& options) : m_options(options) {}
     // The fault for the next data request, if any.
     std::optional<Fault> next();
 
-private:
+  private:
     bool over_rate();
 
     const FaultOptions& m_options;

@@ -30,16 +30,18 @@ void GenericSimulator::token(Exchange& exchange) {
         exchange.oauth_error(401, "invalid_client", "Client authentication failed");
         return;
     }
-    const std::string how = std::string(basic ? "basic" : "post") + ", " + (exchange.body_is_json() ? "json" : "form");
+    const std::string how =
+        std::string(basic ? "basic" : "post") + ", " + (exchange.body_is_json() ? "json" : "form");
     const std::string grant = exchange.field("grant_type");
     if (grant == "client_credentials") {
         if (exchange.field("audience") != k_audience) {
-            exchange.oauth_error(403, "access_denied", "Unknown audience: " + exchange.field("audience"));
+            exchange.oauth_error(403, "access_denied",
+                                 "Unknown audience: " + exchange.field("audience"));
             return;
         }
         log_event("generic", "login (client_credentials grant, " + how + ")");
-        answer_tokens(exchange, {m_access_tokens.issue("gen-at", m_options.token_ttl, id), ""}, m_options.token_ttl,
-                      "Bearer", exchange.field("scope"));
+        answer_tokens(exchange, {m_access_tokens.issue("gen-at", m_options.token_ttl, id), ""},
+                      m_options.token_ttl, "Bearer", exchange.field("scope"));
     } else if (grant == "password") {
         if (exchange.field("username") != k_username || exchange.field("password") != k_password) {
             log_event("generic", "login refused: invalid_grant");
@@ -58,7 +60,8 @@ void GenericSimulator::token(Exchange& exchange) {
             return;
         }
         log_event("generic", "refresh");
-        answer_tokens(exchange, {m_access_tokens.issue("gen-at", m_options.token_ttl, *subject), ""},
+        answer_tokens(exchange,
+                      {m_access_tokens.issue("gen-at", m_options.token_ttl, *subject), ""},
                       m_options.token_ttl, "Bearer", "");
     } else {
         exchange.oauth_error(400, "unsupported_grant_type", "");
@@ -113,9 +116,10 @@ void GenericSimulator::items(Exchange& exchange) {
         items->add(item);
     }
     Poco::JSON::Object::Ptr links = new Poco::JSON::Object;
-    links->set("next", end < view.total ? Poco::Dynamic::Var("/generic/v1/items?page=" + std::to_string(page + 1) +
-                                                                    "&per_page=" + std::to_string(per_page))
-                                               : Poco::Dynamic::Var());
+    links->set("next", end < view.total ? Poco::Dynamic::Var(
+                                              "/generic/v1/items?page=" + std::to_string(page + 1) +
+                                              "&per_page=" + std::to_string(per_page))
+                                        : Poco::Dynamic::Var());
     Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
     body.set("items", items);
     body.set("links", links);

@@ -12,7 +12,7 @@
 namespace sandbox {
 
 class GenericSimulator : public ProviderSimulator {
-public:
+  public:
     static constexpr const char* k_client_id = "generic-client";
     static constexpr const char* k_client_secret = "SENTINEL-generic-client-secret";
     static constexpr const char* k_audience = "https://generic.example/api";
@@ -26,7 +26,7 @@ public:
     void handle(const std::string& prefix, Exchange& exchange) override;
     bool serves_data(const std::string& path) const override { return path == "/v1/items"; }
 
-private:
+  private:
     void token(Exchange& exchange);
     // How the request authenticated ("oauth2 bearer", "api key in the query", ...), or "".
     std::string authentication(Exchange& exchange);

@@ -30,9 +30,10 @@ void MediaHavenSimulator::handle(const std::string&, Exchange& exchange) {
     if (path == "/auth/ropc.php" && post) {
         ropc(exchange);
     } else if (path == "/auth") {
-        m_codes.authorize(exchange, "mediahaven", k_client_id, [](const std::string& user, const std::string& password) {
-            return user == k_username && password == k_password;
-        });
+        m_codes.authorize(exchange, "mediahaven", k_client_id,
+                          [](const std::string& user, const std::string& password) {
+                              return user == k_username && password == k_password;
+                          });
     } else if (path == "/auth/oauth2/token" && post) {
         token(exchange);
     } else if (path == "/auth/introspect.php" && post) {
@@ -79,11 +80,13 @@ void MediaHavenSimulator::token(Exchange& exchange) {
         return;
     }
     if (exchange.field("grant_type") == "authorization_code") {
-        auto grantee = m_codes.redeem(exchange.field("code"), exchange.field("client_id"),
-                                      exchange.field("redirect_uri"), exchange.field("code_verifier"));
+        auto grantee =
+            m_codes.redeem(exchange.field("code"), exchange.field("client_id"),
+                           exchange.field("redirect_uri"), exchange.field("code_verifier"));
         if (!grantee) {
             log_event("mediahaven", "code exchange refused");
-            exchange.oauth_error(400, "invalid_grant", "The authorization code is invalid or was used");
+            exchange.oauth_error(400, "invalid_grant",
+                                 "The authorization code is invalid or was used");
             return;
         }
         log_event("mediahaven", "login (authorization code)");

@@ -6,9 +6,9 @@
 // HTTP Basic client authentication. Data: /mediahaven-rest-api/v2/records, paged by page number.
 #pragma once
 
+#include "authorization_codes.hpp"
 #include "dataset.hpp"
 #include "provider_simulator.hpp"
-#include "authorization_codes.hpp"
 #include "token_registry.hpp"
 
 #include <map>
@@ -17,7 +17,7 @@
 namespace sandbox {
 
 class MediaHavenSimulator : public ProviderSimulator {
-public:
+  public:
     static constexpr const char* k_username = "haven@example.com";
     static constexpr const char* k_password = "SENTINEL-mhv-password";
     static constexpr const char* k_client_id = "mhv-sandbox-client";
@@ -26,9 +26,11 @@ public:
     explicit MediaHavenSimulator(const SandboxOptions& options);
     std::vector<std::string> prefixes() const override { return {"/mediahaven"}; }
     void handle(const std::string& prefix, Exchange& exchange) override;
-    bool serves_data(const std::string& path) const override { return path == "/mediahaven-rest-api/v2/records"; }
+    bool serves_data(const std::string& path) const override {
+        return path == "/mediahaven-rest-api/v2/records";
+    }
 
-private:
+  private:
     bool client_ok(const std::string& id, const std::string& secret) const;
     void ropc(Exchange& exchange);
     void token(Exchange& exchange);

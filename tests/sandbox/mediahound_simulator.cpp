@@ -18,7 +18,8 @@ const std::set<std::string> k_scopes = {"public_profile", "user_likes", "user_fo
 // encoded (%2B) is not a delimiter, so "public_profile+user_likes" is one unknown scope.
 bool scopes_known(const std::string& scope) {
     Poco::StringTokenizer names(scope, " ", Poco::StringTokenizer::TOK_IGNORE_EMPTY);
-    return std::all_of(names.begin(), names.end(), [](const std::string& name) { return k_scopes.count(name) != 0; });
+    return std::all_of(names.begin(), names.end(),
+                       [](const std::string& name) { return k_scopes.count(name) != 0; });
 }
 
 Poco::JSON::Object::Ptr movie(std::int64_t index) {
@@ -49,12 +50,15 @@ void MediaHoundSimulator::token(Exchange& exchange) {
     auto client = exchange.basic();
     if (!client) {
         log_event("mediahound", "token request refused: no Basic authorization");
-        exchange.oauth_error(401, "unauthorized", "Full authentication is required to access this resource");
+        exchange.oauth_error(401, "unauthorized",
+                             "Full authentication is required to access this resource");
         return;
     }
     const bool approved = client->first == k_client_id && client->second == k_client_secret;
-    const bool unapproved = client->first == k_unapproved_id && client->second == k_unapproved_secret;
-    const bool body_mismatch = exchange.has_field("client_id") && exchange.field("client_id") != client->first;
+    const bool unapproved =
+        client->first == k_unapproved_id && client->second == k_unapproved_secret;
+    const bool body_mismatch =
+        exchange.has_field("client_id") && exchange.field("client_id") != client->first;
     if ((!approved && !unapproved) || body_mismatch) {
         log_event("mediahound", "token request refused: bad client credentials");
         exchange.oauth_error(401, "invalid_client", "Bad client credentials");
@@ -68,7 +72,8 @@ void MediaHoundSimulator::token(Exchange& exchange) {
             return;
         }
         if (!scopes_known(exchange.field("scope"))) {
-            log_event("mediahound", "login refused: invalid scope '" + exchange.field("scope") + "'");
+            log_event("mediahound",
+                      "login refused: invalid scope '" + exchange.field("scope") + "'");
             exchange.oauth_error(400, "invalid_scope", "Invalid scope: " + exchange.field("scope"));
             return;
         }
@@ -92,7 +97,8 @@ void MediaHoundSimulator::token(Exchange& exchange) {
         }
         log_event("mediahound", "refresh");
         // The same refresh token comes back: it can be used again each time the token expires.
-        answer_tokens(exchange, {m_access_tokens.issue("mh-at", m_options.token_ttl, *subject), refresh},
+        answer_tokens(exchange,
+                      {m_access_tokens.issue("mh-at", m_options.token_ttl, *subject), refresh},
                       m_options.token_ttl, "bearer", "public_profile user_likes");
     } else {
         exchange.oauth_error(400, "unsupported_grant_type", "Unsupported grant type: " + grant);
@@ -101,8 +107,9 @@ void MediaHoundSimulator::token(Exchange& exchange) {
 
 // Cursor paging: "next" is an opaque cursor (here: the next index, encoded), null at the end.
 void MediaHoundSimulator::movies(Exchange& exchange) {
-    if (!require_bearer(exchange, m_access_tokens, "mediahound",
-                        R"({"error":"invalid_token","error_description":"Invalid access token"})")) {
+    if (!require_bearer(
+            exchange, m_access_tokens, "mediahound",
+            R"({"error":"invalid_token","error_description":"Invalid access token"})")) {
         return;
     }
     Poco::Int64 size = 50;
@@ -110,8 +117,10 @@ void MediaHoundSimulator::movies(Exchange& exchange) {
     size = std::clamp<Poco::Int64>(size, 1, 500);
     Poco::Int64 start = 0;
     const std::string cursor = exchange.query("next");
-    if (!cursor.empty() && (cursor.rfind("cur-", 0) != 0 || !Poco::NumberParser::tryParse64(cursor.substr(4), start))) {
-        exchange.json_text(400, R"({"error":"invalid_request","error_description":"Unknown cursor"})");
+    if (!cursor.empty() && (cursor.rfind("cur-", 0) != 0 ||
+                            !Poco::NumberParser::tryParse64(cursor.substr(4), start))) {
+        exchange.json_text(400,
+                           R"({"error":"invalid_request","error_description":"Unknown cursor"})");
         return;
     }
     const Dataset::View view = m_dataset.next_page();
@@ -122,7 +131,7 @@ void MediaHoundSimulator::movies(Exchange& exchange) {
     }
     Poco::JSON::Object::Ptr pagination = new Poco::JSON::Object;
     pagination->set("next", end < view.total ? Poco::Dynamic::Var("cur-" + std::to_string(end))
-                                                     : Poco::Dynamic::Var());
+                                             : Poco::Dynamic::Var());
     Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
     body.set("content", content);
     body.set("pagination", pagination);

@@ -12,7 +12,7 @@
 namespace sandbox {
 
 class MediaHoundSimulator : public ProviderSimulator {
-public:
+  public:
     static constexpr const char* k_username = "hound@example.com";
     static constexpr const char* k_password = "SENTINEL-mh-password";
     static constexpr const char* k_client_id = "mh-sandbox-client";
@@ -26,7 +26,7 @@ public:
     void handle(const std::string& prefix, Exchange& exchange) override;
     bool serves_data(const std::string& path) const override { return path == "/1.3/media/movies"; }
 
-private:
+  private:
     void token(Exchange& exchange);
     void movies(Exchange& exchange);
 

@@ -28,16 +28,18 @@ void MediaMathSimulator::handle(const std::string& prefix, Exchange& exchange) {
     if (prefix == "/mediamath-auth" && path == "/oauth/token" && exchange.method() == "POST") {
         token(exchange);
     } else if (prefix == "/mediamath-auth" && path == "/authorize") {
-        m_codes.authorize(exchange, "mediamath", k_client_id, [](const std::string& user, const std::string& password) {
-            return user == k_username && password == k_password;
-        });
+        m_codes.authorize(exchange, "mediamath", k_client_id,
+                          [](const std::string& user, const std::string& password) {
+                              return user == k_username && password == k_password;
+                          });
     } else if (prefix == "/mediamath" && path == "/api/v2.0/session") {
         session(exchange);
     } else if (prefix == "/mediamath" && path == "/api/v3.0/organizations" &&
                exchange.method() == "GET") {
         organizations(exchange);
     } else {
-        exchange.json_text(404, R"({"errors":[{"message":"not found"}],"meta":{"status":"not_found"}})");
+        exchange.json_text(404,
+                           R"({"errors":[{"message":"not found"}],"meta":{"status":"not_found"}})");
     }
 }
 
@@ -67,7 +69,8 @@ void MediaMathSimulator::password_grant(Exchange& exchange) {
         return;
     }
     if (exchange.field("audience") != k_audience) {
-        exchange.oauth_error(403, "access_denied", "Service not found: " + exchange.field("audience"));
+        exchange.oauth_error(403, "access_denied",
+                             "Service not found: " + exchange.field("audience"));
         return;
     }
     if (exchange.field("username") != k_username || exchange.field("password") != k_password) {
@@ -92,15 +95,16 @@ void MediaMathSimulator::refresh_grant(Exchange& exchange) {
 }
 
 void MediaMathSimulator::code_grant(Exchange& exchange) {
-    auto grantee = m_codes.redeem(exchange.field("code"), exchange.field("client_id"), exchange.field("redirect_uri"),
-                                  exchange.field("code_verifier"));
+    auto grantee = m_codes.redeem(exchange.field("code"), exchange.field("client_id"),
+                                  exchange.field("redirect_uri"), exchange.field("code_verifier"));
     if (!grantee) {
         log_event("mediamath", "code exchange refused");
         exchange.oauth_error(403, "invalid_grant", "Invalid authorization code");
         return;
     }
     log_event("mediamath", "login (authorization code)");
-    issue_tokens(exchange, grantee->subject, grantee->scope.find("offline_access") != std::string::npos);
+    issue_tokens(exchange, grantee->subject,
+                 grantee->scope.find("offline_access") != std::string::npos);
 }
 
 void MediaMathSimulator::issue_tokens(Exchange& exchange, const std::string& subject,
@@ -109,7 +113,8 @@ void MediaMathSimulator::issue_tokens(Exchange& exchange, const std::string& sub
     if (with_refresh) {
         tokens.refresh_token = m_refresh_tokens.issue("mm-rt", m_options.refresh_ttl, subject);
     }
-    answer_tokens(exchange, tokens, m_options.token_ttl, "Bearer", with_refresh ? "offline_access" : "");
+    answer_tokens(exchange, tokens, m_options.token_ttl, "Bearer",
+                  with_refresh ? "offline_access" : "");
 }
 
 void MediaMathSimulator::unauthorized(Exchange& exchange, const std::string& why) {
@@ -151,7 +156,8 @@ void MediaMathSimulator::organizations(Exchange& exchange) {
     }
     const Dataset::View view = m_dataset.next_page();
     const std::int64_t total = view.total;
-    const std::int64_t limit = std::clamp<std::int64_t>(number(exchange, "page_limit", 100), 1, k_max_page);
+    const std::int64_t limit =
+        std::clamp<std::int64_t>(number(exchange, "page_limit", 100), 1, k_max_page);
     const std::int64_t offset = std::max<std::int64_t>(0, number(exchange, "page_offset", 0));
     Poco::JSON::Array::Ptr data = new Poco::JSON::Array;
     for (std::int64_t i = offset; i < std::min(total, offset + limit); ++i) {

@@ -4,15 +4,15 @@
 // refuses a call that lacks either the Bearer token or the cookie.
 #pragma once
 
+#include "authorization_codes.hpp"
 #include "dataset.hpp"
 #include "provider_simulator.hpp"
-#include "authorization_codes.hpp"
 #include "token_registry.hpp"
 
 namespace sandbox {
 
 class MediaMathSimulator : public ProviderSimulator {
-public:
+  public:
     // The one account the sandbox knows. Secrets start with SENTINEL- so tests can grep for them.
     static constexpr const char* k_username = "operator@example.com";
     static constexpr const char* k_password = "SENTINEL-mm-password";
@@ -23,9 +23,11 @@ public:
     explicit MediaMathSimulator(const SandboxOptions& options);
     std::vector<std::string> prefixes() const override { return {"/mediamath-auth", "/mediamath"}; }
     void handle(const std::string& prefix, Exchange& exchange) override;
-    bool serves_data(const std::string& path) const override { return path == "/api/v3.0/organizations"; }
+    bool serves_data(const std::string& path) const override {
+        return path == "/api/v3.0/organizations";
+    }
 
-private:
+  private:
     void token(Exchange& exchange);
     void password_grant(Exchange& exchange);
     void refresh_grant(Exchange& exchange);

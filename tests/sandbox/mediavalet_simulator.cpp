@@ -37,9 +37,10 @@ void MediaValetSimulator::handle(const std::string&, Exchange& exchange) {
     if (exchange.path() == "/connect/token" && exchange.method() == "POST") {
         token(exchange);
     } else if (exchange.path() == "/connect/authorize") {
-        m_codes.authorize(exchange, "mediavalet", k_client_id, [](const std::string& user, const std::string& password) {
-            return user == k_username && password == k_password;
-        });
+        m_codes.authorize(exchange, "mediavalet", k_client_id,
+                          [](const std::string& user, const std::string& password) {
+                              return user == k_username && password == k_password;
+                          });
     } else if (exchange.path() == "/assets" && exchange.method() == "GET") {
         assets(exchange);
     } else {
@@ -47,7 +48,8 @@ void MediaValetSimulator::handle(const std::string&, Exchange& exchange) {
     }
 }
 
-void MediaValetSimulator::issue(Exchange& exchange, const std::string& subject, const std::string& scope) {
+void MediaValetSimulator::issue(Exchange& exchange, const std::string& subject,
+                                const std::string& scope) {
     IssuedTokens tokens{m_access_tokens.issue("mv-at", m_options.token_ttl, subject), ""};
     if (has_scope(scope, "offline_access")) {
         tokens.refresh_token = m_refresh_tokens.issue("mv-rt", m_options.refresh_ttl, subject);
@@ -67,7 +69,8 @@ void MediaValetSimulator::issue(Exchange& exchange, const std::string& subject, 
 }
 
 void MediaValetSimulator::token(Exchange& exchange) {
-    if (exchange.field("client_id") != k_client_id || exchange.field("client_secret") != k_client_secret) {
+    if (exchange.field("client_id") != k_client_id ||
+        exchange.field("client_secret") != k_client_secret) {
         log_event("mediavalet", "token request refused: invalid_client");
         exchange.oauth_error(400, "invalid_client", "");
         return;
@@ -76,7 +79,8 @@ void MediaValetSimulator::token(Exchange& exchange) {
     if (grant == "password") {
         const std::string scope = exchange.field("scope");
         Poco::StringTokenizer names(scope, " ", Poco::StringTokenizer::TOK_IGNORE_EMPTY);
-        if (!std::all_of(names.begin(), names.end(), [](const std::string& n) { return k_scopes.count(n) != 0; })) {
+        if (!std::all_of(names.begin(), names.end(),
+                         [](const std::string& n) { return k_scopes.count(n) != 0; })) {
             exchange.oauth_error(400, "invalid_scope", "");
             return;
         }
@@ -88,8 +92,9 @@ void MediaValetSimulator::token(Exchange& exchange) {
         log_event("mediavalet", "login (password grant)");
         issue(exchange, k_username, scope);
     } else if (grant == "authorization_code") {
-        auto grantee = m_codes.redeem(exchange.field("code"), exchange.field("client_id"),
-                                      exchange.field("redirect_uri"), exchange.field("code_verifier"));
+        auto grantee =
+            m_codes.redeem(exchange.field("code"), exchange.field("client_id"),
+                           exchange.field("redirect_uri"), exchange.field("code_verifier"));
         if (!grantee) {
             log_event("mediavalet", "code exchange refused");
             exchange.oauth_error(400, "invalid_grant", "");
@@ -117,8 +122,9 @@ void MediaValetSimulator::token(Exchange& exchange) {
 void MediaValetSimulator::assets(Exchange& exchange) {
     if (exchange.header("Ocp-Apim-Subscription-Key") != k_subscription_key) {
         log_event("mediavalet", "401: missing or invalid subscription key");
-        exchange.json_text(401, R"({"statusCode":401,"message":"Access denied due to missing subscription key. )"
-                                R"(Make sure to include subscription key when making requests to an API."})");
+        exchange.json_text(
+            401, R"({"statusCode":401,"message":"Access denied due to missing subscription key. )"
+                 R"(Make sure to include subscription key when making requests to an API."})");
         return;
     }
     if (!require_bearer(exchange, m_access_tokens, "mediavalet",
@@ -138,8 +144,8 @@ void MediaValetSimulator::assets(Exchange& exchange) {
         assets->add(asset(view.index_at(i)));
     }
     if (end < view.total) {
-        exchange.header_out("Link", "</mediavalet/assets?offset=" + std::to_string(end) + "&count=" +
-                                        std::to_string(count) + ">; rel=\"next\"");
+        exchange.header_out("Link", "</mediavalet/assets?offset=" + std::to_string(end) +
+                                        "&count=" + std::to_string(count) + ">; rel=\"next\"");
     }
     Poco::JSON::Object::Ptr payload = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     payload->set("assets", assets);

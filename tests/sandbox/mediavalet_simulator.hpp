@@ -6,15 +6,15 @@
 // Data: /assets, paged by the RFC 8288 Link header (rel="next").
 #pragma once
 
+#include "authorization_codes.hpp"
 #include "dataset.hpp"
 #include "provider_simulator.hpp"
-#include "authorization_codes.hpp"
 #include "token_registry.hpp"
 
 namespace sandbox {
 
 class MediaValetSimulator : public ProviderSimulator {
-public:
+  public:
     static constexpr const char* k_username = "valet@example.com";
     static constexpr const char* k_password = "SENTINEL-mv-password";
     static constexpr const char* k_client_id = "mv-sandbox-client";
@@ -26,7 +26,7 @@ public:
     void handle(const std::string& prefix, Exchange& exchange) override;
     bool serves_data(const std::string& path) const override { return path == "/assets"; }
 
-private:
+  private:
     void token(Exchange& exchange);
     void issue(Exchange& exchange, const std::string& subject, const std::string& scope);
     void assets(Exchange& exchange);

@@ -101,8 +101,9 @@ bool OpenXSimulator::verify(Exchange& exchange, const std::string& token_secret,
     const std::int64_t now = unix_now();
     if (!Poco::NumberParser::tryParse64(oauth["oauth_timestamp"], timestamp) ||
         std::abs(timestamp - now) > k_timestamp_window_s) {
-        return problem("timestamp_refused", "&oauth_acceptable_timestamps=" + std::to_string(now - k_timestamp_window_s) +
-                                                "-" + std::to_string(now + k_timestamp_window_s));
+        return problem("timestamp_refused", "&oauth_acceptable_timestamps=" +
+                                                std::to_string(now - k_timestamp_window_s) + "-" +
+                                                std::to_string(now + k_timestamp_window_s));
     }
     {
         std::lock_guard<std::mutex> lock(m_mutex);
@@ -121,8 +122,8 @@ bool OpenXSimulator::verify(Exchange& exchange, const std::string& token_secret,
     }
     const std::string url = "http://" + exchange.header("Host") + exchange.raw_uri();
     const std::string base = oauth1::signature_base_string(exchange.method(), url, signed_params);
-    const std::string expected =
-        oauth1::signature(oauth1::SignatureMethod::hmac_sha1, base, k_consumer_secret, token_secret);
+    const std::string expected = oauth1::signature(oauth1::SignatureMethod::hmac_sha1, base,
+                                                   k_consumer_secret, token_secret);
     if (oauth["oauth_signature_method"] != "HMAC-SHA1" || oauth["oauth_signature"] != expected) {
         return problem("signature_invalid");
     }
@@ -135,7 +136,8 @@ void OpenXSimulator::initiate(Exchange& exchange) {
         return;
     }
     if (oauth["oauth_callback"] != "oob") {
-        form_answer(exchange, 400, "oauth_problem=parameter_rejected&oauth_parameters_rejected=oauth_callback");
+        form_answer(exchange, 400,
+                    "oauth_problem=parameter_rejected&oauth_parameters_rejected=oauth_callback");
         return;
     }
     const std::string token = m_login_cookies.issue("ox-rqt", std::chrono::seconds(600), "request");
@@ -145,8 +147,9 @@ void OpenXSimulator::initiate(Exchange& exchange) {
         m_request_tokens[token] = RequestToken{secret, ""};
     }
     log_event("openx", "request token (oob)");
-    form_answer(exchange, 200, "oauth_token=" + apirunner::percent_encode(token) + "&oauth_token_secret=" +
-                                   apirunner::percent_encode(secret) + "&oauth_callback_confirmed=true");
+    form_answer(exchange, 200,
+                "oauth_token=" + apirunner::percent_encode(token) + "&oauth_token_secret=" +
+                    apirunner::percent_encode(secret) + "&oauth_callback_confirmed=true");
 }
 
 void OpenXSimulator::login_process(Exchange& exchange) {
@@ -159,13 +162,15 @@ void OpenXSimulator::login_process(Exchange& exchange) {
     if (!known || exchange.field("email") != k_email || exchange.field("password") != k_password) {
         // The programmatic client sees the login page again, with no verifier in it.
         log_event("openx", "login refused: invalid email, password or request token");
-        exchange.text(200, "text/html", "<html><body><form action=\"/login/process\">"
-                                        "<p class=\"error\">Invalid email or password.</p></form></body></html>");
+        exchange.text(200, "text/html",
+                      "<html><body><form action=\"/login/process\">"
+                      "<p class=\"error\">Invalid email or password.</p></form></body></html>");
         return;
     }
     const std::string cookie = m_login_cookies.issue("ox-sso", std::chrono::seconds(60), token);
     exchange.set_cookie("ox_sso_login", cookie, "/openx-sso");
-    exchange.header_out("Location", "/openx-sso/login/complete?oauth_token=" + apirunner::percent_encode(token));
+    exchange.header_out(
+        "Location", "/openx-sso/login/complete?oauth_token=" + apirunner::percent_encode(token));
     log_event("openx", "login (email and password), 302 with a cookie");
     exchange.text(302, "text/html", "");
 }
@@ -182,7 +187,9 @@ void OpenXSimulator::login_complete(Exchange& exchange) {
         std::lock_guard<std::mutex> lock(m_mutex);
         m_request_tokens[*token].verifier = verifier;
     }
-    form_answer(exchange, 200, "oauth_token=" + apirunner::percent_encode(*token) + "&oauth_verifier=" + apirunner::percent_encode(verifier));
+    form_answer(exchange, 200,
+                "oauth_token=" + apirunner::percent_encode(*token) +
+                    "&oauth_verifier=" + apirunner::percent_encode(verifier));
 }
 
 void OpenXSimulator::access_token(Exchange& exchange) {
@@ -216,13 +223,17 @@ void OpenXSimulator::access_token(Exchange& exchange) {
         m_access_secrets[access] = secret;
     }
     log_event("openx", "access token");
-    form_answer(exchange, 200, "oauth_token=" + apirunner::percent_encode(access) + "&oauth_token_secret=" + apirunner::percent_encode(secret));
+    form_answer(exchange, 200,
+                "oauth_token=" + apirunner::percent_encode(access) +
+                    "&oauth_token_secret=" + apirunner::percent_encode(secret));
 }
 
 void OpenXSimulator::accounts(Exchange& exchange) {
     if (!m_sessions.check(exchange.cookie("openx3_access_token"))) {
         log_event("openx", "401: no valid openx3_access_token cookie");
-        exchange.json_text(401, R"({"message":"Authentication required: the openx3_access_token cookie is missing or expired"})");
+        exchange.json_text(
+            401,
+            R"({"message":"Authentication required: the openx3_access_token cookie is missing or expired"})");
         return;
     }
     Poco::Int64 limit = 50;

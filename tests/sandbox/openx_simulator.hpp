@@ -17,7 +17,7 @@
 namespace sandbox {
 
 class OpenXSimulator : public ProviderSimulator {
-public:
+  public:
     static constexpr const char* k_consumer_key = "ox-sandbox-consumer";
     static constexpr const char* k_consumer_secret = "SENTINEL-ox-consumer-secret";
     static constexpr const char* k_email = "openx@example.com";
@@ -28,7 +28,7 @@ public:
     void handle(const std::string& prefix, Exchange& exchange) override;
     bool serves_data(const std::string& path) const override { return path == "/ox/4.0/account"; }
 
-private:
+  private:
     struct RequestToken {
         std::string secret;
         std::string verifier;  // set once the user logged in

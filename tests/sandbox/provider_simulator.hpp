@@ -13,7 +13,7 @@
 namespace sandbox {
 
 class ProviderSimulator {
-public:
+  public:
     virtual ~ProviderSimulator() = default;
     // Prefixes it answers under, e.g. "/mediamath" and "/mediamath-auth".
     virtual std::vector<std::string> prefixes() const = 0;

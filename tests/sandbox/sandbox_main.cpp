@@ -22,20 +22,41 @@ using Poco::Util::Option;
 namespace sandbox {
 
 class SandboxApp : public Poco::Util::ServerApplication {
-protected:
+  protected:
     void defineOptions(Poco::Util::OptionSet& options) override {
-        options.addOption(Option("port", "", "port on 127.0.0.1 (0: any free port; default 8765)").argument("N"));
-        options.addOption(Option("records", "", "records each data endpoint serves (default 250)").argument("N"));
-        options.addOption(Option("token-ttl", "", "access token lifetime in seconds (default 86400)").argument("S"));
-        options.addOption(Option("refresh-ttl", "", "refresh token lifetime in seconds (default 0: forever)").argument("S"));
-        options.addOption(Option("session-ttl", "", "session cookie lifetime in seconds (default 7200)").argument("S"));
-        options.addOption(Option("latency-ms", "", "wait this long before every answer (default 0)").argument("MS"));
-        options.addOption(Option("fail-every", "", "answer every Nth data request with 503").argument("N"));
-        options.addOption(Option("rate-limit", "", "answer 429 (Retry-After: 1) past N data requests a second").argument("N"));
-        options.addOption(Option("drop-every", "", "cut every Nth data answer off halfway and close").argument("N"));
-        options.addOption(Option("garbage-every", "", "break the JSON of every Nth data answer").argument("N"));
-        options.addOption(Option("malformed", "", "every data answer wrong: html, non-utf8, huge, array, no-id or redirect-loop").argument("KIND"));
-        options.addOption(Option("total-drift", "", "after the first page, N new records appear at the front (the total grows)").argument("N"));
+        options.addOption(
+            Option("port", "", "port on 127.0.0.1 (0: any free port; default 8765)").argument("N"));
+        options.addOption(
+            Option("records", "", "records each data endpoint serves (default 250)").argument("N"));
+        options.addOption(
+            Option("token-ttl", "", "access token lifetime in seconds (default 86400)")
+                .argument("S"));
+        options.addOption(
+            Option("refresh-ttl", "", "refresh token lifetime in seconds (default 0: forever)")
+                .argument("S"));
+        options.addOption(
+            Option("session-ttl", "", "session cookie lifetime in seconds (default 7200)")
+                .argument("S"));
+        options.addOption(Option("latency-ms", "", "wait this long before every answer (default 0)")
+                              .argument("MS"));
+        options.addOption(
+            Option("fail-every", "", "answer every Nth data request with 503").argument("N"));
+        options.addOption(
+            Option("rate-limit", "", "answer 429 (Retry-After: 1) past N data requests a second")
+                .argument("N"));
+        options.addOption(
+            Option("drop-every", "", "cut every Nth data answer off halfway and close")
+                .argument("N"));
+        options.addOption(
+            Option("garbage-every", "", "break the JSON of every Nth data answer").argument("N"));
+        options.addOption(
+            Option("malformed", "",
+                   "every data answer wrong: html, non-utf8, huge, array, no-id or redirect-loop")
+                .argument("KIND"));
+        options.addOption(
+            Option("total-drift", "",
+                   "after the first page, N new records appear at the front (the total grows)")
+                .argument("N"));
         options.addOption(Option("help", "h", "show this help"));
     }
 
@@ -49,7 +70,9 @@ protected:
         if (name == "malformed") {
             m_options.faults.malformed = malformed_fault(value);
             if (!m_options.faults.malformed) {
-                throw Poco::Util::InvalidArgumentException("--malformed takes html, non-utf8, huge, array, no-id or redirect-loop, not '" + value + "'");
+                throw Poco::Util::InvalidArgumentException(
+                    "--malformed takes html, non-utf8, huge, array, no-id or redirect-loop, not '" +
+                    value + "'");
             }
             return;
         }
@@ -71,8 +94,13 @@ protected:
         if (m_help) {
             Poco::Util::HelpFormatter help(options());
             help.setCommand("apirunner-sandbox");
-            help.setUsage("[--port N] [--records N] [--token-ttl S] [--refresh-ttl S] [--session-ttl S] [--latency-ms MS] [--fail-every N] [--rate-limit N] [--drop-every N] [--garbage-every N] [--total-drift N] [--malformed KIND]");
-            help.setHeader("Plays MediaMath, MediaHound, MediaValet, MediaHaven and OpenX on 127.0.0.1 for apirunner to run against.");
+            help.setUsage(
+                "[--port N] [--records N] [--token-ttl S] [--refresh-ttl S] [--session-ttl S] "
+                "[--latency-ms MS] [--fail-every N] [--rate-limit N] [--drop-every N] "
+                "[--garbage-every N] [--total-drift N] [--malformed KIND]");
+            help.setHeader(
+                "Plays MediaMath, MediaHound, MediaValet, MediaHaven and OpenX on 127.0.0.1 for "
+                "apirunner to run against.");
             help.setUnixStyle(true);
             help.format(std::cout);
             return EXIT_OK;
@@ -86,16 +114,18 @@ protected:
         simulators.push_back(std::make_unique<GenericSimulator>(m_options));
         SandboxServer server(m_options, std::move(simulators));
         // The first line on stdout is the contract with scripts and tests: they read the port.
-        std::cout << "apirunner-sandbox listening on http://127.0.0.1:" << server.port() << std::endl;
+        std::cout << "apirunner-sandbox listening on http://127.0.0.1:" << server.port()
+                  << std::endl;
         waitForTerminationRequest();
         return EXIT_OK;
     }
 
-private:
+  private:
     static Poco::Int64 parse(const std::string& name, const std::string& value) {
         Poco::Int64 number = 0;
         if (!Poco::NumberParser::tryParse64(value, number) || number < 0) {
-            throw Poco::Util::InvalidArgumentException("--" + name + " takes a whole number, not '" + value + "'");
+            throw Poco::Util::InvalidArgumentException(
+                "--" + name + " takes a whole number, not '" + value + "'");
         }
         return number;
     }

@@ -17,7 +17,7 @@ namespace {
 // Counts the requests being answered; each new highest count is logged ("server: 4 requests at
 // once"), so a client's concurrency can be seen.
 class InFlight {
-public:
+  public:
     InFlight() {
         const int now = ++s_now;
         int most = s_most.load();
@@ -29,13 +29,13 @@ public:
     }
     ~InFlight() { --s_now; }
 
-private:
+  private:
     static inline std::atomic<int> s_now{0};
     static inline std::atomic<int> s_most{0};
 };
 
 class RouteHandler : public Poco::Net::HTTPRequestHandler {
-public:
+  public:
     RouteHandler(const std::vector<std::unique_ptr<ProviderSimulator>>& simulators,
                  std::chrono::milliseconds latency, FaultInjector& faults)
         : m_simulators(simulators), m_latency(latency), m_faults(faults) {}
@@ -68,7 +68,7 @@ public:
         best->handle(best_prefix, exchange);
     }
 
-private:
+  private:
     // Answers with a fault and returns true, or arranges one for the simulator's answer.
     bool inject(Exchange& exchange, const std::string& prefix) {
         const auto fault = m_faults.next();
@@ -94,7 +94,8 @@ private:
                 break;
             case Fault::html:
                 log_event(provider, "fault: an HTML page");
-                exchange.text(200, "text/html", "<!DOCTYPE html><html><body><h1>Please sign in</h1></body></html>");
+                exchange.text(200, "text/html",
+                              "<!DOCTYPE html><html><body><h1>Please sign in</h1></body></html>");
                 return true;
             case Fault::non_utf8:
                 log_event(provider, "fault: bytes that are not UTF-8");
@@ -125,15 +126,16 @@ private:
 };
 
 class RouteFactory : public Poco::Net::HTTPRequestHandlerFactory {
-public:
+  public:
     RouteFactory(const std::vector<std::unique_ptr<ProviderSimulator>>& simulators,
                  std::chrono::milliseconds latency, FaultInjector& faults)
         : m_simulators(simulators), m_latency(latency), m_faults(faults) {}
-    Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
+    Poco::Net::HTTPRequestHandler* createRequestHandler(
+        const Poco::Net::HTTPServerRequest&) override {
         return new RouteHandler(m_simulators, m_latency, m_faults);
     }
 
-private:
+  private:
     const std::vector<std::unique_ptr<ProviderSimulator>>& m_simulators;
     std::chrono::milliseconds m_latency;
     FaultInjector& m_faults;
@@ -149,15 +151,16 @@ void log_event(const std::string& provider, const std::string& event) {
 
 SandboxServer::SandboxServer(const SandboxOptions& options,
                              std::vector<std::unique_ptr<ProviderSimulator>> simulators)
-    : m_simulators(std::move(simulators)), m_faults(std::make_unique<FaultInjector>(options.faults)) {
+    : m_simulators(std::move(simulators)),
+      m_faults(std::make_unique<FaultInjector>(options.faults)) {
     // Loopback only, always: the sandbox serves fake credentials.
     Poco::Net::ServerSocket socket(
         Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(options.port)));
     Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
     params->setMaxThreads(64);
     params->setKeepAlive(true);
-    m_server = std::make_unique<Poco::Net::HTTPServer>(new RouteFactory(m_simulators, options.latency, *m_faults),
-                                                       m_threads, socket, params);
+    m_server = std::make_unique<Poco::Net::HTTPServer>(
+        new RouteFactory(m_simulators, options.latency, *m_faults), m_threads, socket, params);
     m_server->start();
 }
 

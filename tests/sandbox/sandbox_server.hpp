@@ -13,12 +13,13 @@
 namespace sandbox {
 
 class SandboxServer {
-public:
-    SandboxServer(const SandboxOptions& options, std::vector<std::unique_ptr<ProviderSimulator>> simulators);
+  public:
+    SandboxServer(const SandboxOptions& options,
+                  std::vector<std::unique_ptr<ProviderSimulator>> simulators);
     ~SandboxServer();
     int port() const;
 
-private:
+  private:
     std::vector<std::unique_ptr<ProviderSimulator>> m_simulators;
     std::unique_ptr<FaultInjector> m_faults;
     // A kept-alive connection holds a thread between its requests: room for a client's

@@ -11,14 +11,15 @@
 namespace sandbox {
 
 class TokenRegistry {
-public:
+  public:
     // A new token that lives `ttl` (zero: forever), carrying `subject` (who it belongs to).
-    std::string issue(const std::string& prefix, std::chrono::seconds ttl, const std::string& subject);
+    std::string issue(const std::string& prefix, std::chrono::seconds ttl,
+                      const std::string& subject);
     // The subject of a live token, or nothing when unknown, expired or revoked.
     std::optional<std::string> check(const std::string& token);
     void revoke(const std::string& token);
 
-private:
+  private:
     struct Entry {
         std::chrono::steady_clock::time_point expires;
         bool forever;

@@ -38,12 +38,13 @@ TEST_CASE("added, removed and rescheduled jobs are each named") {
     const JobsConfig before = config_with({job("orgs", "0 2 * * *"), job("users", "0 3 * * *")});
     JobsConfig after = config_with({job("orgs", "30 2 * * *"), job("campaigns", "")});
     after.max_parallel_jobs = 4;
-    CHECK(config_changes(before, after) == std::vector<std::string>{
-                                               "max_parallel_jobs 2 -> 4",
-                                               "job 'orgs': schedule '0 2 * * *' UTC -> '30 2 * * *' UTC",
-                                               "job 'campaigns' added, schedule (manual)",
-                                               "job 'users' removed",
-                                           });
+    CHECK(config_changes(before, after) ==
+          std::vector<std::string>{
+              "max_parallel_jobs 2 -> 4",
+              "job 'orgs': schedule '0 2 * * *' UTC -> '30 2 * * *' UTC",
+              "job 'campaigns' added, schedule (manual)",
+              "job 'users' removed",
+          });
 }
 
 TEST_CASE("a changed request, paging or output is told as a job that starts over") {
@@ -56,17 +57,20 @@ TEST_CASE("a changed request, paging or output is told as a job that starts over
           std::vector<std::string>{
               "job 'orgs': schedule '0 2 * * *' UTC -> '0 2 * * *' Europe/Brussels",
               "job 'orgs': on_overlap skip -> queue",
-              "job 'orgs': its provider, requests, paging or outputs changed (its next run starts over)",
+              "job 'orgs': its provider, requests, paging or outputs changed (its next run starts "
+              "over)",
           });
 }
 
 TEST_CASE("a provider whose settings changed is named, and none of its values") {
     JobsConfig before = config_with({job("orgs", "0 2 * * *")});
-    before.providers["mediamath"].settings["password"] = SettingValue{"providers.mediamath.credentials.password", "old-secret"};
+    before.providers["mediamath"].settings["password"] =
+        SettingValue{"providers.mediamath.credentials.password", "old-secret"};
     JobsConfig after = before;
     after.providers["mediamath"].settings["password"].text = "new-secret";
     after.providers["openx"].plugin = "openx";
     const auto changes = config_changes(before, after);
-    CHECK(changes == std::vector<std::string>{"provider 'mediamath': its settings changed (runs from now on use them)",
-                                              "provider 'openx' added"});
+    CHECK(changes == std::vector<std::string>{
+                         "provider 'mediamath': its settings changed (runs from now on use them)",
+                         "provider 'openx' added"});
 }

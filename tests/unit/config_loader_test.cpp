@@ -98,7 +98,8 @@ TEST_CASE("three mistakes give three problems, each with its path") {
     REQUIRE(problems.size() == 3);
     CHECK(problems[0] == "jobs.orgs.provider: no provider named 'nm'");
     CHECK(problems[1] == "jobs.orgs.paging.limit: must be a positive integer, not '-3'");
-    CHECK(problems[2] == "jobs.orgs.output[0].mode: must be one of append, replace, merge, not 'upsert'");
+    CHECK(problems[2] ==
+          "jobs.orgs.output[0].mode: must be one of append, replace, merge, not 'upsert'");
 }
 
 TEST_CASE("unknown keys are reported with a suggestion") {
@@ -108,7 +109,8 @@ TEST_CASE("unknown keys are reported with a suggestion") {
     std::ofstream(file.dir.path() + "/secret.txt") << "pw";
     auto problems = messages(load_config(file.path, env_of({})));
     CHECK(std::find(problems.begin(), problems.end(),
-                    "jobs.orgs.primery_key: unknown key (did you mean 'primary_key'?)") != problems.end());
+                    "jobs.orgs.primery_key: unknown key (did you mean 'primary_key'?)") !=
+          problems.end());
 }
 
 TEST_CASE("an unset variable and an unreadable secret file are named, never their contents") {
@@ -117,7 +119,8 @@ TEST_CASE("an unset variable and an unreadable secret file are named, never thei
     ConfigFile file(yaml);
     auto problems = messages(load_config(file.path, env_of({})));
     REQUIRE(problems.size() == 2);
-    CHECK(problems[0] == "providers.mm.credentials.username: environment variable MM_USER is not set");
+    CHECK(problems[0] ==
+          "providers.mm.credentials.username: environment variable MM_USER is not set");
     CHECK(problems[1] == "providers.mm.credentials.password_file: cannot read the file '" +
                              file.dir.path() + "/secret.txt'");
 }
@@ -143,10 +146,11 @@ TEST_CASE("merge needs a primary key and a sqlite sink") {
     ConfigFile file(yaml);
     std::ofstream(file.dir.path() + "/secret.txt") << "pw";
     auto problems = messages(load_config(file.path, env_of({})));
-    CHECK(problems == std::vector<std::string>{
-                          "jobs.orgs.output[0].mode: merge needs the job's primary_key",
-                          "jobs.orgs.output[1].mode: merge needs a sqlite sink; jsonl takes append or replace",
-                          "jobs.orgs.output[1].mode: merge needs the job's primary_key"});
+    CHECK(problems ==
+          std::vector<std::string>{
+              "jobs.orgs.output[0].mode: merge needs the job's primary_key",
+              "jobs.orgs.output[1].mode: merge needs a sqlite sink; jsonl takes append or replace",
+              "jobs.orgs.output[1].mode: merge needs the job's primary_key"});
 }
 
 TEST_CASE("a missing file is one clear problem") {
@@ -157,21 +161,29 @@ TEST_CASE("a missing file is one clear problem") {
 TEST_CASE("paging.concurrency is refused where pages cannot be planned, with the reason") {
     const auto problems_with = [](const std::string& paging) {
         std::string yaml = k_good;
-        const std::string usual = yaml.substr(yaml.find("paging: {"), yaml.find("}\n    primary_key") - yaml.find("paging: {") + 1);
+        const std::string usual = yaml.substr(
+            yaml.find("paging: {"), yaml.find("}\n    primary_key") - yaml.find("paging: {") + 1);
         yaml.replace(yaml.find(usual), usual.size(), "paging: " + paging);
         ConfigFile file(yaml);
         std::ofstream(file.dir.path() + "/secret.txt") << "pw";
         return messages(load_config(file.path, env_of({})));
     };
-    CHECK(problems_with("{type: offset, limit: 50, records: data, total: meta.total_count, concurrency: 8}").empty());
+    CHECK(problems_with(
+              "{type: offset, limit: 50, records: data, total: meta.total_count, concurrency: 8}")
+              .empty());
     CHECK(problems_with("{type: cursor, cursor: next, concurrency: 2}") ==
-          std::vector<std::string>{"jobs.orgs.paging.concurrency: works with offset and page paging only: cursor "
-                                   "paging learns each request from the page before"});
+          std::vector<std::string>{
+              "jobs.orgs.paging.concurrency: works with offset and page paging only: cursor "
+              "paging learns each request from the page before"});
     CHECK(problems_with("{type: offset, records: data, concurrency: 2}") ==
-          std::vector<std::string>{"jobs.orgs.paging.concurrency: needs 'total' (or 'total_pages' for page paging): "
-                                   "without a total there is no knowing which pages are left"});
-    CHECK(problems_with("{type: offset, records: data, total_pages: pages, concurrency: 2}").size() == 1);
-    CHECK(problems_with("{type: offset, records: data, limit_param: '', total: t, concurrency: 2}").empty());
+          std::vector<std::string>{
+              "jobs.orgs.paging.concurrency: needs 'total' (or 'total_pages' for page paging): "
+              "without a total there is no knowing which pages are left"});
+    CHECK(
+        problems_with("{type: offset, records: data, total_pages: pages, concurrency: 2}").size() ==
+        1);
+    CHECK(problems_with("{type: offset, records: data, limit_param: '', total: t, concurrency: 2}")
+              .empty());
     CHECK(problems_with("{type: page, total_pages: pages, concurrency: 33}") ==
           std::vector<std::string>{"jobs.orgs.paging.concurrency: is at most 32"});
     CHECK(problems_with("{type: page, total_pages: pages, concurrency: 0}").size() == 1);

@@ -49,7 +49,8 @@ TEST_CASE("next run times agree with python3-croniter and zoneinfo on 12,000 gen
         REQUIRE(parts.count() == 4);
         const Schedule schedule(parts[0], parts[1]);
         const date::time_zone* zone = find_time_zone(parts[1]);
-        std::optional<Instant> at = Instant{std::chrono::seconds(Poco::NumberParser::parse64(parts[2]))};
+        std::optional<Instant> at =
+            Instant{std::chrono::seconds(Poco::NumberParser::parse64(parts[2]))};
         std::string ours;
         const auto before = zone->get_info(*at).offset;
         for (int run = 0; run < 3; ++run) {

@@ -25,7 +25,8 @@ TEST_CASE("variables, defaults and escapes are substituted") {
     CHECK(substitute_env("${EMPTY:-fallback}", env, problem) == "fallback");
     CHECK(substitute_env("${MISSING:-}", env, problem) == "");
     CHECK(substitute_env("cost: $$5 and $x", env, problem) == "cost: $5 and $x");
-    CHECK(substitute_env("${URL:-http://127.0.0.1:8765/a}", env, problem) == "http://127.0.0.1:8765/a");
+    CHECK(substitute_env("${URL:-http://127.0.0.1:8765/a}", env, problem) ==
+          "http://127.0.0.1:8765/a");
     CHECK(problem.empty());
 }
 

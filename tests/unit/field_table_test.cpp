@@ -41,7 +41,8 @@ Read read(const std::string& yaml) {
 
 }  // namespace
 
-TEST_CASE("a table reads typed values, fills in defaults and takes relative paths from the jobs file") {
+TEST_CASE(
+    "a table reads typed values, fills in defaults and takes relative paths from the jobs file") {
     const Read got = read("{count: '${COUNT}', loud: true, colour: green, file: out/x.db}");
     REQUIRE(got.problems.empty());
     CHECK(got.values.text("name") == "anon");
@@ -55,7 +56,8 @@ TEST_CASE("a table reads typed values, fills in defaults and takes relative path
 TEST_CASE("a table's problems name the field: type, range, choice, required, unknown key") {
     CHECK(read("{count: x, file: f}").problems ==
           std::vector<std::string>{"sinks.x.count: must be a positive integer, not 'x'"});
-    CHECK(read("{cap: 11, file: f}").problems == std::vector<std::string>{"sinks.x.cap: is at most 10"});
+    CHECK(read("{cap: 11, file: f}").problems ==
+          std::vector<std::string>{"sinks.x.cap: is at most 10"});
     CHECK(read("{colour: blue, file: f}").problems ==
           std::vector<std::string>{"sinks.x.colour: must be one of red, green, not 'blue'"});
     CHECK(read("{}").problems == std::vector<std::string>{"sinks.x.file: is required"});
@@ -75,7 +77,8 @@ TEST_CASE("the fingerprint text holds every row that moves a position, and only 
     CHECK(fingerprint_text(k_table, renamed) != text);
 }
 
-TEST_CASE("asking for a value the table did not read is a programming error, not a silent default") {
+TEST_CASE(
+    "asking for a value the table did not read is a programming error, not a silent default") {
     const FieldValues values = read("{file: f}").values;
     CHECK_THROWS_AS(values.integer("nothing"), std::logic_error);
     CHECK(values.text("colour").empty());  // a text without a default reads as ""

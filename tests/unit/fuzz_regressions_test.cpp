@@ -33,7 +33,8 @@ std::string contents(const std::string& path) {
 
 }  // namespace
 
-TEST_CASE("the config fuzzer's corpus and regressions load without a crash or an escaping exception") {
+TEST_CASE(
+    "the config fuzzer's corpus and regressions load without a crash or an escaping exception") {
     const auto files = inputs_in("config");
     CHECK(files.size() >= 10);
     for (const auto& file : files) {

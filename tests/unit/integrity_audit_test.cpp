@@ -14,6 +14,7 @@ TEST_CASE("the audit names a total that moved, records short of the total, and r
           std::vector<std::string>{"the total changed during the run, from 100 to 105",
                                    "100 records arrived of the 105 the provider announced"});
     CHECK(audit_run(AuditFacts{105, Totals{100, 105}, 100}) ==
-          std::vector<std::string>{"the total changed during the run, from 100 to 105",
-                                   "5 records repeated a primary key already seen in this run (100 different keys)"});
+          std::vector<std::string>{
+              "the total changed during the run, from 100 to 105",
+              "5 records repeated a primary key already seen in this run (100 different keys)"});
 }

@@ -1,5 +1,5 @@
-#include "extract/page_parser.hpp"
 #include "sinks/jsonl_sink.hpp"
+#include "extract/page_parser.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -36,7 +36,8 @@ struct Fixture {
 
 TEST_CASE("the path template is filled in") {
     RunInfo run{"a/b", "r9", "", "2026-03-04"};
-    CHECK(expand_path_template("out/{job}/{date}-{run_id}.jsonl", run) == "out/a_b/2026-03-04-r9.jsonl");
+    CHECK(expand_path_template("out/{job}/{date}-{run_id}.jsonl", run) ==
+          "out/a_b/2026-03-04-r9.jsonl");
 }
 
 TEST_CASE("records appear at the target only when the job finishes") {
@@ -75,7 +76,8 @@ TEST_CASE("append mode keeps what the file held") {
     CHECK(read(f.target()) == "{\"id\":0}\n{\"id\":1}\n");
 }
 
-TEST_CASE("a resumed file is cut back to its checkpoint, so a page written after it is not kept twice") {
+TEST_CASE(
+    "a resumed file is cut back to its checkpoint, so a page written after it is not kept twice") {
     Fixture f;
     std::string position;
     {

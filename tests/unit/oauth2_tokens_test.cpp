@@ -32,7 +32,9 @@ ErrorKind kind_of(int status, const std::string& body) {
 }  // namespace
 
 TEST_CASE("a token response is read field by field") {
-    Tokens tokens = parse(200, R"({"access_token":"a","refresh_token":"r","expires_in":86400,"token_type":"Bearer","scope":"s"})");
+    Tokens tokens = parse(
+        200,
+        R"({"access_token":"a","refresh_token":"r","expires_in":86400,"token_type":"Bearer","scope":"s"})");
     CHECK(tokens.access_token == "a");
     CHECK(tokens.refresh_token == "r");
     CHECK(tokens.lifetime_s == 86400);
@@ -68,7 +70,9 @@ TEST_CASE("a 200 carrying an error is a failure") {
 }
 
 TEST_CASE("RFC 6749 5.2 errors map to credentials, configuration or unavailable") {
-    CHECK(kind_of(400, R"({"error":"invalid_grant","error_description":"Wrong email or password."})") == ErrorKind::credentials);
+    CHECK(kind_of(400,
+                  R"({"error":"invalid_grant","error_description":"Wrong email or password."})") ==
+          ErrorKind::credentials);
     CHECK(kind_of(401, R"({"error":"invalid_client"})") == ErrorKind::credentials);
     CHECK(kind_of(400, R"({"error":"unsupported_grant_type"})") == ErrorKind::config);
     CHECK(kind_of(400, R"({"error":"invalid_scope"})") == ErrorKind::config);
@@ -79,10 +83,13 @@ TEST_CASE("RFC 6749 5.2 errors map to credentials, configuration or unavailable"
 
 TEST_CASE("the error message gives the provider, the request, the code and the description") {
     try {
-        parse(401, R"({"error":"invalid_client","error_description":"Unauthorized grant type: password"})");
+        parse(
+            401,
+            R"({"error":"invalid_client","error_description":"Unauthorized grant type: password"})");
     } catch (const Error& error) {
         CHECK(std::string(error.what()) ==
-              "provider 'p': the password grant was refused: invalid_client (Unauthorized grant type: password)");
+              "provider 'p': the password grant was refused: invalid_client (Unauthorized grant "
+              "type: password)");
     }
 }
 
@@ -92,11 +99,13 @@ TEST_CASE("answers that are not token responses are bad data") {
     CHECK(kind_of(200, R"({"token_type":"bearer"})") == ErrorKind::bad_data);
     CHECK(kind_of(200, R"({"access_token":123})") == ErrorKind::bad_data);
     CHECK(kind_of(200, R"({"access_token":"a","token_type":"mac"})") == ErrorKind::bad_data);
-    CHECK(kind_of(200, R"({"access_token":"a","n":123456789012345678901234567890})") == ErrorKind::bad_data);
+    CHECK(kind_of(200, R"({"access_token":"a","n":123456789012345678901234567890})") ==
+          ErrorKind::bad_data);
 }
 
 TEST_CASE("a UTF-8 byte order mark is tolerated and unknown fields ignored") {
-    CHECK(parse(200, "\xEF\xBB\xBF{\"access_token\":\"a\",\"id_token\":\"x\",\"extra\":[1]}").access_token == "a");
+    CHECK(parse(200, "\xEF\xBB\xBF{\"access_token\":\"a\",\"id_token\":\"x\",\"extra\":[1]}")
+              .access_token == "a");
 }
 
 TEST_CASE("refresh early: max(60 s, 10 %) of the lifetime, at most half of it") {
@@ -107,7 +116,8 @@ TEST_CASE("refresh early: max(60 s, 10 %) of the lifetime, at most half of it") 
 }
 
 TEST_CASE("Basic client authentication: raw by default, form-encoded on request") {
-    CHECK(basic_authorization("MyClientId", "MyClientSecret", false) == "Basic TXlDbGllbnRJZDpNeUNsaWVudFNlY3JldA==");
+    CHECK(basic_authorization("MyClientId", "MyClientSecret", false) ==
+          "Basic TXlDbGllbnRJZDpNeUNsaWVudFNlY3JldA==");
     // id "a b", secret ":%+=/" : raw is "a b::%+=/", form-encoded "a%20b:%3A%25%2B%3D%2F".
     CHECK(basic_authorization("a b", ":%+=/", false) == "Basic YSBiOjolKz0v");
     CHECK(basic_authorization("a b", ":%+=/", true) == "Basic YSUyMGI6JTNBJTI1JTJCJTNEJTJG");

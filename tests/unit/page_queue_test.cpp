@@ -8,7 +8,8 @@
 
 using namespace apirunner;
 
-TEST_CASE("the page queue hands items over in order, holds at most its capacity, and ends on close") {
+TEST_CASE(
+    "the page queue hands items over in order, holds at most its capacity, and ends on close") {
     PageQueue<int> queue(2);
     std::atomic<int> pushed{0};
     std::thread fetcher([&] {
@@ -31,7 +32,8 @@ TEST_CASE("the page queue hands items over in order, holds at most its capacity,
     CHECK(taken == std::vector<int>{1, 2, 3, 4, 5});
 }
 
-TEST_CASE("cancelling the page queue releases a fetcher waiting for room and refuses what comes after") {
+TEST_CASE(
+    "cancelling the page queue releases a fetcher waiting for room and refuses what comes after") {
     PageQueue<int> queue(1);
     REQUIRE(queue.push(1));
     std::atomic<bool> refused{false};

@@ -1,5 +1,5 @@
-#include "paging/next_url_paginator.hpp"
 #include "extract/page_parser.hpp"
+#include "paging/next_url_paginator.hpp"
 #include "paging/paginator.hpp"
 
 #include <apirunner/error.hpp>
@@ -74,17 +74,20 @@ TEST_CASE("offset paging asks for limit and offset and stops at the total") {
     PagingSpec paging = spec("offset");
     paging.fields.set_text("total", "meta.total_count");
     auto paginator = make_paginator(paging);
-    CHECK(walk(*paginator, pages({100, 100, 50}, [](int) { return R"("meta":{"total_count":250})"; })) ==
-          std::vector<std::string>{"limit=100&offset=0", "limit=100&offset=100", "limit=100&offset=200"});
+    CHECK(walk(*paginator,
+               pages({100, 100, 50}, [](int) { return R"("meta":{"total_count":250})"; })) ==
+          std::vector<std::string>{"limit=100&offset=0", "limit=100&offset=100",
+                                   "limit=100&offset=200"});
 }
 
 TEST_CASE("offset paging goes on past a short page mid-stream, by what the page held") {
     PagingSpec paging = spec("offset");
     paging.fields.set_text("total", "meta.total_count");
     auto paginator = make_paginator(paging);
-    CHECK(walk(*paginator, pages({100, 60, 100, 40}, [](int) { return R"("meta":{"total_count":"300"})"; })) ==
-          std::vector<std::string>{"limit=100&offset=0", "limit=100&offset=100", "limit=100&offset=160",
-                                   "limit=100&offset=260"});
+    CHECK(walk(*paginator,
+               pages({100, 60, 100, 40}, [](int) { return R"("meta":{"total_count":"300"})"; })) ==
+          std::vector<std::string>{"limit=100&offset=0", "limit=100&offset=100",
+                                   "limit=100&offset=160", "limit=100&offset=260"});
 }
 
 TEST_CASE("without a total, offset paging ends on an empty page") {
@@ -97,7 +100,8 @@ TEST_CASE("a total that changes mid-run is reported as drift") {
     paging.fields.set_integer("limit", 10);
     paging.fields.set_text("total", "total");
     auto paginator = make_paginator(paging);
-    walk(*paginator, pages({10, 10, 5}, [](int i) { return i == 0 ? R"("total":30)" : R"("total":25)"; }));
+    walk(*paginator,
+         pages({10, 10, 5}, [](int i) { return i == 0 ? R"("total":30)" : R"("total":25)"; }));
     CHECK(paginator->totals().first == std::optional<std::int64_t>(30));
     CHECK(paginator->totals().last == std::optional<std::int64_t>(25));
 }
@@ -108,7 +112,8 @@ TEST_CASE("page paging counts pages from start_page and stops at total_pages") {
     paging.fields.set_text("total_pages", "meta.pages");
     auto paginator = make_paginator(paging);
     CHECK(walk(*paginator, pages({100, 100, 7}, [](int) { return R"("meta":{"pages":3})"; })) ==
-          std::vector<std::string>{"per_page=100&page=1", "per_page=100&page=2", "per_page=100&page=3"});
+          std::vector<std::string>{"per_page=100&page=1", "per_page=100&page=2",
+                                   "per_page=100&page=3"});
 }
 
 TEST_CASE("page paging without totals ends on an empty page, and can start at zero") {
@@ -126,10 +131,11 @@ TEST_CASE("cursor paging sends back each page's cursor and stops when there is n
     paging.fields.set_text("cursor_param", "after");
     auto paginator = make_paginator(paging);
     auto requests = walk(*paginator, pages({100, 100, 100}, [](int i) {
-                             return i < 2 ? R"("paging":{"next":"c)" + std::to_string(i + 1) + R"("})"
-                                          : R"("paging":{"next":null})";
-                         }));
-    CHECK(requests == std::vector<std::string>{"limit=100", "limit=100&after=c1", "limit=100&after=c2"});
+        return i < 2 ? R"("paging":{"next":"c)" + std::to_string(i + 1) + R"("})"
+                     : R"("paging":{"next":null})";
+    }));
+    CHECK(requests ==
+          std::vector<std::string>{"limit=100", "limit=100&after=c1", "limit=100&after=c2"});
 }
 
 TEST_CASE("a repeated cursor stops the run as a loop") {
@@ -145,10 +151,10 @@ TEST_CASE("next_url paging follows the body's URL, relative ones resolved") {
     paging.fields.set_text("next", "links.next");
     auto paginator = make_paginator(paging);
     auto requests = walk(*paginator, pages({2, 2, 2}, [](int i) {
-                             return i == 0 ? R"("links":{"next":"https://api.test/v1/items?page=2"})"
-                                  : i == 1 ? R"("links":{"next":"/v1/items?page=3"})"
-                                           : R"("links":{"next":""})";
-                         }));
+        return i == 0   ? R"("links":{"next":"https://api.test/v1/items?page=2"})"
+               : i == 1 ? R"("links":{"next":"/v1/items?page=3"})"
+                        : R"("links":{"next":""})";
+    }));
     CHECK(requests == std::vector<std::string>{"limit=100", "https://api.test/v1/items?page=2",
                                                "https://api.test/v1/items?page=3"});
 }
@@ -158,26 +164,30 @@ TEST_CASE("next_url paging follows an RFC 8288 Link header") {
     auto endpoint = [](const PageRequest&, int i) {
         Served served{R"({"data":)" + records(3) + "}", {}};
         if (i < 2) {
-            served.headers.emplace_back(
-                "Link", "<https://api.test/v1/items?page=1>; rel=\"first\", <https://api.test/v1/items?page=" +
-                            std::to_string(i + 2) + ">; rel=\"next last\"");
+            served.headers.emplace_back("Link",
+                                        "<https://api.test/v1/items?page=1>; rel=\"first\", "
+                                        "<https://api.test/v1/items?page=" +
+                                            std::to_string(i + 2) + ">; rel=\"next last\"");
         }
         return served;
     };
-    CHECK(walk(*paginator, endpoint) == std::vector<std::string>{"limit=100", "https://api.test/v1/items?page=2",
-                                                                 "https://api.test/v1/items?page=3"});
+    CHECK(walk(*paginator, endpoint) ==
+          std::vector<std::string>{"limit=100", "https://api.test/v1/items?page=2",
+                                   "https://api.test/v1/items?page=3"});
 }
 
 TEST_CASE("a next URL on another host is refused: credentials would follow it") {
     PagingSpec paging = spec("next_url");
     paging.fields.set_text("next", "next");
     auto paginator = make_paginator(paging);
-    CHECK_THROWS_WITH(walk(*paginator, pages({1, 1}, [](int) { return R"("next":"https://evil.test/steal")"; })),
-                      Catch::Contains("the next page is on another host (evil.test)"));
+    CHECK_THROWS_WITH(
+        walk(*paginator, pages({1, 1}, [](int) { return R"("next":"https://evil.test/steal")"; })),
+        Catch::Contains("the next page is on another host (evil.test)"));
 }
 
 TEST_CASE("Link headers are parsed by relation, not by position") {
-    CHECK(link_next(R"(<https://a/x?p=2>; rel="next")") == std::optional<std::string>("https://a/x?p=2"));
+    CHECK(link_next(R"(<https://a/x?p=2>; rel="next")") ==
+          std::optional<std::string>("https://a/x?p=2"));
     CHECK(link_next(R"(<https://a/x?p=9>; rel="last", <https://a/x?p=3>; rel=next)") ==
           std::optional<std::string>("https://a/x?p=3"));
     CHECK_FALSE(link_next(R"(<https://a/x?p=1>; rel="prev")"));
@@ -199,16 +209,20 @@ TEST_CASE("page parsing refuses what is not a page of records") {
     CHECK_THROWS_WITH(parse_page("[{\"n\":\"\xed\xa0\x80\"}]", ""),  // a UTF-16 surrogate
                       "the page is not valid JSON: it is not UTF-8 (byte 0xED at offset 7)");
     CHECK(parse_page("[{\"n\":\"caf\xc3\xa9 \xf0\x9f\x98\x80\"}]", "").records.size() == 1);
-    CHECK_THROWS_WITH(parse_page(R"({"data":[{"id":1})", "data"), Catch::Contains("not valid JSON"));
-    CHECK_THROWS_WITH(parse_page(R"({"data":{"id":1}})", "data"), "the page has no list of records at 'data'");
-    CHECK_THROWS_WITH(parse_page(R"({"data":[1,2]})", "data"), "record 1 of the page is not a JSON object");
+    CHECK_THROWS_WITH(parse_page(R"({"data":[{"id":1})", "data"),
+                      Catch::Contains("not valid JSON"));
+    CHECK_THROWS_WITH(parse_page(R"({"data":{"id":1}})", "data"),
+                      "the page has no list of records at 'data'");
+    CHECK_THROWS_WITH(parse_page(R"({"data":[1,2]})", "data"),
+                      "record 1 of the page is not a JSON object");
     CHECK_THROWS_WITH(parse_page(R"([{"id":1}])", "data"),
                       "the page is a JSON array where an object with records at 'data' belongs");
     CHECK(parse_page(R"([{"id":1},{"id":2}])", "").records.size() == 2);
     // simdjson keeps integers in 64 bits: a longer one fails the page, and the message says why
     CHECK_THROWS_WITH(parse_page(R"([{"id":123456789012345678901234567890}])", ""),
                       "the page is not valid JSON: Problem while parsing a number");
-    CHECK(parse_page(R"([{"id":18446744073709551615,"n":-9223372036854775808}])", "").records.size() == 1);
+    CHECK(parse_page(R"([{"id":18446744073709551615,"n":-9223372036854775808}])", "")
+              .records.size() == 1);
 }
 
 TEST_CASE("a record keeps its fields in the provider's order") {
@@ -217,20 +231,23 @@ TEST_CASE("a record keeps its fields in the provider's order") {
 }
 
 TEST_CASE("a record's JSON is the provider's own text without the spaces between tokens") {
-    const std::string body = "{ \"meta\" : { \"list\" : [\n  { \"a\" : \"caf\\u00e9  x\" ,\n \"n\" : 2.50 },"
-                             "\t{\"b\":[ 1 , 2 ]} ] } }";
+    const std::string body =
+        "{ \"meta\" : { \"list\" : [\n  { \"a\" : \"caf\\u00e9  x\" ,\n \"n\" : 2.50 },"
+        "\t{\"b\":[ 1 , 2 ]} ] } }";
     ParsedPage page = parse_page(body, "meta.list");
     REQUIRE(page.records.size() == 2);
     CHECK(page.records[0].json == R"({"a":"caf\u00e9  x","n":2.50})");
     CHECK(page.records[1].json == R"({"b":[1,2]})");
-    CHECK_THROWS_WITH(parse_page(R"({"data":[{"a":"unclosed}]})", "data"), Catch::Contains("not valid JSON"));
+    CHECK_THROWS_WITH(parse_page(R"({"data":[{"a":"unclosed}]})", "data"),
+                      Catch::Contains("not valid JSON"));
 }
 
 namespace {
 
 // Walks `before` pages, saves the position, and goes on with a new paginator restored from it,
 // as a resumed process would; returns every request of both.
-std::vector<std::string> walk_resumed(const PagingSpec& paging, const Endpoint& endpoint, int before) {
+std::vector<std::string> walk_resumed(const PagingSpec& paging, const Endpoint& endpoint,
+                                      int before) {
     auto first = make_paginator(paging);
     std::vector<std::string> requests;
     for (int i = 0; i < before; ++i) {
@@ -243,7 +260,9 @@ std::vector<std::string> walk_resumed(const PagingSpec& paging, const Endpoint& 
     }
     auto second = make_paginator(paging);
     second->restore(first->save());
-    const auto shifted = [&](const PageRequest& request, int i) { return endpoint(request, i + before); };
+    const auto shifted = [&](const PageRequest& request, int i) {
+        return endpoint(request, i + before);
+    };
     for (const auto& request : walk(*second, shifted)) {
         requests.push_back(request);
     }
@@ -284,23 +303,26 @@ TEST_CASE("a saved position keeps the totals, and a broken one is refused") {
     second->restore(first->save());
     CHECK(second->totals().first == std::optional<std::int64_t>(30));
     CHECK(second->totals().last == std::optional<std::int64_t>(20));
-    CHECK_THROWS_WITH(second->restore("{\"offset\":\"x\"}"), Catch::StartsWith("the checkpoint's paging position is unreadable"));
+    CHECK_THROWS_WITH(second->restore("{\"offset\":\"x\"}"),
+                      Catch::StartsWith("the checkpoint's paging position is unreadable"));
 }
 
 TEST_CASE("a next URL that is not a URL is refused with what it was (found by the page fuzzer)") {
     PagingSpec paging = spec("next_url");
     paging.fields.set_text("next", "next");
     auto paginator = make_paginator(paging);
-    CHECK_THROWS_WITH(walk(*paginator, pages({1, 1}, [](int) { return R"("next":"/<https:1/item%?page=9);h>")"; })),
-                      "the provider's next-page URL is not a URL: '/<https:1/item%?page=9);h>'");
+    CHECK_THROWS_WITH(
+        walk(*paginator,
+             pages({1, 1}, [](int) { return R"("next":"/<https:1/item%?page=9);h>")"; })),
+        "the provider's next-page URL is not a URL: '/<https:1/item%?page=9);h>'");
 }
 
 namespace {
 
 // The requests `ahead(n)` plans after the paginator accepted one page of `count` records
 // whose body says `extra`.
-std::vector<std::string> planned_after(Paginator& paginator, std::size_t count, const std::string& extra,
-                                       std::size_t n) {
+std::vector<std::string> planned_after(Paginator& paginator, std::size_t count,
+                                       const std::string& extra, std::size_t n) {
     REQUIRE(paginator.next());
     ParsedPage page = parse_page(R"({"data":)" + records(count) + "," + extra + "}", "data");
     paginator.accept(Page{page.body, page.records.size(), {}, "https://api.test/v1/items"});
@@ -313,23 +335,28 @@ std::vector<std::string> planned_after(Paginator& paginator, std::size_t count, 
 
 }  // namespace
 
-TEST_CASE("offset paging plans the pages ahead once the total is known, at the size the server gave") {
+TEST_CASE(
+    "offset paging plans the pages ahead once the total is known, at the size the server gave") {
     PagingSpec spec = paging_spec("offset");
     spec.fields.set_integer("limit", 10);
     spec.fields.set_text("total", "total");
     auto before = make_paginator(spec);
     CHECK(before->ahead(4).size() == 1);  // no total yet: the first page alone
-    CHECK(planned_after(*before, 10, R"("total":35)", 8) ==
-          std::vector<std::string>{"limit=10&offset=10", "limit=10&offset=20", "limit=10&offset=30"});
+    CHECK(
+        planned_after(*before, 10, R"("total":35)", 8) ==
+        std::vector<std::string>{"limit=10&offset=10", "limit=10&offset=20", "limit=10&offset=30"});
     auto capped = make_paginator(spec);  // asked for 10, the server gives 4
     CHECK(planned_after(*capped, 4, R"("total":12)", 8) ==
           std::vector<std::string>{"limit=10&offset=4", "limit=10&offset=8"});
     spec.fields.set_text("total", "");
     auto unknown = make_paginator(spec);
-    CHECK(planned_after(*unknown, 10, R"("x":1)", 8) == std::vector<std::string>{"limit=10&offset=10"});
+    CHECK(planned_after(*unknown, 10, R"("x":1)", 8) ==
+          std::vector<std::string>{"limit=10&offset=10"});
 }
 
-TEST_CASE("page paging plans up to total_pages, or up to the total in full pages, and never past max_pages") {
+TEST_CASE(
+    "page paging plans up to total_pages, or up to the total in full pages, and never past "
+    "max_pages") {
     PagingSpec spec = paging_spec("page");
     spec.fields.set_integer("limit", 10);
     spec.fields.set_text("total_pages", "pages");

@@ -26,8 +26,8 @@ bool mapped(const std::string& path) {
 }
 
 std::unique_ptr<ProviderHost> quiet_host() {
-    return std::make_unique<ProviderHost>("fixture", ConsoleLogger(LogLevel::error, "test"), HttpOptions{},
-                                          std::make_unique<MemoryTokenStore>());
+    return std::make_unique<ProviderHost>("fixture", ConsoleLogger(LogLevel::error, "test"),
+                                          HttpOptions{}, std::make_unique<MemoryTokenStore>());
 }
 
 std::string refusal(const std::string& name) {
@@ -64,7 +64,8 @@ TEST_CASE("a plugin built with another toolchain is refused, naming both fingerp
 }
 
 TEST_CASE("a descriptor of another size is refused") {
-    CHECK_THAT(refusal("wrong_size"), Catch::Contains("expects " + std::to_string(sizeof(PluginDescriptor))));
+    CHECK_THAT(refusal("wrong_size"),
+               Catch::Contains("expects " + std::to_string(sizeof(PluginDescriptor))));
 }
 
 TEST_CASE("a library without a descriptor is refused as not a plugin") {
@@ -104,18 +105,21 @@ TEST_CASE("the first plugin of a name wins and a later one is refused as shadowe
 TEST_CASE("a factory that throws the SDK error comes out as the host's error naming the provider") {
     LoadedPlugin plugin = load_plugin(fixture("throwing"));
     try {
-        PluginSession session(plugin, Settings(std::map<std::string, std::string>{{"how", "sdk"}}), quiet_host());
+        PluginSession session(plugin, Settings(std::map<std::string, std::string>{{"how", "sdk"}}),
+                              quiet_host());
         FAIL("the factory did not throw");
     } catch (const Error& error) {
         CHECK(error.kind() == ErrorKind::config);
-        CHECK(std::string(error.what()) == "provider 'fixture': fixture factory refused its settings");
+        CHECK(std::string(error.what()) ==
+              "provider 'fixture': fixture factory refused its settings");
     }
 }
 
 TEST_CASE("a factory that throws a foreign exception is reported, not a crash") {
     LoadedPlugin plugin = load_plugin(fixture("throwing"));
     try {
-        PluginSession session(plugin, Settings(std::map<std::string, std::string>{{"how", "std"}}), quiet_host());
+        PluginSession session(plugin, Settings(std::map<std::string, std::string>{{"how", "std"}}),
+                              quiet_host());
         FAIL("the factory did not throw");
     } catch (const Error& error) {
         CHECK(error.kind() == ErrorKind::bad_data);
@@ -128,8 +132,9 @@ TEST_CASE("the library stays loaded until the last session it made is gone") {
     REQUIRE_FALSE(mapped(path));
     auto session = [&] {
         LoadedPlugin plugin = load_plugin(path);
-        return std::make_unique<PluginSession>(plugin, Settings(std::map<std::string, std::string>{{"label", "x"}, {"token", "t"}}),
-                                               quiet_host());
+        return std::make_unique<PluginSession>(
+            plugin, Settings(std::map<std::string, std::string>{{"label", "x"}, {"token", "t"}}),
+            quiet_host());
     }();
     // The LoadedPlugin is gone; the session alone holds the library.
     CHECK(mapped(path));

@@ -27,7 +27,7 @@ using Handler = std::function<void(HTTPServerRequest&, HTTPServerResponse&)>;
 
 // A loopback server whose answers each test writes as lambdas, keyed by path.
 class TestServer {
-public:
+  public:
     explicit TestServer(std::map<std::string, Handler> routes) : m_routes(std::move(routes)) {
         Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
         m_server = std::make_unique<Poco::Net::HTTPServer>(new Factory(m_routes), socket,
@@ -39,7 +39,7 @@ public:
         return "http://127.0.0.1:" + std::to_string(m_server->port()) + path;
     }
 
-private:
+  private:
     struct Route : Poco::Net::HTTPRequestHandler {
         explicit Route(const std::map<std::string, Handler>& routes) : routes(routes) {}
         void handleRequest(HTTPServerRequest& request, HTTPServerResponse& response) override {
@@ -59,7 +59,7 @@ private:
 };
 
 class NullLogger : public Logger {
-public:
+  public:
     void log(LogLevel, const std::string&) override {}
     void add_secret(const std::string&) override {}
 };
@@ -117,13 +117,15 @@ TEST_CASE("a kept-alive connection is reused for the next request") {
 
 TEST_CASE("a cookie set on a 302 is kept and sent on the next hop") {
     TestServer server({
-        {"/login", [](auto& request, auto& response) {
+        {"/login",
+         [](auto& request, auto& response) {
              Poco::Net::HTTPCookie cookie("openx3_access_token", "tok");
              cookie.setPath("/");
              response.addCookie(cookie);
              redirect(request, response, 302, "/landing");
          }},
-        {"/landing", [](auto& request, auto& response) { reply(response, 200, request.get("Cookie", "none")); }},
+        {"/landing", [](auto& request,
+                        auto& response) { reply(response, 200, request.get("Cookie", "none")); }},
     });
     NullLogger logger;
     PocoHttpClient client(HttpOptions{}, logger);
@@ -131,7 +133,8 @@ TEST_CASE("a cookie set on a 302 is kept and sent on the next hop") {
     CHECK(response.status == 200);
     CHECK(response.body == "openx3_access_token=tok");
     CHECK(response.url == server.url("/landing"));
-    CHECK(client.cookie(server.url("/api"), "openx3_access_token") == std::optional<std::string>("tok"));
+    CHECK(client.cookie(server.url("/api"), "openx3_access_token") ==
+          std::optional<std::string>("tok"));
 }
 
 TEST_CASE("a POST answered with 302 or 303 continues as a GET without the body, 307 keeps both") {
@@ -139,7 +142,8 @@ TEST_CASE("a POST answered with 302 or 303 continues as a GET without the body, 
         {"/form", [](auto& request, auto& response) { redirect(request, response, 302, "/echo"); }},
         {"/see", [](auto& request, auto& response) { redirect(request, response, 303, "/echo"); }},
         {"/keep", [](auto& request, auto& response) { redirect(request, response, 307, "/echo"); }},
-        {"/echo", [](auto& request, auto& response) {
+        {"/echo",
+         [](auto& request, auto& response) {
              reply(response, 200, request.getMethod() + " " + body_of(request));
          }},
     });
@@ -155,7 +159,9 @@ TEST_CASE("a POST answered with 302 or 303 continues as a GET without the body, 
 }
 
 TEST_CASE("a redirect loop ends after five hops with a clear error") {
-    TestServer server({{"/loop", [](auto& request, auto& response) { redirect(request, response, 302, "/loop"); }}});
+    TestServer server({{"/loop", [](auto& request, auto& response) {
+                            redirect(request, response, 302, "/loop");
+                        }}});
     NullLogger logger;
     PocoHttpClient client(HttpOptions{}, logger);
     std::string message;

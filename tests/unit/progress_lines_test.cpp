@@ -12,10 +12,13 @@ TEST_CASE("with the total known the line shows how far, the rate and the time le
     progress.pages = 12;
     progress.total = 5000;
     progress.seconds = 4;
-    CHECK(progress_line(progress) == "orgs: 1200 of 5000 records, 12 pages, 300 records/s, about 13 s left");
+    CHECK(progress_line(progress) ==
+          "orgs: 1200 of 5000 records, 12 pages, 300 records/s, about 13 s left");
 }
 
-TEST_CASE("without a total there is no time left, and a resumed run's rate counts only this process's records") {
+TEST_CASE(
+    "without a total there is no time left, and a resumed run's rate counts only this process's "
+    "records") {
     JobProgress progress;
     progress.job = "orgs";
     progress.records = 1100;

@@ -39,7 +39,8 @@ TEST_CASE("periods are read with their unit, and anything else is refused") {
     CHECK_FALSE(parse_period_ms("-1s"));
 }
 
-TEST_CASE("a process has one bucket per provider, whichever runner asks, and none without a limit") {
+TEST_CASE(
+    "a process has one bucket per provider, whichever runner asks, and none without a limit") {
     RateLimiters limiters;
     const RateLimit limit{4, 1000};
     RateLimiter* first = limiters.of("mediamath", limit);
@@ -49,7 +50,9 @@ TEST_CASE("a process has one bucket per provider, whichever runner asks, and non
     CHECK(limiters.of("mediahound", RateLimit{}) == nullptr);
 }
 
-TEST_CASE("a provider whose limit changed (a daemon reload) gets a new bucket, and the old one stays for its holders") {
+TEST_CASE(
+    "a provider whose limit changed (a daemon reload) gets a new bucket, and the old one stays for "
+    "its holders") {
     RateLimiters limiters;
     RateLimiter* before = limiters.of("mediamath", RateLimit{4, 1000});
     RateLimiter* after = limiters.of("mediamath", RateLimit{2, 1000});

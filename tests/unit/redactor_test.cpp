@@ -24,7 +24,8 @@ TEST_CASE("secret query and form parameters are masked by name") {
     CHECK(redactor.redact("grant_type=password&password=hunter2&client_secret=s3") ==
           "grant_type=password&password=***&client_secret=***");
     CHECK(redactor.redact("cookie adama_session=zzz") == "cookie adama_session=***");
-    CHECK(redactor.redact("GET /login/complete?oauth_token=rq1&x=1") == "GET /login/complete?oauth_token=***&x=1");
+    CHECK(redactor.redact("GET /login/complete?oauth_token=rq1&x=1") ==
+          "GET /login/complete?oauth_token=***&x=1");
 }
 
 TEST_CASE("secret JSON fields are masked by name") {

@@ -19,18 +19,22 @@ namespace {
 struct JobsFile {
     Poco::TemporaryFile dir;
     std::string path;
-    explicit JobsFile(const std::string& paging, const std::string& sink = "{type: sqlite, path: out.db}",
+    explicit JobsFile(const std::string& paging,
+                      const std::string& sink = "{type: sqlite, path: out.db}",
                       const std::string& output = "{sink: out, mode: append}") {
         Poco::File(dir.path()).createDirectories();
         path = dir.path() + "/jobs.yaml";
-        std::ofstream(path) << "version: 1\nproviders:\n  p: {plugin: bearer, base_url: http://127.0.0.1:1}\n"
-                            << "sinks:\n  out: " << sink << "\njobs:\n  j:\n    provider: p\n"
-                            << "    request: {path: /items}\n    paging: " << paging << "\n    output: " << output
-                            << "\n";
+        std::ofstream(path)
+            << "version: 1\nproviders:\n  p: {plugin: bearer, base_url: http://127.0.0.1:1}\n"
+            << "sinks:\n  out: " << sink << "\njobs:\n  j:\n    provider: p\n"
+            << "    request: {path: /items}\n    paging: " << paging << "\n    output: " << output
+            << "\n";
     }
 };
 
-const EnvLookup k_no_env = [](const std::string&) -> std::optional<std::string> { return std::nullopt; };
+const EnvLookup k_no_env = [](const std::string&) -> std::optional<std::string> {
+    return std::nullopt;
+};
 
 std::vector<std::string> problems_of(const JobsFile& file) {
     std::vector<std::string> messages;
@@ -40,8 +44,10 @@ std::vector<std::string> problems_of(const JobsFile& file) {
     return messages;
 }
 
-std::string fingerprint_of(const std::string& paging, const std::string& output = "{sink: out, mode: append}") {
-    JobsFile file(paging, "{type: sqlite, path: /var/lib/out.db}", output);  // the same path from every folder
+std::string fingerprint_of(const std::string& paging,
+                           const std::string& output = "{sink: out, mode: append}") {
+    JobsFile file(paging, "{type: sqlite, path: /var/lib/out.db}",
+                  output);  // the same path from every folder
     const LoadedConfig loaded = load_config(file.path, k_no_env);
     REQUIRE(loaded.problems.empty());
     return job_fingerprint(loaded.config, loaded.config.jobs.at(0));
@@ -74,35 +80,48 @@ TEST_CASE("every registered sink type has a table, modes, a maker and its files"
 }
 
 TEST_CASE("an unknown paging type or sink type is refused, naming the known ones") {
-    CHECK(problems_of(JobsFile("{type: link}")) ==
-          std::vector<std::string>{"jobs.j.paging.type: must be one of offset, page, cursor, next_url, none, not 'link'"});
+    CHECK(
+        problems_of(JobsFile("{type: link}")) ==
+        std::vector<std::string>{
+            "jobs.j.paging.type: must be one of offset, page, cursor, next_url, none, not 'link'"});
     CHECK(problems_of(JobsFile("{type: none}", "{type: parquet, path: x}")) ==
           std::vector<std::string>{"sinks.out.type: must be one of sqlite, jsonl, not 'parquet'"});
 }
 
 TEST_CASE("a sink type's output settings are its own: a table is a sqlite output's") {
-    CHECK(problems_of(JobsFile("{type: none}", "{type: sqlite, path: out.db}", "{sink: out, table: items}")).empty());
-    CHECK(problems_of(JobsFile("{type: none}", "{type: jsonl, path: out.jsonl}", "{sink: out, tabel: items}")) ==
+    CHECK(problems_of(
+              JobsFile("{type: none}", "{type: sqlite, path: out.db}", "{sink: out, table: items}"))
+              .empty());
+    CHECK(problems_of(JobsFile("{type: none}", "{type: jsonl, path: out.jsonl}",
+                               "{sink: out, tabel: items}")) ==
           std::vector<std::string>{"jobs.j.output.tabel: unknown key (did you mean 'table'?)"});
 }
 
-TEST_CASE("a sqlite output's table defaults to the job's name, other characters than letters and digits as _") {
-    JobsFile file("{type: none}", "{type: sqlite, path: out.db}", "[{sink: out}, {sink: out, table: my-items}]");
+TEST_CASE(
+    "a sqlite output's table defaults to the job's name, other characters than letters and digits "
+    "as _") {
+    JobsFile file("{type: none}", "{type: sqlite, path: out.db}",
+                  "[{sink: out}, {sink: out, table: my-items}]");
     const LoadedConfig loaded = load_config(file.path, k_no_env);
     REQUIRE(loaded.problems.empty());
     CHECK(loaded.config.jobs.at(0).outputs.at(0).fields.text("table") == "j");
     CHECK(loaded.config.jobs.at(0).outputs.at(1).fields.text("table") == "my_items");
 }
 
-TEST_CASE("every setting that moves a position is in the fingerprint, and a cap or a concurrency is not") {
+TEST_CASE(
+    "every setting that moves a position is in the fingerprint, and a cap or a concurrency is "
+    "not") {
     const std::string base = "{type: offset, limit: 10, total: t, records: data}";
     const std::string fingerprint = fingerprint_of(base);
     CHECK(fingerprint_of("{type: offset, limit: 10, total: t, records: data}") == fingerprint);
     CHECK(fingerprint_of("{type: offset, limit: 20, total: t, records: data}") != fingerprint);
     CHECK(fingerprint_of("{type: offset, limit: 10, total: t, records: items}") != fingerprint);
-    CHECK(fingerprint_of("{type: offset, limit: 10, total: t, records: data, offset_param: skip}") != fingerprint);
+    CHECK(
+        fingerprint_of("{type: offset, limit: 10, total: t, records: data, offset_param: skip}") !=
+        fingerprint);
     CHECK(fingerprint_of("{type: page, limit: 10, total: t, records: data}") != fingerprint);
-    CHECK(fingerprint_of("{type: offset, limit: 10, total: t, records: data, max_pages: 5, concurrency: 4}") ==
+    CHECK(fingerprint_of(
+              "{type: offset, limit: 10, total: t, records: data, max_pages: 5, concurrency: 4}") ==
           fingerprint);
     CHECK(fingerprint_of(base, "{sink: out, mode: replace}") != fingerprint);
     CHECK(fingerprint_of(base, "{sink: out, table: other}") != fingerprint);

@@ -21,10 +21,11 @@ TEST_CASE("a resumed run adds only the records and pages it wrote itself") {
     resumed.resumed_records = 30;
     metrics.record(resumed, Instant{std::chrono::seconds(200)});
     const std::string text = metrics.text();
-    CHECK_THAT(text, Catch::Contains("apirunner_records_total{job=\"orgs\"} 50\n") &&
-                         Catch::Contains("apirunner_pages_total{job=\"orgs\"} 5\n") &&
-                         Catch::Contains("apirunner_runs_total{job=\"orgs\",status=\"failed\"} 1\n") &&
-                         Catch::Contains("apirunner_last_success_timestamp_seconds{job=\"orgs\"} 200\n"));
+    CHECK_THAT(text,
+               Catch::Contains("apirunner_records_total{job=\"orgs\"} 50\n") &&
+                   Catch::Contains("apirunner_pages_total{job=\"orgs\"} 5\n") &&
+                   Catch::Contains("apirunner_runs_total{job=\"orgs\",status=\"failed\"} 1\n") &&
+                   Catch::Contains("apirunner_last_success_timestamp_seconds{job=\"orgs\"} 200\n"));
 }
 
 TEST_CASE("retries, session refreshes and bytes add up over the runs") {

@@ -1,5 +1,5 @@
-#include "extract/page_parser.hpp"
 #include "sinks/sqlite_sink.hpp"
+#include "extract/page_parser.hpp"
 
 #include <apirunner/error.hpp>
 
@@ -30,19 +30,24 @@ struct Fixture {
     // A record schema with these properties (a JSON object's text).
     void use_schema(const std::string& properties) {
         job.record_schema = dir.path() + "/schema.json";
-        std::ofstream(job.record_schema) << R"({"type":"object","properties":)" << properties << "}";
+        std::ofstream(job.record_schema)
+            << R"({"type":"object","properties":)" << properties << "}";
     }
     OutputSpec output(const std::string& mode) {
-        OutputSpec spec{"db", mode == "merge"     ? OutputMode::merge
-                              : mode == "replace" ? OutputMode::replace
-                                                  : OutputMode::append,
+        OutputSpec spec{"db",
+                        mode == "merge"     ? OutputMode::merge
+                        : mode == "replace" ? OutputMode::replace
+                                            : OutputMode::append,
                         {}};
         spec.fields.set_text("table", "orgs");
         return spec;
     }
-    RunInfo run(const std::string& id) { return RunInfo{"orgs", id, "2026-01-01T00:00:00Z", "2026-01-01"}; }
+    RunInfo run(const std::string& id) {
+        return RunInfo{"orgs", id, "2026-01-01T00:00:00Z", "2026-01-01"};
+    }
 
-    void write(const std::string& mode, const std::string& run_id, const std::vector<std::string>& pages) {
+    void write(const std::string& mode, const std::string& run_id,
+               const std::vector<std::string>& pages) {
         SqliteSink sink_(sink, output(mode), job, run(run_id));
         sink_.start();
         for (std::size_t i = 0; i < pages.size(); ++i) {
@@ -100,7 +105,8 @@ TEST_CASE("a record schema gives typed columns, and booleans are stored as 0/1")
     Fixture f;
     f.use_schema(R"({"id":{"type":"integer"},"ok":{"type":"boolean"},)"
                  R"("price":{"type":["number","null"]},"tags":{"type":"array"}})");
-    f.write("merge", "r1", {R"([{"id":1,"ok":true,"price":2.5,"tags":["x"]},{"id":2,"ok":false,"price":null}])"});
+    f.write("merge", "r1",
+            {R"([{"id":1,"ok":true,"price":2.5,"tags":["x"]},{"id":2,"ok":false,"price":null}])"});
     CHECK(f.count("SELECT count(*) FROM orgs WHERE ok = 1 AND typeof(price) = 'real'") == 1);
     CHECK(f.count("SELECT count(*) FROM orgs WHERE ok = 0 AND price IS NULL") == 1);
     CHECK(f.count("SELECT count(*) FROM pragma_table_info('orgs') WHERE name = 'tags'") == 0);
@@ -159,7 +165,8 @@ TEST_CASE("a resumed replace keeps filling its staging table") {
     CHECK(f.count("SELECT count(*) FROM orgs") == 1);
 }
 
-TEST_CASE("an output that lost its pages cannot be resumed, and a finished one is not finished twice") {
+TEST_CASE(
+    "an output that lost its pages cannot be resumed, and a finished one is not finished twice") {
     Fixture f;
     SqliteSink lost(f.sink, f.output("append"), f.job, f.run("r1"));
     CHECK_FALSE(lost.resume(SinkCheckpoint{"", 3, false}));
@@ -188,14 +195,18 @@ TEST_CASE("a merge table keyed by integers upserts on its rowid, a text key gets
     f.write("merge", "r1", {R"([{"id":7,"v":1}])"});
     f.write("merge", "r2", {R"([{"id":7,"v":2}])"});
     CHECK(f.count("SELECT pk FROM pragma_table_info('orgs') WHERE name = 'id'") == 1);
-    CHECK(f.count("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'orgs__key'") == 0);
+    CHECK(
+        f.count("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'orgs__key'") ==
+        0);
     CHECK(f.count("SELECT rowid FROM orgs") == 7);
     CHECK(f.count("SELECT json_extract(record, '$.v') FROM orgs") == 2);
 
     Fixture text;
     text.write("merge", "r1", {R"([{"id":"a7","v":1}])"});
     text.write("merge", "r2", {R"([{"id":"a7","v":2}])"});
-    CHECK(text.count("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'orgs__key'") == 1);
+    CHECK(text.count(
+              "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'orgs__key'") ==
+          1);
     CHECK(text.count("SELECT count(*) FROM orgs") == 1);
 }
 
@@ -207,11 +218,13 @@ TEST_CASE("a merge run without a record still leaves the table, key column inclu
     CHECK(f.count("SELECT count(*) FROM orgs") == 1);
 }
 
-TEST_CASE("typed columns hold what SQLite makes of each JSON value, and the record keeps its JSON") {
+TEST_CASE(
+    "typed columns hold what SQLite makes of each JSON value, and the record keeps its JSON") {
     Fixture f;
     f.use_schema(R"({"id":{"type":"integer"},"n":{"type":"number"},"big":{"type":"integer"},)"
                  R"("o":{"type":"string"},"s":{"type":"string"}})");
-    const std::string record = R"({"id":1,"n":2,"big":18446744073709551615,"o":{"k":[1,"x"]},"s":42})";
+    const std::string record =
+        R"({"id":1,"n":2,"big":18446744073709551615,"o":{"k":[1,"x"]},"s":42})";
     f.write("append", "r1", {"[" + record + "]"});
     CHECK(f.count("SELECT count(*) FROM orgs WHERE typeof(n) = 'real' AND n = 2.0") == 1);
     CHECK(f.count("SELECT count(*) FROM orgs WHERE o = '{\"k\":[1,\"x\"]}' AND s = '42'") == 1);

@@ -24,19 +24,21 @@ using namespace apirunner;
 namespace {
 
 struct Hello : Poco::Net::HTTPRequestHandler {
-    void handleRequest(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response) override {
+    void handleRequest(Poco::Net::HTTPServerRequest&,
+                       Poco::Net::HTTPServerResponse& response) override {
         response.send() << "hello";
     }
 };
 
 struct HelloFactory : Poco::Net::HTTPRequestHandlerFactory {
-    Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
+    Poco::Net::HTTPRequestHandler* createRequestHandler(
+        const Poco::Net::HTTPServerRequest&) override {
         return new Hello;
     }
 };
 
 class NullLogger : public Logger {
-public:
+  public:
     void log(LogLevel, const std::string&) override {}
     void add_secret(const std::string&) override {}
 };
@@ -48,14 +50,16 @@ TEST_CASE("a self-signed certificate is refused, on loopback too") {
     Poco::File(dir.path()).createDirectories();
     const std::string key = dir.path() + "/key.pem";
     const std::string cert = dir.path() + "/cert.pem";
-    const std::string command = "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 "
-                                "-addext subjectAltName=IP:127.0.0.1 -keyout " + key + " -out " + cert +
-                                " >/dev/null 2>&1";
+    const std::string command =
+        "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 "
+        "-addext subjectAltName=IP:127.0.0.1 -keyout " +
+        key + " -out " + cert + " >/dev/null 2>&1";
     REQUIRE(std::system(command.c_str()) == 0);
 
     Poco::Net::Context::Ptr server_context = new Poco::Net::Context(
         Poco::Net::Context::TLS_SERVER_USE, key, cert, "", Poco::Net::Context::VERIFY_NONE);
-    Poco::Net::SecureServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0), 64, server_context);
+    Poco::Net::SecureServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0), 64,
+                                         server_context);
     Poco::Net::HTTPServer server(new HelloFactory, socket, new Poco::Net::HTTPServerParams);
     server.start();
 

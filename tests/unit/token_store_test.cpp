@@ -7,9 +7,9 @@
 #include <Poco/File.h>
 #include <Poco/TemporaryFile.h>
 
+#include <sys/stat.h>
 #include <atomic>
 #include <chrono>
-#include <sys/stat.h>
 #include <thread>
 
 using namespace apirunner;
@@ -83,7 +83,8 @@ TEST_CASE("the session cipher round-trips and refuses a wrong key or a damaged v
     CHECK(sealed.find("SENTINEL-at") == std::string::npos);
     CHECK(cipher.seal("same") != cipher.seal("same"));  // a fresh IV every time
     CHECK(cipher.open(sealed) == R"({"access_token":"SENTINEL-at"})");
-    CHECK_THROWS_WITH(SessionCipher("another key").open(sealed), Catch::Contains("cannot be decrypted"));
+    CHECK_THROWS_WITH(SessionCipher("another key").open(sealed),
+                      Catch::Contains("cannot be decrypted"));
     std::string damaged = sealed;
     damaged[damaged.size() - 5] = damaged[damaged.size() - 5] == 'A' ? 'B' : 'A';
     CHECK_THROWS_AS(cipher.open(damaged), Error);
@@ -94,8 +95,10 @@ TEST_CASE("with a state key the stored row is sealed, and without it the session
     SqliteTokenStore sealed(f.state, "mm", "SENTINEL-state-key");
     sealed.save("SENTINEL-session");
     CHECK(sealed.load() == std::optional<std::string>("SENTINEL-session"));
-    CHECK_THROWS_WITH(SqliteTokenStore(f.state, "mm").load(), Catch::Contains("is encrypted; set state_key_env"));
-    CHECK_THROWS_WITH(SqliteTokenStore(f.state, "mm", "wrong").load(), Catch::Contains("cannot be decrypted"));
+    CHECK_THROWS_WITH(SqliteTokenStore(f.state, "mm").load(),
+                      Catch::Contains("is encrypted; set state_key_env"));
+    CHECK_THROWS_WITH(SqliteTokenStore(f.state, "mm", "wrong").load(),
+                      Catch::Contains("cannot be decrypted"));
     // A session saved before a key was set is still read, and sealed on its next save.
     SqliteTokenStore plain(f.state, "ox");
     plain.save("old");

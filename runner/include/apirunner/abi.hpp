@@ -17,7 +17,8 @@ inline constexpr std::uint32_t k_abi_version = 4;
 
 // What must match for C++ types to cross safely: compiler, libstdc++ ABI, Boost and Poco.
 inline constexpr const char* k_build_fingerprint =
-    "gcc-" __VERSION__ ";cxx11abi=" APIRUNNER_STRINGIFY(_GLIBCXX_USE_CXX11_ABI) ";boost=" APIRUNNER_STRINGIFY(
+    "gcc-" __VERSION__
+    ";cxx11abi=" APIRUNNER_STRINGIFY(_GLIBCXX_USE_CXX11_ABI) ";boost=" APIRUNNER_STRINGIFY(
         BOOST_VERSION) ";poco=" APIRUNNER_STRINGIFY(POCO_VERSION);
 
 }  // namespace apirunner

@@ -18,7 +18,8 @@ std::string form_encode(const std::vector<std::pair<std::string, std::string>>& 
 std::string url_join(const std::string& base, const std::string& path);
 
 // The URL with name=value added to its query, both percent-encoded.
-std::string add_query_param(const std::string& url, const std::string& name, const std::string& value);
+std::string add_query_param(const std::string& url, const std::string& name,
+                            const std::string& value);
 
 // Standard base64, no line breaks.
 std::string base64(const std::string& bytes);

@@ -20,12 +20,12 @@ const char* to_string(ErrorKind kind);
 
 // Messages must never carry a secret: say which field was refused, never its value.
 class BOOST_SYMBOL_VISIBLE Error : public std::runtime_error {
-public:
+  public:
     Error(ErrorKind kind, const std::string& message);
     ~Error() override;
     ErrorKind kind() const { return m_kind; }
 
-private:
+  private:
     ErrorKind m_kind;
 };
 

@@ -14,7 +14,7 @@ enum class LogLevel { debug, info, warning, error };
 
 // The host redacts known secrets at its sink; plugins still never pass one in.
 class BOOST_SYMBOL_VISIBLE Logger {
-public:
+  public:
     virtual ~Logger();
     virtual void log(LogLevel level, const std::string& message) = 0;
     // Tells the sink a value to redact wherever it appears (a token the plugin just received).
@@ -22,7 +22,7 @@ public:
 };
 
 class BOOST_SYMBOL_VISIBLE Clock {
-public:
+  public:
     virtual ~Clock();
     virtual std::int64_t monotonic_ms() = 0;  // for lifetimes: never jumps
     virtual std::int64_t unix_seconds() = 0;  // for timestamps shown to people
@@ -31,7 +31,7 @@ public:
 // Where a provider profile's session outlives the process: the state database (mode 0600).
 // The plugin decides what the text holds (tokens, their expiry); the host only keeps it.
 class BOOST_SYMBOL_VISIBLE TokenStore {
-public:
+  public:
     virtual ~TokenStore();
     // The profile's saved session, read afresh from the store (never a cached copy).
     virtual std::optional<std::string> load() = 0;
@@ -46,18 +46,18 @@ public:
 
 // Holds a TokenStore's lock for a scope.
 class StoreLock {
-public:
+  public:
     explicit StoreLock(TokenStore& store) : m_store(store) { m_store.lock(); }
     ~StoreLock() { m_store.unlock(); }
     StoreLock(const StoreLock&) = delete;
     StoreLock& operator=(const StoreLock&) = delete;
 
-private:
+  private:
     TokenStore& m_store;
 };
 
 class BOOST_SYMBOL_VISIBLE HostServices {
-public:
+  public:
     virtual ~HostServices();
     virtual HttpClient& http() = 0;
     virtual Logger& logger() = 0;

@@ -35,7 +35,7 @@ struct HttpResponse {
 // redirects (cookies kept across them), a cookie jar and redaction of secrets in logs.
 // send() returns any HTTP status; it throws Error(unavailable) only when no response came.
 class BOOST_SYMBOL_VISIBLE HttpClient {
-public:
+  public:
     virtual ~HttpClient();
     virtual HttpResponse send(const HttpRequest& request) = 0;
     // The value of a cookie the jar holds for that URL, if any.

@@ -42,8 +42,8 @@ struct Credentials {
 struct SigningInput {
     std::string http_method;
     std::string url;
-    Params body_params;   // decoded form fields, when the body is x-www-form-urlencoded
-    Params extra_oauth;   // oauth_callback, oauth_verifier, ...
+    Params body_params;  // decoded form fields, when the body is x-www-form-urlencoded
+    Params extra_oauth;  // oauth_callback, oauth_verifier, ...
     std::string nonce;
     std::int64_t timestamp = 0;
     SignatureMethod method = SignatureMethod::hmac_sha1;

@@ -51,10 +51,11 @@ Tokens parse_token_response(const HttpResponse& response, std::int64_t default_l
 std::int64_t refresh_margin_ms(std::int64_t lifetime_s);
 
 // The Basic header value for a client id and secret.
-std::string basic_authorization(const std::string& id, const std::string& secret, bool form_encoded);
+std::string basic_authorization(const std::string& id, const std::string& secret,
+                                bool form_encoded);
 
 class BOOST_SYMBOL_VISIBLE TokenClient {
-public:
+  public:
     TokenClient(HostServices& host, TokenEndpoint endpoint, std::int64_t default_lifetime_s);
     // POSTs a grant to the token endpoint; client authentication is added as configured.
     // `url` "" means the endpoint's url.
@@ -62,7 +63,7 @@ public:
                    const std::string& url = "");
     const TokenEndpoint& endpoint() const { return m_endpoint; }
 
-private:
+  private:
     HostServices& m_host;
     TokenEndpoint m_endpoint;
     std::int64_t m_default_lifetime_s;
@@ -74,7 +75,7 @@ private:
 // refreshes it), every new pair is saved before it is used, and a refresh holds the profile's
 // lock and first adopts a newer pair another process may have stored meanwhile.
 class BOOST_SYMBOL_VISIBLE OAuth2Session : public Session {
-public:
+  public:
     void open() override;
     std::optional<std::int64_t> keep_alive_in_ms() override;
     void keep_alive() override;
@@ -90,7 +91,7 @@ public:
     void exchange_code(const std::string& code, const std::string& redirect_uri,
                        const std::string& code_verifier) override;
 
-protected:
+  protected:
     // `username` only tells sessions of different users apart in the store ("" if none).
     OAuth2Session(HostServices& host, TokenEndpoint endpoint, std::string grant,
                   std::int64_t default_lifetime_s, std::string username = "");
@@ -120,7 +121,7 @@ protected:
     // Uses the refresh token; false when there is none or it was refused.
     bool refresh();
 
-private:
+  private:
     bool restore();
     // Under the profile's lock: takes the stored pair when another process replaced ours.
     bool adopt_newer_stored();

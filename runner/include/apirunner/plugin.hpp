@@ -32,29 +32,36 @@ struct PluginDescriptor {
 };
 
 template <std::size_t N>
-constexpr PluginDescriptor make_descriptor(const char* name, const char* version, const char* grants,
-                                           const char* description,
+constexpr PluginDescriptor make_descriptor(const char* name, const char* version,
+                                           const char* grants, const char* description,
                                            const SettingSpec (&settings)[N],
                                            SessionFactory create) {
-    return PluginDescriptor{k_abi_version, sizeof(PluginDescriptor), k_build_fingerprint,
-                            name,          version,                  grants,
-                            description,   settings,                 N,
+    return PluginDescriptor{k_abi_version,
+                            sizeof(PluginDescriptor),
+                            k_build_fingerprint,
+                            name,
+                            version,
+                            grants,
+                            description,
+                            settings,
+                            N,
                             create};
 }
 
 // The factory every plugin writes: a function making its Session subclass.
 template <typename SessionType>
 Session* create_session(const Settings& settings, HostServices& host) {
-    static_assert(std::is_base_of_v<Session, SessionType>, "a plugin's session derives from Session");
+    static_assert(std::is_base_of_v<Session, SessionType>,
+                  "a plugin's session derives from Session");
     return new SessionType(settings, host);
 }
 
 }  // namespace apirunner
 
 // Exports a descriptor. Boost.DLL cannot see a type mismatch (one is a segfault), so check it.
-#define APIRUNNER_PLUGIN(descriptor)                                                            \
-    static_assert(std::is_same_v<decltype(descriptor), const ::apirunner::PluginDescriptor>,    \
-                  "APIRUNNER_PLUGIN takes a const apirunner::PluginDescriptor");                \
-    static_assert(std::is_same_v<decltype(descriptor.create), ::apirunner::SessionFactory>,     \
-                  "the factory must be an apirunner::SessionFactory");                          \
+#define APIRUNNER_PLUGIN(descriptor)                                                         \
+    static_assert(std::is_same_v<decltype(descriptor), const ::apirunner::PluginDescriptor>, \
+                  "APIRUNNER_PLUGIN takes a const apirunner::PluginDescriptor");             \
+    static_assert(std::is_same_v<decltype(descriptor.create), ::apirunner::SessionFactory>,  \
+                  "the factory must be an apirunner::SessionFactory");                       \
     BOOST_DLL_ALIAS(descriptor, apirunner_plugin)

@@ -13,7 +13,7 @@ namespace apirunner {
 
 // Not thread-safe: the host serialises calls on one session. Every method may throw Error.
 class BOOST_SYMBOL_VISIBLE Session {
-public:
+  public:
     virtual ~Session();
 
     // Logs in with the configured grant. Called once before the first request.

@@ -26,7 +26,7 @@ struct SettingSpec {
 // Values already checked against the table by the host: every required key is present, every
 // value parses as its type, and defaults are filled in.
 class BOOST_SYMBOL_VISIBLE Settings {
-public:
+  public:
     Settings() = default;
     explicit Settings(std::map<std::string, std::string> values) : m_values(std::move(values)) {}
 
@@ -38,7 +38,7 @@ public:
     bool get_bool(const std::string& name) const;
     const std::map<std::string, std::string>& values() const { return m_values; }
 
-private:
+  private:
     std::map<std::string, std::string> m_values;
 };
 

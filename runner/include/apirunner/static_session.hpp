@@ -9,7 +9,7 @@
 namespace apirunner {
 
 class BOOST_SYMBOL_VISIBLE StaticSession : public Session {
-public:
+  public:
     void open() override {}
     std::optional<std::int64_t> keep_alive_in_ms() override { return std::nullopt; }
     void keep_alive() override {}
@@ -17,7 +17,7 @@ public:
     void recover(const HttpResponse& refused) override;
     void close() noexcept override {}
 
-protected:
+  protected:
     ~StaticSession() override;
 };
 

@@ -27,73 +27,105 @@ struct Verb {
 
 const std::map<std::string, Verb>& verbs() {
     static const std::map<std::string, Verb> table = {
-        {"run", {"run [JOB...] [--config F] [--dry-run] [--full-refresh] [--metrics-file F] [--report F] [--quiet]",
-                 "run jobs now, once (all jobs when none are named); --dry-run logs in and reads "
-                 "the first page of each job, writing nothing; --report writes what each job did "
-                 "as JSON"}},
-        {"daemon", {"daemon [--config F] [--metrics-port N]",
-                    "run each job with a schedule at its times until SIGTERM or SIGINT, which let "
-                    "the running jobs finish their page and checkpoint; --metrics-port serves "
-                    "Prometheus metrics on 127.0.0.1"}},
-        {"validate", {"validate [--config F]",
-                      "check the jobs file and each provider's settings; print every problem"}},
-        {"list", {"list [--config F] [--from TIME]",
-                  "list jobs with their provider, schedule, outputs and next three run times "
-                  "(after TIME, ISO 8601, instead of now with --from)"}},
-        {"plugins", {"plugins [NAME] [--schema]",
-                     "list the plugins found and the files refused; with NAME, its settings (as "
-                     "JSON Schema with --schema); --schema alone: the paging kinds, sink types and "
-                     "outputs as the $defs of schemas/jobs.schema.json"}},
-        {"export", {"export kubernetes [--config F] [--image IMAGE]",
-                    "print a Kubernetes CronJob for each scheduled job (concurrencyPolicy Forbid, the "
-                    "job's timeZone), the jobs file from a ConfigMap, its ${VAR}s from a Secret, state "
-                    "and outputs on a PersistentVolumeClaim; kubectl apply -f the result"}},
-        {"history", {"history [JOB] [--config F] [--limit N] [--since TIME|SPAN] [--json]",
-                     "past runs from the state database, newest first: start, end, status, records, "
-                     "pages, retries, session refreshes, bytes received, error; --since 2026-11-01 "
-                     "or --since 24h; --json prints them as a JSON array"}},
-        {"login", {"login PROVIDER [--config F] [--no-listen] [--port N] [--timeout S] [--redirect-uri U]",
-                   "authorization-code login: prints the URL to open, waits for the browser on "
-                   "127.0.0.1 (or reads the pasted redirect URL with --no-listen), stores the session"}},
-        {"auth", {"auth check PROVIDER | auth status | auth logout PROVIDER [--config F]",
-                  "check: log in and show what is known of the session (never a token), with the "
-                  "provider's token introspection where it has one; status: the stored session of "
-                  "each provider; logout: forget a provider's stored session"}},
+        {"run",
+         {"run [JOB...] [--config F] [--dry-run] [--full-refresh] [--metrics-file F] [--report F] "
+          "[--quiet]",
+          "run jobs now, once (all jobs when none are named); --dry-run logs in and reads "
+          "the first page of each job, writing nothing; --report writes what each job did "
+          "as JSON"}},
+        {"daemon",
+         {"daemon [--config F] [--metrics-port N]",
+          "run each job with a schedule at its times until SIGTERM or SIGINT, which let "
+          "the running jobs finish their page and checkpoint; --metrics-port serves "
+          "Prometheus metrics on 127.0.0.1"}},
+        {"validate",
+         {"validate [--config F]",
+          "check the jobs file and each provider's settings; print every problem"}},
+        {"list",
+         {"list [--config F] [--from TIME]",
+          "list jobs with their provider, schedule, outputs and next three run times "
+          "(after TIME, ISO 8601, instead of now with --from)"}},
+        {"plugins",
+         {"plugins [NAME] [--schema]",
+          "list the plugins found and the files refused; with NAME, its settings (as "
+          "JSON Schema with --schema); --schema alone: the paging kinds, sink types and "
+          "outputs as the $defs of schemas/jobs.schema.json"}},
+        {"export",
+         {"export kubernetes [--config F] [--image IMAGE]",
+          "print a Kubernetes CronJob for each scheduled job (concurrencyPolicy Forbid, the "
+          "job's timeZone), the jobs file from a ConfigMap, its ${VAR}s from a Secret, state "
+          "and outputs on a PersistentVolumeClaim; kubectl apply -f the result"}},
+        {"history",
+         {"history [JOB] [--config F] [--limit N] [--since TIME|SPAN] [--json]",
+          "past runs from the state database, newest first: start, end, status, records, "
+          "pages, retries, session refreshes, bytes received, error; --since 2026-11-01 "
+          "or --since 24h; --json prints them as a JSON array"}},
+        {"login",
+         {"login PROVIDER [--config F] [--no-listen] [--port N] [--timeout S] [--redirect-uri U]",
+          "authorization-code login: prints the URL to open, waits for the browser on "
+          "127.0.0.1 (or reads the pasted redirect URL with --no-listen), stores the session"}},
+        {"auth",
+         {"auth check PROVIDER | auth status | auth logout PROVIDER [--config F]",
+          "check: log in and show what is known of the session (never a token), with the "
+          "provider's token introspection where it has one; status: the stored session of "
+          "each provider; logout: forget a provider's stored session"}},
     };
     return table;
 }
 
 }  // namespace
 
-App::App() {
-    setUnixOptions(true);
-}
+App::App() { setUnixOptions(true); }
 
 void App::defineOptions(Poco::Util::OptionSet& options) {
-    options.addOption(Option("config", "c", "the jobs file (default: $APIRUNNER_CONFIG or jobs.yaml)")
-                          .argument("FILE"));
-    options.addOption(Option("plugin-path", "p", "a folder to search for plugins first (repeatable)")
-                          .argument("DIR")
-                          .repeatable(true));
+    options.addOption(
+        Option("config", "c", "the jobs file (default: $APIRUNNER_CONFIG or jobs.yaml)")
+            .argument("FILE"));
+    options.addOption(
+        Option("plugin-path", "p", "a folder to search for plugins first (repeatable)")
+            .argument("DIR")
+            .repeatable(true));
     options.addOption(Option("dry-run", "n", "log in and read one page per job; write nothing"));
     options.addOption(Option("full-refresh", "f", "start every job from its first page"));
-    options.addOption(Option("log-level", "l", "debug, info, warn or error (default info)")
-                          .argument("LEVEL"));
-    options.addOption(Option("log-format", "", "text (default) or json: one JSON object a line").argument("FORMAT"));
-    options.addOption(Option("quiet", "q", "no progress line and no per-job ok lines: failures and warnings only"));
-    options.addOption(Option("limit", "", "how many runs history shows (default 20)").argument("N"));
-    options.addOption(Option("since", "", "history: runs started since TIME (ISO 8601) or SPAN ago (30m, 24h, 7d)").argument("TIME"));
+    options.addOption(
+        Option("log-level", "l", "debug, info, warn or error (default info)").argument("LEVEL"));
+    options.addOption(Option("log-format", "", "text (default) or json: one JSON object a line")
+                          .argument("FORMAT"));
+    options.addOption(Option(
+        "quiet", "q", "no progress line and no per-job ok lines: failures and warnings only"));
+    options.addOption(
+        Option("limit", "", "how many runs history shows (default 20)").argument("N"));
+    options.addOption(
+        Option("since", "",
+               "history: runs started since TIME (ISO 8601) or SPAN ago (30m, 24h, 7d)")
+            .argument("TIME"));
     options.addOption(Option("json", "", "history: print JSON"));
-    options.addOption(Option("report", "", "run: write a JSON report of the run to FILE").argument("FILE"));
-    options.addOption(Option("image", "", "export kubernetes: the container image (default apirunner:VERSION)").argument("IMAGE"));
-    options.addOption(Option("metrics-port", "", "daemon: serve Prometheus metrics on 127.0.0.1:N").argument("N"));
-    options.addOption(Option("metrics-file", "", "run: write Prometheus metrics to FILE (textfile collector)").argument("FILE"));
-    options.addOption(Option("from", "", "list: count run times from TIME (ISO 8601) instead of now").argument("TIME"));
-    options.addOption(Option("no-listen", "", "login: read the redirect URL from stdin instead of listening"));
-    options.addOption(Option("port", "", "login: the loopback port to listen on (default: any free port)").argument("N"));
-    options.addOption(Option("timeout", "", "login: seconds to wait for the browser (default 300)").argument("S"));
-    options.addOption(Option("redirect-uri", "", "login: the redirect URI registered with the provider").argument("URI"));
-    options.addOption(Option("schema", "", "with plugins NAME: print the settings as JSON Schema; alone: the jobs file's generated $defs"));
+    options.addOption(
+        Option("report", "", "run: write a JSON report of the run to FILE").argument("FILE"));
+    options.addOption(
+        Option("image", "", "export kubernetes: the container image (default apirunner:VERSION)")
+            .argument("IMAGE"));
+    options.addOption(Option("metrics-port", "", "daemon: serve Prometheus metrics on 127.0.0.1:N")
+                          .argument("N"));
+    options.addOption(
+        Option("metrics-file", "", "run: write Prometheus metrics to FILE (textfile collector)")
+            .argument("FILE"));
+    options.addOption(
+        Option("from", "", "list: count run times from TIME (ISO 8601) instead of now")
+            .argument("TIME"));
+    options.addOption(
+        Option("no-listen", "", "login: read the redirect URL from stdin instead of listening"));
+    options.addOption(
+        Option("port", "", "login: the loopback port to listen on (default: any free port)")
+            .argument("N"));
+    options.addOption(Option("timeout", "", "login: seconds to wait for the browser (default 300)")
+                          .argument("S"));
+    options.addOption(
+        Option("redirect-uri", "", "login: the redirect URI registered with the provider")
+            .argument("URI"));
+    options.addOption(Option("schema", "",
+                             "with plugins NAME: print the settings as JSON Schema; alone: the "
+                             "jobs file's generated $defs"));
     options.addOption(Option("help", "h", "show help (for a verb: apirunner VERB --help)"));
     options.addOption(Option("version", "V", "show the version"));
 }
@@ -127,8 +159,10 @@ void App::handleOption(const std::string& name, const std::string& value) {
         } else if (const auto span = parse_span(value)) {
             m_options.history_since = std::time(nullptr) - span->count();
         } else {
-            m_bad_option = "--since takes an ISO 8601 time (2026-11-01T00:00:00Z) or a span (30m, 24h, 7d), not '" +
-                           value + "'";
+            m_bad_option =
+                "--since takes an ISO 8601 time (2026-11-01T00:00:00Z) or a span (30m, 24h, 7d), "
+                "not '" +
+                value + "'";
         }
     } else if (name == "json") {
         m_options.json = true;
@@ -153,7 +187,8 @@ void App::handleOption(const std::string& name, const std::string& value) {
         if (const auto at = parse_instant(value)) {
             m_options.list_from = at->time_since_epoch().count();
         } else {
-            m_bad_option = "--from takes an ISO 8601 time such as 2026-03-08T00:00:00Z, not '" + value + "'";
+            m_bad_option =
+                "--from takes an ISO 8601 time such as 2026-03-08T00:00:00Z, not '" + value + "'";
         }
     } else if (name == "no-listen") {
         m_options.no_listen = true;
@@ -192,9 +227,10 @@ void App::print_help(const std::string& verb) const {
     formatter.setUnixStyle(true);
     formatter.setIndent(8);
     formatter.setHeader("options:");
-    formatter.setFooter("exit codes: 0 ok, 64 usage, 65 bad data from a provider, 69 provider "
-                        "unavailable, 75 temporary failure, 77 credentials refused, 78 bad "
-                        "configuration");
+    formatter.setFooter(
+        "exit codes: 0 ok, 64 usage, 65 bad data from a provider, 69 provider "
+        "unavailable, 75 temporary failure, 77 credentials refused, 78 bad "
+        "configuration");
     formatter.format(std::cout);
 }
 

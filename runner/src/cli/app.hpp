@@ -8,15 +8,15 @@
 namespace apirunner {
 
 class App : public Poco::Util::Application {
-public:
+  public:
     App();
 
-protected:
+  protected:
     void defineOptions(Poco::Util::OptionSet& options) override;
     void handleOption(const std::string& name, const std::string& value) override;
     int main(const std::vector<std::string>& arguments) override;
 
-private:
+  private:
     void print_help(const std::string& verb) const;
     int usage_error(const std::string& message) const;
 

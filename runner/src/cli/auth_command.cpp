@@ -47,7 +47,8 @@ void describe_stored(const std::string& data, std::string& expires, std::string&
         Poco::JSON::Parser parser;
         auto object = parser.parse(data).extract<Poco::JSON::Object::Ptr>();
         if (object->has("expires_at")) {
-            const Poco::Timestamp when = Poco::Timestamp::fromEpochTime(object->getValue<Poco::Int64>("expires_at"));
+            const Poco::Timestamp when =
+                Poco::Timestamp::fromEpochTime(object->getValue<Poco::Int64>("expires_at"));
             expires = Poco::DateTimeFormatter::format(when, Poco::DateTimeFormat::ISO8601_FORMAT);
         }
         if (object->has("refresh_token")) {
@@ -59,15 +60,17 @@ void describe_stored(const std::string& data, std::string& expires, std::string&
 
 int status(const Workspace& workspace, std::ostream& out) {
     const bool have_state = Poco::File(workspace.config().state_path).exists();
-    out << std::left << std::setw(16) << "PROVIDER" << std::setw(10) << "SESSION" << std::setw(24) << "EXPIRES"
-        << std::setw(10) << "REFRESH" << "SAVED\n";
+    out << std::left << std::setw(16) << "PROVIDER" << std::setw(10) << "SESSION" << std::setw(24)
+        << "EXPIRES" << std::setw(10) << "REFRESH"
+        << "SAVED\n";
     for (const auto& [name, provider] : workspace.config().providers) {
         std::string session = "none";
         std::string expires = "-";
         std::string refresh = "-";
         std::string saved = "-";
         if (have_state) {
-            SqliteTokenStore store(workspace.config().state_path, name, workspace.config().state_key);
+            SqliteTokenStore store(workspace.config().state_path, name,
+                                   workspace.config().state_key);
             try {
                 if (auto data = store.load()) {
                     session = "stored";
@@ -78,8 +81,8 @@ int status(const Workspace& workspace, std::ostream& out) {
             }
             saved = session == "none" ? "-" : store.updated_at().value_or("-");
         }
-        out << std::setw(16) << name << std::setw(10) << session << std::setw(24) << expires << std::setw(10)
-            << refresh << saved << "\n";
+        out << std::setw(16) << name << std::setw(10) << session << std::setw(24) << expires
+            << std::setw(10) << refresh << saved << "\n";
     }
     return 0;
 }
@@ -88,7 +91,8 @@ int logout(const Workspace& workspace, const std::string& provider, std::ostream
     if (Poco::File(workspace.config().state_path).exists()) {
         SqliteTokenStore(workspace.config().state_path, provider).clear();
     }
-    out << "provider " << provider << ": the stored session is forgotten; the next run logs in again\n";
+    out << "provider " << provider
+        << ": the stored session is forgotten; the next run logs in again\n";
     return 0;
 }
 
@@ -100,7 +104,8 @@ int auth_command(const CliOptions& options, std::ostream& out, std::ostream& err
     const std::string action = args.empty() ? "" : args[0];
     const bool wants_provider = action == "check" || action == "logout";
     if (!(wants_provider && args.size() == 2) && !(action == "status" && args.size() == 1)) {
-        err << "apirunner: usage: apirunner auth check PROVIDER | auth status | auth logout PROVIDER\n";
+        err << "apirunner: usage: apirunner auth check PROVIDER | auth status | auth logout "
+               "PROVIDER\n";
         return App::EXIT_USAGE;
     }
     Workspace workspace;
@@ -113,10 +118,12 @@ int auth_command(const CliOptions& options, std::ostream& out, std::ostream& err
     }
     const std::string& provider = args[1];
     if (!workspace.config().providers.count(provider)) {
-        err << "apirunner: no provider named '" << provider << "' in " << workspace.config().path << "\n";
+        err << "apirunner: no provider named '" << provider << "' in " << workspace.config().path
+            << "\n";
         return App::EXIT_USAGE;
     }
-    return action == "check" ? check(workspace, provider, options, out, err) : logout(workspace, provider, out);
+    return action == "check" ? check(workspace, provider, options, out, err)
+                             : logout(workspace, provider, out);
 }
 
 }  // namespace apirunner

@@ -18,16 +18,16 @@ struct CliOptions {
     bool full_refresh = false;
     bool dry_run = false;
     LogLevel log_level = LogLevel::info;
-    bool quiet = false;     // no progress line, no per-job "ok" lines: only failures and warnings
+    bool quiet = false;      // no progress line, no per-job "ok" lines: only failures and warnings
     bool json_logs = false;  // --log-format json
     int history_limit = 20;
     std::optional<std::int64_t> history_since;  // history --since: Unix seconds
     bool json = false;                          // history --json
     std::string report_file;                    // run --report: the run report as JSON
     std::string image;                          // export kubernetes --image
-    std::optional<std::int64_t> list_from;  // list --from: Unix seconds to count run times from
-    std::optional<int> metrics_port;        // daemon: serve /metrics on 127.0.0.1 (0: any free port)
-    std::string metrics_file;               // run: write the runs' metrics here
+    std::optional<std::int64_t> list_from;      // list --from: Unix seconds to count run times from
+    std::optional<int> metrics_port;  // daemon: serve /metrics on 127.0.0.1 (0: any free port)
+    std::string metrics_file;         // run: write the runs' metrics here
     // login
     bool no_listen = false;
     int login_port = 0;

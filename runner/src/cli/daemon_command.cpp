@@ -5,16 +5,16 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/job_summary.hpp"
+#include "cli/progress_lines.hpp"
 #include "cli/workspace.hpp"
 #include "config/config_changes.hpp"
+#include "daemon/scheduler.hpp"
 #include "extract/job_runner.hpp"
 #include "extract/stop_request.hpp"
 #include "log/console.hpp"
 #include "log/console_logger.hpp"
-#include "cli/progress_lines.hpp"
 #include "metrics/metrics_server.hpp"
 #include "metrics/run_metrics.hpp"
-#include "daemon/scheduler.hpp"
 #include "state/state_db.hpp"
 
 #include <chrono>
@@ -28,14 +28,14 @@
 namespace apirunner {
 namespace {
 
-Instant now() {
-    return date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-}
+Instant now() { return date::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }
 
-JobResult run_job(const Workspace& workspace, const JobSpec& job, RateLimiters& limiters, ConsoleLogger& logger) {
+JobResult run_job(const Workspace& workspace, const JobSpec& job, RateLimiters& limiters,
+                  ConsoleLogger& logger) {
     try {
         StateDb state(workspace.config().state_path);
-        SessionPool sessions(workspace.registry, workspace.settings, workspace.config(), logger, true);
+        SessionPool sessions(workspace.registry, workspace.settings, workspace.config(), logger,
+                             true);
         JobRunner runner(workspace.config(), sessions, &state, limiters, logger);
         JobResult result = runner.run(job, RunOptions{false, false, terminal_progress()});
         sessions.close_all();
@@ -57,9 +57,9 @@ std::shared_ptr<const Workspace> load(const CliOptions& options) {
 }
 
 class Daemon {
-public:
-    Daemon(const CliOptions& options, std::shared_ptr<const Workspace> workspace, ConsoleLogger& logger,
-           std::ostream& out, std::ostream& err)
+  public:
+    Daemon(const CliOptions& options, std::shared_ptr<const Workspace> workspace,
+           ConsoleLogger& logger, std::ostream& out, std::ostream& err)
         : m_options(options),
           m_workspace(std::move(workspace)),
           m_logger(logger),
@@ -82,10 +82,13 @@ public:
                 continue;
             }
             const auto last = state.history(job.name, 1);
-            const auto started = last.empty() ? std::nullopt : parse_instant(last.front().started_at);
-            const auto missed = started ? m_scheduler.schedule(job.name)->next_after(*started) : std::nullopt;
+            const auto started =
+                last.empty() ? std::nullopt : parse_instant(last.front().started_at);
+            const auto missed =
+                started ? m_scheduler.schedule(job.name)->next_after(*started) : std::nullopt;
             if (missed && *missed <= now()) {
-                say("job " + job.name + ": catching up the run missed at " + date::format("%FT%TZ", *missed));
+                say("job " + job.name + ": catching up the run missed at " +
+                    date::format("%FT%TZ", *missed));
                 m_scheduler.run_soon(job.name);
             }
         }
@@ -94,7 +97,8 @@ public:
     void announce() {
         for (const JobSpec& job : m_workspace->config().jobs) {
             if (const auto next = m_scheduler.next_time(job.name)) {
-                say("job " + job.name + ": next run " + m_scheduler.schedule(job.name)->wall_clock(*next));
+                say("job " + job.name + ": next run " +
+                    m_scheduler.schedule(job.name)->wall_clock(*next));
             }
         }
     }
@@ -119,7 +123,7 @@ public:
         collect(metrics);
     }
 
-private:
+  private:
     // A line on stdout, above the live status lines; --quiet keeps the daemon's routine lines.
     void say(const std::string& line) {
         if (!m_options.quiet) {
@@ -135,21 +139,26 @@ private:
             std::ostringstream problems;
             report_problems(*fresh, problems);
             Console::instance().print(m_err, "apirunner: daemon: SIGHUP: " + path +
-                                                 " was not taken, the jobs go on as before:\n" + problems.str());
+                                                 " was not taken, the jobs go on as before:\n" +
+                                                 problems.str());
             return;
         }
-        const std::vector<std::string> changes = config_changes(m_workspace->config(), fresh->config());
+        const std::vector<std::string> changes =
+            config_changes(m_workspace->config(), fresh->config());
         m_scheduler.reload(fresh->config().jobs, fresh->config().max_parallel_jobs, now());
         m_workspace = fresh;  // running jobs hold the version they started with
-        std::string text = "daemon: SIGHUP: reloaded " + path + (changes.empty() ? ", nothing changed" : "") + "\n";
+        std::string text = "daemon: SIGHUP: reloaded " + path +
+                           (changes.empty() ? ", nothing changed" : "") + "\n";
         for (const auto& change : changes) {
             text += "  " + change + "\n";
         }
         Console::instance().print(m_out, text);
         announce();
         if (m_scheduler.scheduled() == 0) {
-            Console::instance().print(m_err, "apirunner: daemon: no job has a schedule any more; waiting for "
-                                             "SIGHUP or SIGTERM\n");
+            Console::instance().print(
+                m_err,
+                "apirunner: daemon: no job has a schedule any more; waiting for "
+                "SIGHUP or SIGTERM\n");
         }
     }
 
@@ -208,7 +217,8 @@ int daemon_command(const CliOptions& options, std::ostream& out, std::ostream& e
         std::optional<MetricsServer> server;
         if (options.metrics_port) {
             server.emplace(metrics, *options.metrics_port);
-            out << "daemon: metrics on http://127.0.0.1:" << server->port() << "/metrics" << std::endl;
+            out << "daemon: metrics on http://127.0.0.1:" << server->port() << "/metrics"
+                << std::endl;
         }
         Daemon daemon(options, workspace, logger, out, err);
         if (daemon.scheduled() == 0) {
@@ -219,11 +229,11 @@ int daemon_command(const CliOptions& options, std::ostream& out, std::ostream& e
         daemon.catch_up(state);
         daemon.announce();
         out << "daemon: " << daemon.scheduled() << " scheduled jobs, at most "
-            << workspace->config().max_parallel_jobs << " at once; SIGHUP reloads " << workspace->config().path
-            << ", SIGTERM stops" << std::endl;
+            << workspace->config().max_parallel_jobs << " at once; SIGHUP reloads "
+            << workspace->config().path << ", SIGTERM stops" << std::endl;
         daemon.serve(metrics);
-        out << "daemon: stopped by " << signal_name(stop_signal()) << ", every running job checkpointed"
-            << std::endl;
+        out << "daemon: stopped by " << signal_name(stop_signal())
+            << ", every running job checkpointed" << std::endl;
         return 0;
     } catch (const Error& error) {
         err << "apirunner: " << error.what() << std::endl;

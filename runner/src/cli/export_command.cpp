@@ -25,14 +25,16 @@ int export_command(const CliOptions& options, std::ostream& out, std::ostream& e
         return environment(name);
     });
     if (!loaded.problems.empty()) {
-        err << options.config_path << ": " << loaded.problems.size() << " problems; `apirunner validate` shows them\n";
+        err << options.config_path << ": " << loaded.problems.size()
+            << " problems; `apirunner validate` shows them\n";
         for (const auto& problem : loaded.problems) {
             err << "  " << redactor().redact(problem.to_string()) << "\n";
         }
         return exit_code_for(ErrorKind::config);
     }
     KubernetesExport target;
-    target.image = options.image.empty() ? std::string("apirunner:") + APIRUNNER_VERSION : options.image;
+    target.image =
+        options.image.empty() ? std::string("apirunner:") + APIRUNNER_VERSION : options.image;
     target.config_file_name = Poco::Path(loaded.config.path).getFileName();
     target.variables.assign(variables.begin(), variables.end());
     std::vector<std::string> notes;

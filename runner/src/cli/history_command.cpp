@@ -1,8 +1,8 @@
 // apirunner history: the runs table of the state database, as a table or as JSON.
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
-#include "config/config_loader.hpp"
 #include "cli/run_report.hpp"
+#include "config/config_loader.hpp"
 #include "state/state_db.hpp"
 
 #include <Poco/DateTimeFormat.h>
@@ -30,13 +30,14 @@ std::string time_of_day(const std::string& iso) {
 }
 
 void print_table(const std::vector<RunRecord>& runs, std::ostream& out) {
-    std::vector<std::vector<std::string>> rows = {
-        {"RUN", "JOB", "STARTED (UTC)", "ENDED", "STATUS", "RECORDS", "PAGES", "RETRIES", "REFRESHES", "BYTES", "ERROR"}};
+    std::vector<std::vector<std::string>> rows = {{"RUN", "JOB", "STARTED (UTC)", "ENDED", "STATUS",
+                                                   "RECORDS", "PAGES", "RETRIES", "REFRESHES",
+                                                   "BYTES", "ERROR"}};
     for (const auto& run : runs) {
-        rows.push_back({run.run_id, run.job, to_the_second(run.started_at), time_of_day(run.ended_at),
-                        run.status, std::to_string(run.records), std::to_string(run.pages),
-                        std::to_string(run.retries), std::to_string(run.refreshes), std::to_string(run.bytes),
-                        run.error});
+        rows.push_back({run.run_id, run.job, to_the_second(run.started_at),
+                        time_of_day(run.ended_at), run.status, std::to_string(run.records),
+                        std::to_string(run.pages), std::to_string(run.retries),
+                        std::to_string(run.refreshes), std::to_string(run.bytes), run.error});
     }
     std::vector<std::size_t> widths(rows.front().size(), 0);
     for (const auto& row : rows) {
@@ -75,8 +76,9 @@ int history_command(const CliOptions& options, std::ostream& out, std::ostream& 
     const std::string job = options.arguments.empty() ? "" : options.arguments.front();
     const std::string since =
         options.history_since
-            ? Poco::DateTimeFormatter::format(Poco::Timestamp::fromEpochTime(*options.history_since),
-                                              Poco::DateTimeFormat::ISO8601_FRAC_FORMAT)  // as started_at is kept
+            ? Poco::DateTimeFormatter::format(
+                  Poco::Timestamp::fromEpochTime(*options.history_since),
+                  Poco::DateTimeFormat::ISO8601_FRAC_FORMAT)  // as started_at is kept
             : "";
     if (Poco::File(loaded.config.state_path).exists()) {
         try {

@@ -7,18 +7,22 @@
 
 namespace apirunner {
 
-void print_job_summary(const JobResult& result, const CliOptions& options, std::ostream& out, std::ostream& err) {
+void print_job_summary(const JobResult& result, const CliOptions& options, std::ostream& out,
+                       std::ostream& err) {
     if (result.failure) {
         Console::instance().print(err, "apirunner: job '" + result.job + "' failed (" +
-                                           to_string(*result.failure) + "): " + result.error + "\n");
+                                           to_string(*result.failure) + "): " + result.error +
+                                           "\n");
         return;
     }
     std::ostringstream text;
     if (!options.quiet) {
-        text << "job " << result.job << ": " << (options.dry_run ? "dry run ok, " : "ok, ") << result.records
-             << " records, " << result.pages << " pages, " << std::fixed << std::setprecision(2)
-             << result.seconds << " s" << (result.retries ? ", " + std::to_string(result.retries) + " retries" : "")
-             << (result.resumed_from ? ", resumed after page " + std::to_string(result.resumed_from) : "")
+        text << "job " << result.job << ": " << (options.dry_run ? "dry run ok, " : "ok, ")
+             << result.records << " records, " << result.pages << " pages, " << std::fixed
+             << std::setprecision(2) << result.seconds << " s"
+             << (result.retries ? ", " + std::to_string(result.retries) + " retries" : "")
+             << (result.resumed_from ? ", resumed after page " + std::to_string(result.resumed_from)
+                                     : "")
              << "\n";
         for (const auto& output : result.outputs) {
             text << "  -> " << output << "\n";

@@ -12,6 +12,7 @@ namespace apirunner {
 
 // The failure line goes to `err` (after "apirunner: "), the rest to `out`; with --quiet, only
 // the failure line and the warnings.
-void print_job_summary(const JobResult& result, const CliOptions& options, std::ostream& out, std::ostream& err);
+void print_job_summary(const JobResult& result, const CliOptions& options, std::ostream& out,
+                       std::ostream& err);
 
 }  // namespace apirunner

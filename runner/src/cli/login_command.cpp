@@ -22,7 +22,8 @@ std::optional<Query> await_redirect(const CliOptions& options, LoopbackReceiver*
                                     const std::string& redirect_uri, std::ostream& out) {
     if (receiver) {
         out << "waiting up to " << options.login_timeout_s << " s for the browser to come back to "
-            << redirect_uri << "\n" << std::flush;
+            << redirect_uri << "\n"
+            << std::flush;
         return receiver->wait(options.login_timeout_s);
     }
     out << "then paste here the whole URL your browser was sent to:\n" << std::flush;
@@ -39,7 +40,8 @@ std::optional<Query> await_redirect(const CliOptions& options, LoopbackReceiver*
 int login_command(const CliOptions& options, std::ostream& out, std::ostream& err) {
     using App = Poco::Util::Application;
     if (options.arguments.size() != 1) {
-        err << "apirunner: usage: apirunner login PROVIDER [--no-listen] [--port N] [--timeout S]\n";
+        err << "apirunner: usage: apirunner login PROVIDER [--no-listen] [--port N] [--timeout "
+               "S]\n";
         return App::EXIT_USAGE;
     }
     const std::string& provider = options.arguments.front();
@@ -49,7 +51,8 @@ int login_command(const CliOptions& options, std::ostream& out, std::ostream& er
         return code;
     }
     if (!workspace.config().providers.count(provider)) {
-        err << "apirunner: no provider named '" << provider << "' in " << workspace.config().path << "\n";
+        err << "apirunner: no provider named '" << provider << "' in " << workspace.config().path
+            << "\n";
         return App::EXIT_USAGE;
     }
     const ConsoleLogger logger(options.log_level, "apirunner");
@@ -62,11 +65,12 @@ int login_command(const CliOptions& options, std::ostream& out, std::ostream& er
         }
         const std::string redirect_uri = !options.redirect_uri.empty() ? options.redirect_uri
                                          : receiver                    ? receiver->redirect_uri()
-                                                                       : "http://127.0.0.1/callback";
+                                                    : "http://127.0.0.1/callback";
         const Pkce pkce = make_pkce();
         const std::string state = make_state();
         out << "open this URL in a browser and sign in to " << provider << ":\n  "
-            << session.authorize_url(redirect_uri, state, pkce.challenge) << "\n" << std::flush;
+            << session.authorize_url(redirect_uri, state, pkce.challenge) << "\n"
+            << std::flush;
 
         const auto query = await_redirect(options, receiver.get(), redirect_uri, out);
         if (!query) {
@@ -75,8 +79,11 @@ int login_command(const CliOptions& options, std::ostream& out, std::ostream& er
             return receiver ? App::EXIT_TEMPFAIL : App::EXIT_USAGE;
         }
         if (!value(*query, "error").empty()) {
-            err << "apirunner: provider '" << provider << "' refused the authorization: " << value(*query, "error")
-                << (value(*query, "error_description").empty() ? "" : " (" + value(*query, "error_description") + ")")
+            err << "apirunner: provider '" << provider
+                << "' refused the authorization: " << value(*query, "error")
+                << (value(*query, "error_description").empty()
+                        ? ""
+                        : " (" + value(*query, "error_description") + ")")
                 << "\n";
             return App::EXIT_NOPERM;
         }

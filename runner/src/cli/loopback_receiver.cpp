@@ -14,10 +14,11 @@ namespace apirunner {
 namespace {
 
 class CallbackHandler : public Poco::Net::HTTPRequestHandler {
-public:
+  public:
     explicit CallbackHandler(LoopbackReceiver& receiver) : m_receiver(receiver) {}
 
-    void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override {
+    void handleRequest(Poco::Net::HTTPServerRequest& request,
+                       Poco::Net::HTTPServerResponse& response) override {
         const Poco::URI uri(request.getURI());
         response.setContentType("text/html; charset=utf-8");
         if (uri.getPath() != "/callback") {
@@ -25,23 +26,25 @@ public:
             response.send() << "<html><body>Not here.</body></html>";
             return;
         }
-        response.send() << "<html><body><p>apirunner has the authorization; you can close this window."
-                           "</p></body></html>";
+        response.send()
+            << "<html><body><p>apirunner has the authorization; you can close this window."
+               "</p></body></html>";
         m_receiver.deliver(query_of(request.getURI()));
     }
 
-private:
+  private:
     LoopbackReceiver& m_receiver;
 };
 
 class CallbackFactory : public Poco::Net::HTTPRequestHandlerFactory {
-public:
+  public:
     explicit CallbackFactory(LoopbackReceiver& receiver) : m_receiver(receiver) {}
-    Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
+    Poco::Net::HTTPRequestHandler* createRequestHandler(
+        const Poco::Net::HTTPServerRequest&) override {
         return new CallbackHandler(m_receiver);
     }
 
-private:
+  private:
     LoopbackReceiver& m_receiver;
 };
 
@@ -56,7 +59,8 @@ std::map<std::string, std::string> query_of(const std::string& url) {
 }
 
 LoopbackReceiver::LoopbackReceiver(int port) {
-    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(port)));
+    Poco::Net::ServerSocket socket(
+        Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(port)));
     m_server = std::make_unique<Poco::Net::HTTPServer>(new CallbackFactory(*this), socket,
                                                        new Poco::Net::HTTPServerParams);
     m_server->start();
@@ -78,7 +82,8 @@ void LoopbackReceiver::deliver(std::map<std::string, std::string> query) {
 
 std::optional<std::map<std::string, std::string>> LoopbackReceiver::wait(int timeout_s) {
     std::unique_lock<std::mutex> lock(m_mutex);
-    m_arrived.wait_for(lock, std::chrono::seconds(timeout_s), [this] { return m_query.has_value(); });
+    m_arrived.wait_for(lock, std::chrono::seconds(timeout_s),
+                       [this] { return m_query.has_value(); });
     return m_query;
 }
 

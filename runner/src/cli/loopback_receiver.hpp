@@ -14,7 +14,7 @@
 namespace apirunner {
 
 class LoopbackReceiver {
-public:
+  public:
     // Listens on 127.0.0.1:port (0: any free port).
     explicit LoopbackReceiver(int port);
     ~LoopbackReceiver();
@@ -26,7 +26,7 @@ public:
     // Called by the server's handler.
     void deliver(std::map<std::string, std::string> query);
 
-private:
+  private:
     std::unique_ptr<Poco::Net::HTTPServer> m_server;
     std::mutex m_mutex;
     std::condition_variable m_arrived;

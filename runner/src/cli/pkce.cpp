@@ -27,14 +27,16 @@ std::string s256_challenge(const std::string& verifier) {
     const auto& digest = sha256.digest();
     std::ostringstream out;
     Poco::Base64Encoder encoder(out, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
-    encoder.write(reinterpret_cast<const char*>(digest.data()), static_cast<std::streamsize>(digest.size()));
+    encoder.write(reinterpret_cast<const char*>(digest.data()),
+                  static_cast<std::streamsize>(digest.size()));
     encoder.close();
     return out.str();
 }
 
 Pkce make_pkce() {
     Pkce pkce;
-    pkce.verifier = random_from("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~", 64);
+    pkce.verifier =
+        random_from("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~", 64);
     pkce.challenge = s256_challenge(pkce.verifier);
     return pkce;
 }

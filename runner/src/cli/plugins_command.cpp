@@ -14,7 +14,8 @@ void print_settings(const PluginDescriptor& plugin, std::ostream& out) {
     out << plugin.name << " " << plugin.version << ": " << plugin.description << "\n"
         << "grants: " << plugin.grants << "\n\n"
         << std::left << std::setw(22) << "SETTING" << std::setw(9) << "TYPE" << std::setw(30)
-        << "DEFAULT" << "DESCRIPTION\n";
+        << "DEFAULT"
+        << "DESCRIPTION\n";
     for (std::size_t i = 0; i < plugin.settings_count; ++i) {
         const SettingSpec& spec = plugin.settings[i];
         std::string flags = spec.required ? " (required)" : "";
@@ -47,7 +48,8 @@ int plugins_command(const CliOptions& options, bool schema, std::ostream& out, s
         return 0;
     }
     out << std::left << std::setw(14) << "PLUGIN" << std::setw(10) << "VERSION" << std::setw(48)
-        << "GRANTS" << "FILE\n";
+        << "GRANTS"
+        << "FILE\n";
     for (const auto& plugin : registry.plugins()) {
         out << std::setw(14) << plugin.name() << std::setw(10) << plugin.descriptor->version
             << std::setw(48) << plugin.descriptor->grants << plugin.path << "\n";

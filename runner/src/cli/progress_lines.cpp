@@ -19,7 +19,8 @@ std::string progress_line(const JobProgress& progress) {
         const double rate = fetched / progress.seconds;
         line << ", " << std::llround(rate) << " records/s";
         if (progress.total && *progress.total > progress.records) {
-            line << ", about " << std::llround(static_cast<double>(*progress.total - progress.records) / rate)
+            line << ", about "
+                 << std::llround(static_cast<double>(*progress.total - progress.records) / rate)
                  << " s left";
         }
     }

@@ -10,7 +10,7 @@ namespace apirunner {
 std::string progress_line(const JobProgress& progress);
 
 class ProgressLines : public ProgressListener {
-public:
+  public:
     void page_done(const JobProgress& progress) override;
     void job_done(const std::string& job) override;
 };

@@ -1,13 +1,13 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/job_summary.hpp"
+#include "cli/progress_lines.hpp"
+#include "cli/run_report.hpp"
 #include "cli/workspace.hpp"
 #include "extract/job_runner.hpp"
 #include "extract/stop_request.hpp"
-#include "cli/progress_lines.hpp"
 #include "log/redactor.hpp"
 #include "metrics/run_metrics.hpp"
-#include "cli/run_report.hpp"
 #include "state/state_db.hpp"
 
 #include <chrono>
@@ -19,7 +19,8 @@ namespace {
 
 // The jobs named on the command line (all when none); an empty list and the problem when a
 // name is not a job.
-std::vector<const JobSpec*> select_jobs(const JobsConfig& config, const std::vector<std::string>& names,
+std::vector<const JobSpec*> select_jobs(const JobsConfig& config,
+                                        const std::vector<std::string>& names,
                                         std::string& problem) {
     std::vector<const JobSpec*> jobs;
     std::vector<std::string> known;
@@ -53,7 +54,8 @@ int run_jobs(const CliOptions& options, RunReport& report, std::ostream& out, st
         return code;
     }
     std::string problem;
-    const std::vector<const JobSpec*> jobs = select_jobs(workspace.config(), options.arguments, problem);
+    const std::vector<const JobSpec*> jobs =
+        select_jobs(workspace.config(), options.arguments, problem);
     if (!problem.empty()) {
         err << "apirunner: " << problem << "\n";
         report.refused({problem});
@@ -70,11 +72,13 @@ int run_jobs(const CliOptions& options, RunReport& report, std::ostream& out, st
         return exit_code_for(error.kind());
     }
     ConsoleLogger logger(options.log_level, "apirunner");
-    SessionPool sessions(workspace.registry, workspace.settings, workspace.config(), logger, !options.dry_run);
+    SessionPool sessions(workspace.registry, workspace.settings, workspace.config(), logger,
+                         !options.dry_run);
     RateLimiters limiters;
     JobRunner runner(workspace.config(), sessions, state.get(), limiters, logger);
     stop_on_signals();
-    std::signal(SIGXFSZ, SIG_IGN);  // a file past its size limit is a write error we report, not a death
+    std::signal(SIGXFSZ,
+                SIG_IGN);  // a file past its size limit is a write error we report, not a death
 
     RunMetrics metrics;
     int exit_code = 0;
@@ -90,7 +94,8 @@ int run_jobs(const CliOptions& options, RunReport& report, std::ostream& out, st
             exit_code = exit_code ? exit_code : exit_code_for(ErrorKind::temporary);
             continue;
         }
-        const JobResult result = runner.run(*job, RunOptions{options.dry_run, options.full_refresh, terminal_progress()});
+        const JobResult result = runner.run(
+            *job, RunOptions{options.dry_run, options.full_refresh, terminal_progress()});
         print_job_summary(result, options, out, err);
         report.job_ran(result);
         metrics.record(result, date::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
@@ -112,8 +117,8 @@ int run_jobs(const CliOptions& options, RunReport& report, std::ostream& out, st
     if (!options.quiet || failed) {
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        out << jobs.size() - failed << " of " << jobs.size() << " jobs ok, " << records << " records in "
-            << std::fixed << std::setprecision(2) << seconds << " s\n";
+        out << jobs.size() - failed << " of " << jobs.size() << " jobs ok, " << records
+            << " records in " << std::fixed << std::setprecision(2) << seconds << " s\n";
     }
     return exit_code;
 }
@@ -121,13 +126,16 @@ int run_jobs(const CliOptions& options, RunReport& report, std::ostream& out, st
 }  // namespace
 
 int run_command(const CliOptions& options, std::ostream& out, std::ostream& err) {
-    const auto now = [] { return date::floor<std::chrono::seconds>(std::chrono::system_clock::now()); };
+    const auto now = [] {
+        return date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    };
     RunReport report(options.config_path, date::format("%FT%TZ", now()));
     const auto started = std::chrono::steady_clock::now();
     int exit_code = run_jobs(options, report, out, err);
     if (!options.report_file.empty()) {
         try {
-            const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+            const double seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
             report.write(options.report_file, exit_code, date::format("%FT%TZ", now()), seconds);
         } catch (const Error& error) {
             err << "apirunner: " << error.what() << "\n";

@@ -26,7 +26,8 @@ Poco::JSON::Array array_of(const std::vector<std::string>& items) {
 Poco::JSON::Object job_object(const JobResult& result) {
     Poco::JSON::Object job = run_json(run_record(result));
     job.set("exit_code", result.failure ? exit_code_for(*result.failure) : 0);
-    job.set("failure", result.failure ? Poco::Dynamic::Var(to_string(*result.failure)) : Poco::Dynamic::Var());
+    job.set("failure",
+            result.failure ? Poco::Dynamic::Var(to_string(*result.failure)) : Poco::Dynamic::Var());
     job.set("seconds", result.seconds);
     job.set("resumed_after_page", result.resumed_from);
     job.set("outputs", array_of(result.outputs));
@@ -88,7 +89,8 @@ std::string RunReport::json(int exit_code, const std::string& ended_at, double s
     return out.str();
 }
 
-void RunReport::write(const std::string& path, int exit_code, const std::string& ended_at, double seconds) const {
+void RunReport::write(const std::string& path, int exit_code, const std::string& ended_at,
+                      double seconds) const {
     write_file_atomically(path, json(exit_code, ended_at, seconds), "the run report");
 }
 

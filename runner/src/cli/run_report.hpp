@@ -18,7 +18,7 @@ namespace apirunner {
 Poco::JSON::Object run_json(const RunRecord& run);
 
 class RunReport {
-public:
+  public:
     RunReport(std::string config_path, std::string started_at);
 
     void job_ran(const JobResult& result);
@@ -28,9 +28,10 @@ public:
 
     std::string json(int exit_code, const std::string& ended_at, double seconds) const;
     // Throws Error(config) naming the file.
-    void write(const std::string& path, int exit_code, const std::string& ended_at, double seconds) const;
+    void write(const std::string& path, int exit_code, const std::string& ended_at,
+               double seconds) const;
 
-private:
+  private:
     std::string m_config_path;
     std::string m_started_at;
     std::vector<JobResult> m_jobs;

@@ -44,8 +44,8 @@ void load_workspace(const CliOptions& options, Workspace& workspace) {
         }
     }
     for (const auto& [name, provider] : workspace.config().providers) {
-        if (auto settings =
-                resolve_provider_settings(provider, workspace.registry, workspace.loaded.problems)) {
+        if (auto settings = resolve_provider_settings(provider, workspace.registry,
+                                                      workspace.loaded.problems)) {
             workspace.settings[name] = std::move(*settings);
         }
     }

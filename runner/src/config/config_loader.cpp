@@ -1,12 +1,12 @@
 #include "config/config_loader.hpp"
 
+#include "schedule/schedule.hpp"
 #include "settings/field_table.hpp"
 #include "settings/yaml_map.hpp"
 #include "sinks/sink_type.hpp"
-#include "schedule/schedule.hpp"
 
-#include <Poco/File.h>
 #include <Poco/Exception.h>
+#include <Poco/File.h>
 #include <Poco/FileStream.h>
 #include <Poco/Path.h>
 #include <Poco/String.h>
@@ -36,7 +36,7 @@ std::optional<std::string> read_secret_file(const std::string& file, const std::
 }
 
 class Loader {
-public:
+  public:
     Loader(JobsConfig& config, ConfigProblems& problems, const EnvLookup& env)
         : m_config(config), m_problems(problems), m_env(env) {}
 
@@ -58,15 +58,15 @@ public:
                 m_config.state_key = *key;
             }
         }
-        m_config.max_parallel_jobs =
-            static_cast<int>(top.positive_integer("max_parallel_jobs").value_or(m_config.max_parallel_jobs));
+        m_config.max_parallel_jobs = static_cast<int>(
+            top.positive_integer("max_parallel_jobs").value_or(m_config.max_parallel_jobs));
         load_each(top, "providers", [this](auto& map, auto& name) { load_provider(map, name); });
         load_each(top, "sinks", [this](auto& map, auto& name) { load_sink(map, name); });
         load_each(top, "jobs", [this](auto& map, auto& name) { load_job(map, name); });
         top.finish();
     }
 
-private:
+  private:
     template <typename LoadOne>
     void load_each(YamlMap& top, const std::string& section, LoadOne load_one) {
         YAML::Node node = top.node(section, true);
@@ -93,7 +93,8 @@ private:
     }
 
     // Under credentials:, a key X_file reads X from that file.
-    void load_scalars(ProviderSpec& provider, YamlMap& map, const std::string& key, bool reads_files) {
+    void load_scalars(ProviderSpec& provider, YamlMap& map, const std::string& key,
+                      bool reads_files) {
         YAML::Node node = map.node(key);
         if (node.IsNull()) {
             return;
@@ -109,7 +110,8 @@ private:
             if (!value) {
                 continue;
             }
-            const bool from_file = name.size() > 5 && name.compare(name.size() - 5, 5, "_file") == 0;
+            const bool from_file =
+                name.size() > 5 && name.compare(name.size() - 5, 5, "_file") == 0;
             if (reads_files && from_file) {
                 name.erase(name.size() - 5);
                 provider.secret_files.push_back(absolute_path(m_config.base_dir, *value));
@@ -129,10 +131,12 @@ private:
         }
         YamlMap map(node, provider_map.child_path("retry"), m_env, m_problems);
         RetryPolicy& retry = provider.retry;
-        retry.max_attempts = static_cast<int>(map.positive_integer("max_attempts").value_or(retry.max_attempts));
+        retry.max_attempts =
+            static_cast<int>(map.positive_integer("max_attempts").value_or(retry.max_attempts));
         retry.base_delay_ms = map.positive_integer("base_delay_ms").value_or(retry.base_delay_ms);
         retry.max_delay_ms = map.positive_integer("max_delay_ms").value_or(retry.max_delay_ms);
-        retry.max_retry_time_ms = map.positive_integer("max_retry_time_ms").value_or(retry.max_retry_time_ms);
+        retry.max_retry_time_ms =
+            map.positive_integer("max_retry_time_ms").value_or(retry.max_retry_time_ms);
         map.finish();
     }
 
@@ -150,7 +154,8 @@ private:
             if (auto period = parse_period_ms(*per)) {
                 provider.rate_limit.per_ms = *period;
             } else {
-                map.problem("per", "must be a period such as 1s, 500ms, 1m or 1h, not '" + *per + "'");
+                map.problem("per",
+                            "must be a period such as 1s, 500ms, 1m or 1h, not '" + *per + "'");
             }
         }
         map.finish();
@@ -165,7 +170,8 @@ private:
                 add_setting(provider, key, map.child_path(key), *value);
             }
         }
-        provider.base_url = provider.settings.count("base_url") ? provider.settings["base_url"].text : "";
+        provider.base_url =
+            provider.settings.count("base_url") ? provider.settings["base_url"].text : "";
         while (!provider.base_url.empty() && provider.base_url.back() == '/') {
             provider.base_url.pop_back();
         }
@@ -253,7 +259,8 @@ private:
         output.sink = map.string("sink", true).value_or("");
         const auto mode = map.one_of("mode", output_mode_names()).value_or("append");
         output.mode = static_cast<OutputMode>(
-            std::find(output_mode_names().begin(), output_mode_names().end(), mode) - output_mode_names().begin());
+            std::find(output_mode_names().begin(), output_mode_names().end(), mode) -
+            output_mode_names().begin());
         const auto sink = m_config.sinks.find(output.sink);
         const SinkType* type = sink == m_config.sinks.end() ? nullptr : sink->second.type;
         if (!output.sink.empty() && sink == m_config.sinks.end()) {
@@ -268,7 +275,8 @@ private:
                 map.problem("mode", mode_refusal(output.mode, *type));
             }
         }
-        for (const auto& other : sink_types()) {  // a setting of another type's outputs, or of an unknown sink
+        for (const auto& other :
+             sink_types()) {  // a setting of another type's outputs, or of an unknown sink
             for (const auto& field : other.output_fields) {
                 if (!type || !find_field(type->output_fields, field.name)) {
                     map.node(field.name);
@@ -292,16 +300,21 @@ private:
         }
         std::string modes;
         for (std::size_t i = 0; i < type.modes.size(); ++i) {
-            modes += std::string(i == 0 ? "" : i + 1 == type.modes.size() ? " or " : ", ") + to_string(type.modes[i]);
+            modes += std::string(i == 0                       ? ""
+                                 : i + 1 == type.modes.size() ? " or "
+                                                              : ", ") +
+                     to_string(type.modes[i]);
         }
-        return std::string(to_string(mode)) + " needs a " + takers + " sink; " + type.name + " takes " + modes;
+        return std::string(to_string(mode)) + " needs a " + takers + " sink; " + type.name +
+               " takes " + modes;
     }
 
     void load_schedule(YamlMap& map, JobSpec& spec) {
         spec.schedule = map.string("schedule").value_or("");
         spec.timezone = map.string("timezone").value_or("UTC");
-        spec.on_overlap = map.one_of("on_overlap", {"skip", "queue"}).value_or("skip") == "queue" ? OnOverlap::queue
-                                                                                                 : OnOverlap::skip;
+        spec.on_overlap = map.one_of("on_overlap", {"skip", "queue"}).value_or("skip") == "queue"
+                              ? OnOverlap::queue
+                              : OnOverlap::skip;
         spec.catch_up = map.boolean("catch_up").value_or(false);
         try {
             find_time_zone(spec.timezone);
@@ -314,7 +327,8 @@ private:
         }
         try {
             const Schedule schedule(spec.schedule, spec.timezone);
-            if (!schedule.next_after(date::floor<std::chrono::seconds>(std::chrono::system_clock::now()))) {
+            if (!schedule.next_after(
+                    date::floor<std::chrono::seconds>(std::chrono::system_clock::now()))) {
                 map.problem("schedule", "'" + spec.schedule + "' never comes round (no such date)");
             }
         } catch (const std::invalid_argument& error) {
@@ -331,7 +345,9 @@ private:
         }
         load_schedule(map, spec);
         spec.primary_key = map.string("primary_key").value_or("");
-        spec.on_drift = map.one_of("on_drift", {"warn", "fail"}).value_or("warn") == "fail" ? OnDrift::fail : OnDrift::warn;
+        spec.on_drift = map.one_of("on_drift", {"warn", "fail"}).value_or("warn") == "fail"
+                            ? OnDrift::fail
+                            : OnDrift::warn;
         if (auto schema = map.string("record_schema")) {
             spec.record_schema = absolute_path(m_config.base_dir, *schema);
             if (!Poco::File(spec.record_schema).exists()) {
@@ -343,7 +359,8 @@ private:
         YAML::Node output = map.node("output", true);
         if (output.IsSequence()) {
             for (std::size_t i = 0; i < output.size(); ++i) {
-                load_output(output[i], map.child_path("output") + "[" + std::to_string(i) + "]", spec);
+                load_output(output[i], map.child_path("output") + "[" + std::to_string(i) + "]",
+                            spec);
             }
         } else if (!output.IsNull()) {
             load_output(output, map.child_path("output"), spec);

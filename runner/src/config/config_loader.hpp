@@ -1,8 +1,8 @@
 // Loads and checks a jobs file (schemas/jobs.schema.json is the same contract as JSON Schema).
 #pragma once
 
-#include "settings/env_substitution.hpp"
 #include "config/jobs_config.hpp"
+#include "settings/env_substitution.hpp"
 #include "settings/problems.hpp"
 
 #include <string>

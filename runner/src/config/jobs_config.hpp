@@ -23,7 +23,7 @@ struct ProviderSpec {
     // with the config path each came from. *_file credentials are already read.
     std::map<std::string, SettingValue> settings;
     std::vector<std::string> secret_files;  // absolute paths of the *_file credentials read
-    RetryPolicy retry;  // the host's, not the plugin's: `retry:` in the provider
+    RetryPolicy retry;     // the host's, not the plugin's: `retry:` in the provider
     RateLimit rate_limit;  // `rate_limit:` in the provider; none by default
 };
 
@@ -45,7 +45,7 @@ struct JobSpec {
     std::string schedule;
     std::string timezone = "UTC";
     OnOverlap on_overlap = OnOverlap::skip;
-    bool catch_up = false;            // the daemon runs a time missed while it was down, once, at start
+    bool catch_up = false;  // the daemon runs a time missed while it was down, once, at start
     RequestSpec request;
     PagingSpec paging;  // its kind null: one request
     std::string primary_key;

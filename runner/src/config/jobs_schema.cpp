@@ -102,14 +102,17 @@ Object::Ptr output_def() {
     }
     Object::Ptr mode = object();
     mode->set("enum", array_of(output_mode_names()));
-    mode->set("description", "Default append. merge upserts on primary_key; replace swaps in the new data "
-                             "when the job ends." + takes);
+    mode->set("description",
+              "Default append. merge upserts on primary_key; replace swaps in the new data "
+              "when the job ends." +
+                  takes);
     properties->set("mode", mode);
     for (const auto& type : sink_types()) {
         const Object::Ptr fields = schema_properties(type.output_fields);
         for (const auto& name : fields->getNames()) {
             Object::Ptr field = fields->getObject(name);
-            field->set("description", type.name + " outputs: " + field->getValue<std::string>("description"));
+            field->set("description",
+                       type.name + " outputs: " + field->getValue<std::string>("description"));
             properties->set(name, field);
         }
     }
@@ -121,7 +124,8 @@ Object::Ptr output_def() {
 
 std::string jobs_schema_defs_json() {
     Object defs(Poco::JSON_PRESERVE_KEY_ORDER);
-    defs.set("paging", by_type("How the job walks the endpoint's pages.", paging_kind_names(), "paging_"));
+    defs.set("paging",
+             by_type("How the job walks the endpoint's pages.", paging_kind_names(), "paging_"));
     for (const auto& kind : paging_kinds()) {
         defs.set("paging_" + kind.name, piece(kind.description, kind.fields));
     }

@@ -15,7 +15,8 @@ void Scheduler::reload(const std::vector<JobSpec>& jobs, int max_parallel, Insta
         }
         Entry entry{&job, Schedule(job.schedule, job.timezone), std::nullopt};
         const Entry* old = find(m_entries, job.name);
-        const bool same_times = old && old->job->schedule == job.schedule && old->job->timezone == job.timezone;
+        const bool same_times =
+            old && old->job->schedule == job.schedule && old->job->timezone == job.timezone;
         entry.next = same_times ? old->next : entry.schedule.next_after(now);
         if (old) {
             entry.running = old->running;
@@ -70,10 +71,12 @@ std::vector<const JobSpec*> Scheduler::start_due(Instant now, std::vector<std::s
             make_ready(entry);
         } else if (entry.job->on_overlap == OnOverlap::queue && !entry.queued) {
             entry.queued = true;
-            notes.push_back("job " + entry.job->name + ": the run due " + due + " waits for the one in progress");
+            notes.push_back("job " + entry.job->name + ": the run due " + due +
+                            " waits for the one in progress");
         } else {
             notes.push_back("job " + entry.job->name + ": the run due " + due +
-                            " is skipped: the last one has not ended (on_overlap: " + to_string(entry.job->on_overlap) + ")");
+                            " is skipped: the last one has not ended (on_overlap: " +
+                            to_string(entry.job->on_overlap) + ")");
         }
         entry.next = entry.schedule.next_after(now);
     }

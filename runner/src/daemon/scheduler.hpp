@@ -17,7 +17,7 @@
 namespace apirunner {
 
 class Scheduler {
-public:
+  public:
     // The jobs with a schedule; their first times are those after `now`.
     Scheduler(const std::vector<JobSpec>& jobs, int max_parallel, Instant now);
 
@@ -39,7 +39,7 @@ public:
     // The schedule of `job`, or null when it has none.
     const Schedule* schedule(const std::string& job) const;
 
-private:
+  private:
     struct Entry {
         const JobSpec* job;
         Schedule schedule;

@@ -53,9 +53,10 @@ std::string five_fields(const JobSpec& job) {
         return job.schedule;
     }
     if (fields.front() != "0") {
-        throw Error(ErrorKind::config, "job '" + job.name + "': schedule '" + job.schedule +
-                                           "' has a seconds field; a Kubernetes CronJob runs at most once a "
-                                           "minute (write 0 seconds, or five fields)");
+        throw Error(ErrorKind::config,
+                    "job '" + job.name + "': schedule '" + job.schedule +
+                        "' has a seconds field; a Kubernetes CronJob runs at most once a "
+                        "minute (write 0 seconds, or five fields)");
     }
     std::string five;
     for (std::size_t i = 1; i < fields.size(); ++i) {
@@ -65,8 +66,9 @@ std::string five_fields(const JobSpec& job) {
 }
 
 class PodPaths {
-public:
-    PodPaths(const JobsConfig& config, std::vector<std::string>& notes) : m_base(config.base_dir), m_notes(notes) {
+  public:
+    PodPaths(const JobsConfig& config, std::vector<std::string>& notes)
+        : m_base(config.base_dir), m_notes(notes) {
         if (!m_base.empty() && m_base.back() != '/') {
             m_base += '/';
         }
@@ -78,12 +80,13 @@ public:
         if (path.compare(0, m_base.size(), m_base) == 0) {
             return std::string(k_pod_data_dir) + "/" + path.substr(m_base.size());
         }
-        m_notes.push_back(what + " is " + path + ", outside the jobs file's folder: mount a volume at " +
+        m_notes.push_back(what + " is " + path +
+                          ", outside the jobs file's folder: mount a volume at " +
                           Poco::Path(path).parent().toString() + " in the CronJobs");
         return path;
     }
 
-private:
+  private:
     std::string m_base;
     std::vector<std::string>& m_notes;
 };
@@ -103,7 +106,8 @@ std::vector<SecretFile> secret_files(const JobsConfig& config, PodPaths& paths) 
                 key = dns_name(Poco::Path(file).getFileName(), 200) + "-" + std::to_string(n);
             }
             keys.insert(key);
-            files.push_back(SecretFile{key, paths.of(file, "provider '" + name + "': the credential file")});
+            files.push_back(
+                SecretFile{key, paths.of(file, "provider '" + name + "': the credential file")});
         }
     }
     return files;
@@ -121,52 +125,73 @@ void write_claim(std::ostream& out) {
            "    requests: {storage: 1Gi}\n";
 }
 
-void write_cron_job(std::ostream& out, const JobSpec& job, const std::string& name, const KubernetesExport& options,
-                    const std::vector<SecretFile>& files) {
+void write_cron_job(std::ostream& out, const JobSpec& job, const std::string& name,
+                    const KubernetesExport& options, const std::vector<SecretFile>& files) {
     const std::string data = k_pod_data_dir;
     out << "apiVersion: batch/v1\n"
            "kind: CronJob\n"
            "metadata:\n"
-           "  name: " << name << "\n"
-           "  labels: {app.kubernetes.io/name: apirunner, apirunner.dev/job: " << dns_name(job.name, 63) << "}\n"
+           "  name: "
+        << name
+        << "\n"
+           "  labels: {app.kubernetes.io/name: apirunner, apirunner.dev/job: "
+        << dns_name(job.name, 63)
+        << "}\n"
            "spec:\n"
-           "  schedule: " << quoted(five_fields(job)) << "\n"
-           "  timeZone: " << quoted(job.timezone) << "\n"
+           "  schedule: "
+        << quoted(five_fields(job))
+        << "\n"
+           "  timeZone: "
+        << quoted(job.timezone)
+        << "\n"
            "  concurrencyPolicy: Forbid\n";
     if (!job.catch_up) {
-        out << "  startingDeadlineSeconds: 300  # a time missed by more is not run late (catch_up: false)\n";
+        out << "  startingDeadlineSeconds: 300  # a time missed by more is not run late (catch_up: "
+               "false)\n";
     }
     out << "  successfulJobsHistoryLimit: 3\n"
            "  failedJobsHistoryLimit: 3\n"
            "  jobTemplate:\n"
            "    spec:\n"
-           "      backoffLimit: 0  # apirunner retries requests itself; the next run resumes from the checkpoint\n"
+           "      backoffLimit: 0  # apirunner retries requests itself; the next run resumes from "
+           "the checkpoint\n"
            "      template:\n"
            "        metadata:\n"
-           "          labels: {app.kubernetes.io/name: apirunner, apirunner.dev/job: " << dns_name(job.name, 63) << "}\n"
+           "          labels: {app.kubernetes.io/name: apirunner, apirunner.dev/job: "
+        << dns_name(job.name, 63)
+        << "}\n"
            "        spec:\n"
            "          restartPolicy: Never\n"
            "          containers:\n"
            "            - name: apirunner\n"
-           "              image: " << quoted(options.image) << "\n"
-           "              workingDir: " << data << "\n"
-           "              args: [run, " << quoted(job.name) << ", --config, " << quoted(data + "/" + options.config_file_name)
+           "              image: "
+        << quoted(options.image)
+        << "\n"
+           "              workingDir: "
+        << data
+        << "\n"
+           "              args: [run, "
+        << quoted(job.name) << ", --config, " << quoted(data + "/" + options.config_file_name)
         << ", --log-format, json]\n";
     if (!options.variables.empty()) {
         out << "              env:\n";
         for (const auto& variable : options.variables) {
             out << "                - name: " << variable << "\n"
-                << "                  valueFrom: {secretKeyRef: {name: apirunner-secrets, key: " << variable
+                << "                  valueFrom: {secretKeyRef: {name: apirunner-secrets, key: "
+                << variable
                 << ", optional: true}}\n";  // unset, apirunner names it (or takes its :-default)
         }
     }
     out << "              volumeMounts:\n"
-           "                - {name: data, mountPath: " << data << "}\n"
-           "                - {name: config, mountPath: " << quoted(data + "/" + options.config_file_name)
+           "                - {name: data, mountPath: "
+        << data
+        << "}\n"
+           "                - {name: config, mountPath: "
+        << quoted(data + "/" + options.config_file_name)
         << ", subPath: " << quoted(options.config_file_name) << ", readOnly: true}\n";
     for (const auto& file : files) {
-        out << "                - {name: secret-files, mountPath: " << quoted(file.pod_path) << ", subPath: " << file.key
-            << ", readOnly: true}\n";
+        out << "                - {name: secret-files, mountPath: " << quoted(file.pod_path)
+            << ", subPath: " << file.key << ", readOnly: true}\n";
     }
     out << "          volumes:\n"
            "            - name: data\n"
@@ -181,9 +206,10 @@ void write_cron_job(std::ostream& out, const JobSpec& job, const std::string& na
 
 void write_header(std::ostream& out, const JobsConfig& config, const KubernetesExport& options,
                   const std::vector<SecretFile>& files) {
-    out << "# Made by `apirunner export kubernetes` from " << config.path << ". Before `kubectl apply -f`:\n"
-        << "#   kubectl create configmap apirunner-config --from-file=" << options.config_file_name << "="
-        << config.path << "\n";
+    out << "# Made by `apirunner export kubernetes` from " << config.path
+        << ". Before `kubectl apply -f`:\n"
+        << "#   kubectl create configmap apirunner-config --from-file=" << options.config_file_name
+        << "=" << config.path << "\n";
     if (!options.variables.empty()) {
         out << "#   kubectl create secret generic apirunner-secrets";
         for (const auto& variable : options.variables) {
@@ -198,8 +224,10 @@ void write_header(std::ostream& out, const JobsConfig& config, const KubernetesE
         }
         out << "\n";
     }
-    out << "# The CronJobs share the claim apirunner-data (state database, tokens, checkpoints, outputs):\n"
-           "# with ReadWriteOnce their pods must run on one node; SQLite needs a local, not a network, disk.\n";
+    out << "# The CronJobs share the claim apirunner-data (state database, tokens, checkpoints, "
+           "outputs):\n"
+           "# with ReadWriteOnce their pods must run on one node; SQLite needs a local, not a "
+           "network, disk.\n";
 }
 
 }  // namespace
@@ -223,20 +251,23 @@ std::string kubernetes_manifests(const JobsConfig& config, const KubernetesExpor
         if (job.schedule.empty()) {
             continue;
         }
-        std::string name = "apirunner-" + dns_name(job.name, 42);  // a CronJob's name has at most 52
+        std::string name =
+            "apirunner-" + dns_name(job.name, 42);  // a CronJob's name has at most 52
         for (int n = 2; names.count(name); ++n) {
             name = "apirunner-" + dns_name(job.name, 40) + "-" + std::to_string(n);
         }
         names.insert(name);
         if (job.on_overlap == OnOverlap::queue) {
-            notes.push_back("job '" + job.name + "': on_overlap: queue has no CronJob equivalent; a time that comes "
+            notes.push_back("job '" + job.name +
+                            "': on_overlap: queue has no CronJob equivalent; a time that comes "
                             "while it runs is skipped (concurrencyPolicy: Forbid)");
         }
         out << "---\n";
         write_cron_job(out, job, name, options, files);
     }
     if (names.empty()) {
-        throw Error(ErrorKind::config, "no job in " + config.path + " has a schedule: there is no CronJob to make");
+        throw Error(ErrorKind::config,
+                    "no job in " + config.path + " has a schedule: there is no CronJob to make");
     }
     return out.str();
 }

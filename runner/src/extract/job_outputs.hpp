@@ -14,7 +14,7 @@
 namespace apirunner {
 
 class JobOutputs {
-public:
+  public:
     // Opens every output of the job for `run`. Throws Error(config).
     JobOutputs(const JobsConfig& config, const JobSpec& job, const RunInfo& run);
 
@@ -30,7 +30,7 @@ public:
     // The fewest different primary keys any output counted for this run.
     std::optional<std::int64_t> distinct_keys();
 
-private:
+  private:
     std::vector<std::unique_ptr<Sink>> m_sinks;
 };
 

@@ -4,9 +4,9 @@
 #include "extract/integrity_audit.hpp"
 #include "extract/page_fetcher.hpp"
 #include "extract/stop_request.hpp"
-#include "plugins/authorized_client.hpp"
 #include "log/log_context.hpp"
 #include "log/redactor.hpp"
+#include "plugins/authorized_client.hpp"
 #include "state/lock_file.hpp"
 
 #include <Poco/DateTime.h>
@@ -40,7 +40,8 @@ void tell_progress(ProgressListener* listener, const Totals& totals, const JobRe
     progress.pages = result.pages;
     progress.resumed_records = result.resumed_records;
     progress.total = totals.last ? totals.last : totals.first;
-    progress.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    progress.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     listener->page_done(progress);
 }
 
@@ -67,7 +68,8 @@ void write_page(JobOutputs& outputs, const JobSpec& job, const std::vector<Recor
 }
 
 std::string iso_now() {
-    return Poco::DateTimeFormatter::format(Poco::DateTime(), Poco::DateTimeFormat::ISO8601_FRAC_FORMAT);
+    return Poco::DateTimeFormatter::format(Poco::DateTime(),
+                                           Poco::DateTimeFormat::ISO8601_FRAC_FORMAT);
 }
 
 RunInfo new_run(const std::string& job) {
@@ -76,7 +78,8 @@ RunInfo new_run(const std::string& job) {
     const Poco::DateTime now;
     RunInfo run;
     run.job = job;
-    run.extracted_at = Poco::DateTimeFormatter::format(now, Poco::DateTimeFormat::ISO8601_FRAC_FORMAT);
+    run.extracted_at =
+        Poco::DateTimeFormatter::format(now, Poco::DateTimeFormat::ISO8601_FRAC_FORMAT);
     run.date = Poco::DateTimeFormatter::format(now, "%Y-%m-%d");
     run.run_id = Poco::DateTimeFormatter::format(now, "%Y%m%dT%H%M%SZ-") +
                  Poco::NumberFormatter::formatHex(random.next() & 0xffffff, 6);
@@ -94,20 +97,24 @@ std::string joined(const std::vector<std::string>& lines) {
 }  // namespace
 
 RunRecord run_record(const JobResult& result) {
-    return RunRecord{result.run_id,  result.job,   result.started_at, result.ended_at,
-                     result.status,  result.records, result.pages,    result.retries,
-                     result.refreshes, result.bytes, result.error};
+    return RunRecord{result.run_id,    result.job,     result.started_at, result.ended_at,
+                     result.status,    result.records, result.pages,      result.retries,
+                     result.refreshes, result.bytes,   result.error};
 }
 
-JobRunner::JobRunner(const JobsConfig& config, SessionPool& sessions, StateDb* state, RateLimiters& limiters,
-                     ConsoleLogger& logger)
-    : m_config(config), m_sessions(sessions), m_state(state), m_limiters(limiters), m_logger(logger) {}
+JobRunner::JobRunner(const JobsConfig& config, SessionPool& sessions, StateDb* state,
+                     RateLimiters& limiters, ConsoleLogger& logger)
+    : m_config(config),
+      m_sessions(sessions),
+      m_state(state),
+      m_limiters(limiters),
+      m_logger(logger) {}
 
 Checkpoint JobRunner::take_up(const JobSpec& job, bool full_refresh, Paginator& paginator,
                               std::unique_ptr<JobOutputs>& outputs, JobResult& result) {
     const std::string print = job_fingerprint(m_config, job);
     if (auto saved = m_state->checkpoint(job.name)) {
-        std::string why = full_refresh                   ? "--full-refresh was given"
+        std::string why = full_refresh                  ? "--full-refresh was given"
                           : saved->fingerprint != print ? "the job's definition changed since"
                                                         : "";
         auto earlier = std::make_unique<JobOutputs>(m_config, job, run_of(*saved));
@@ -119,12 +126,14 @@ Checkpoint JobRunner::take_up(const JobSpec& job, bool full_refresh, Paginator& 
             outputs = std::move(earlier);
             result.resumed_from = saved->pages;
             result.resumed_records = saved->records;
-            m_logger.event(LogLevel::info, "job_resume", "job '" + job.name + "': resuming run " + saved->run_id +
-                                                             " after page " + std::to_string(saved->pages));
+            m_logger.event(LogLevel::info, "job_resume",
+                           "job '" + job.name + "': resuming run " + saved->run_id +
+                               " after page " + std::to_string(saved->pages));
             return *saved;
         }
-        m_logger.event(LogLevel::warning, "job_restart", "job '" + job.name + "': starting over (" + why +
-                                                             "); the unfinished run " + saved->run_id + " is discarded");
+        m_logger.event(LogLevel::warning, "job_restart",
+                       "job '" + job.name + "': starting over (" + why + "); the unfinished run " +
+                           saved->run_id + " is discarded");
         earlier->discard();
         m_state->drop_checkpoint(job.name);
         m_state->run_abandoned(saved->run_id, "discarded: " + why);
@@ -156,7 +165,8 @@ void JobRunner::transfer_pages(const JobSpec& job, const RunOptions& options, Pa
     std::vector<std::unique_ptr<AuthorizedClient>> clients;  // one a page fetched at once
     for (std::int64_t i = 0; i < job.paging.concurrency(); ++i) {
         clients.push_back(std::make_unique<AuthorizedClient>(
-            m_sessions.session(job.provider), provider.retry, m_limiters.of(job.provider, provider.rate_limit),
+            m_sessions.session(job.provider), provider.retry,
+            m_limiters.of(job.provider, provider.rate_limit),
             [&queue] { return stop_signal() != 0 || queue.cancelled(); }));
     }
     const FetchPlan plan{job, provider.base_url, checkpoint.pages + 1, options.dry_run};
@@ -171,7 +181,8 @@ void JobRunner::transfer_pages(const JobSpec& job, const RunOptions& options, Pa
         }
         queue.close();
     });
-    std::optional<std::chrono::steady_clock::time_point> saved_at;  // this process's latest checkpoint
+    std::optional<std::chrono::steady_clock::time_point>
+        saved_at;  // this process's latest checkpoint
     std::int64_t saved_pages = checkpoint.pages;
     // Saves what is stored; on failure the checkpoint says what the last one saved.
     const auto save = [&] {
@@ -220,8 +231,9 @@ void JobRunner::save_checkpoint(JobOutputs& outputs, Checkpoint& checkpoint) {
     outputs.sync();
     checkpoint.sink_positions = outputs.positions();
     m_state->save_checkpoint(checkpoint);
-    m_logger.event(LogLevel::debug, "checkpoint", "job '" + checkpoint.job + "': checkpointed after page " +
-                                                      std::to_string(checkpoint.pages));
+    m_logger.event(LogLevel::debug, "checkpoint",
+                   "job '" + checkpoint.job + "': checkpointed after page " +
+                       std::to_string(checkpoint.pages));
 }
 
 void JobRunner::store_page(const JobSpec& job, const FetchedPage& fetched, JobOutputs* outputs,
@@ -235,19 +247,22 @@ void JobRunner::store_page(const JobSpec& job, const FetchedPage& fetched, JobOu
     result.pages = checkpoint.pages;
     result.records = checkpoint.records;
     checkpoint.paging = fetched.paging;
-    m_logger.event(LogLevel::debug, "page", "job '" + job.name + "': page " + std::to_string(fetched.number) +
-                                                " stored, " + std::to_string(records.size()) + " records");
+    m_logger.event(LogLevel::debug, "page",
+                   "job '" + job.name + "': page " + std::to_string(fetched.number) + " stored, " +
+                       std::to_string(records.size()) + " records");
 }
 
-void JobRunner::audit(const JobSpec& job, const Paginator& paginator, JobOutputs& outputs, JobResult& result) {
-    result.doubts = audit_run(AuditFacts{result.records, paginator.totals(), outputs.distinct_keys()});
+void JobRunner::audit(const JobSpec& job, const Paginator& paginator, JobOutputs& outputs,
+                      JobResult& result) {
+    result.doubts =
+        audit_run(AuditFacts{result.records, paginator.totals(), outputs.distinct_keys()});
     if (result.doubts.empty() || job.on_drift != OnDrift::fail) {
         return;
     }
     outputs.discard();
     m_state->drop_checkpoint(job.name);
-    throw Error(ErrorKind::bad_data, "the integrity audit failed (on_drift: fail): " + joined(result.doubts) +
-                                         "; the run was discarded");
+    throw Error(ErrorKind::bad_data, "the integrity audit failed (on_drift: fail): " +
+                                         joined(result.doubts) + "; the run was discarded");
 }
 
 void JobRunner::walk(const JobSpec& job, const RunOptions& options, JobResult& result) {
@@ -258,8 +273,8 @@ void JobRunner::walk(const JobSpec& job, const RunOptions& options, JobResult& r
         checkpoint = take_up(job, options.full_refresh, *paginator, outputs, result);
         result.run_id = checkpoint.run_id;
         set_log_run_id(result.run_id);
-        m_logger.lifecycle("job_start", "job '" + job.name + "': run " + result.run_id + " started" +
-                                            (result.resumed_from ? " (resumed)" : ""));
+        m_logger.lifecycle("job_start", "job '" + job.name + "': run " + result.run_id +
+                                            " started" + (result.resumed_from ? " (resumed)" : ""));
         m_state->run_started(run_record(result));  // marked running whatever its status says
     }
     result.pages = checkpoint.pages;
@@ -269,10 +284,11 @@ void JobRunner::walk(const JobSpec& job, const RunOptions& options, JobResult& r
             transfer_pages(job, options, *paginator, outputs.get(), checkpoint, result);
         } catch (const Error& error) {
             if (!outputs || checkpoint.pages > 0) {
-                const std::string saved = outputs ? "; " + std::to_string(checkpoint.pages) +
-                                                        " pages are saved and the next run resumes from page " +
-                                                        std::to_string(checkpoint.pages + 1)
-                                                  : "";
+                const std::string saved =
+                    outputs ? "; " + std::to_string(checkpoint.pages) +
+                                  " pages are saved and the next run resumes from page " +
+                                  std::to_string(checkpoint.pages + 1)
+                            : "";
                 throw Error(error.kind(), error.what() + saved);
             }
             outputs->discard();
@@ -300,8 +316,9 @@ JobResult JobRunner::run(const JobSpec& job, const RunOptions& options) {
         if (m_state) {
             lock.emplace(m_state->path(), "jobs", job.name);
             if (!lock->try_lock()) {
-                throw Error(ErrorKind::temporary, "another apirunner process is running this job now (" +
-                                                      lock->path() + ")");
+                throw Error(
+                    ErrorKind::temporary,
+                    "another apirunner process is running this job now (" + lock->path() + ")");
             }
         }
         walk(job, options, result);
@@ -323,14 +340,16 @@ JobResult JobRunner::run(const JobSpec& job, const RunOptions& options) {
         try {
             m_state->run_ended(run_record(result));
         } catch (const Poco::Exception& error) {
-            m_logger.log(LogLevel::warning, "the run history could not be updated: " + error.displayText());
+            m_logger.log(LogLevel::warning,
+                         "the run history could not be updated: " + error.displayText());
         }
     }
     if (options.progress) {
         options.progress->job_done(job.name);
     }
-    m_logger.lifecycle("job_end", "job '" + job.name + "': " + result.status + ", " + std::to_string(result.records) +
-                                      " records, " + std::to_string(result.pages) + " pages" +
+    m_logger.lifecycle("job_end", "job '" + job.name + "': " + result.status + ", " +
+                                      std::to_string(result.records) + " records, " +
+                                      std::to_string(result.pages) + " pages" +
                                       (result.failure ? ": " + result.error : ""));
     return result;
 }

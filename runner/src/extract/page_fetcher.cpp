@@ -11,7 +11,8 @@
 namespace apirunner {
 namespace {
 
-std::string page_url(const std::string& base_url, const RequestSpec& request, const PageRequest& paging) {
+std::string page_url(const std::string& base_url, const RequestSpec& request,
+                     const PageRequest& paging) {
     if (paging.url) {
         return *paging.url;  // the provider's own next-page URL carries every parameter
     }
@@ -43,8 +44,9 @@ struct Arrival {
 // The page `response` answered, parsed. A 2xx whose JSON does not parse is a page cut short
 // more often than a provider that changed its mind, so it is fetched again like any transient
 // failure.
-Arrival parse_or_refetch(AuthorizedClient& client, const FetchPlan& plan, const HttpRequest& request,
-                         std::int64_t page_number, HttpResponse response) {
+Arrival parse_or_refetch(AuthorizedClient& client, const FetchPlan& plan,
+                         const HttpRequest& request, std::int64_t page_number,
+                         HttpResponse response) {
     for (int attempt = 1;; ++attempt) {
         try {
             ParsedPage page = parse_page(response.body, plan.job.paging.records());
@@ -65,7 +67,7 @@ Arrival parse_or_refetch(AuthorizedClient& client, const FetchPlan& plan, const 
 // of its own as soon as it is planned. Pages are parsed on the fetching thread as they land, by
 // its one parser.
 class Flight {
-public:
+  public:
     Flight(const std::vector<std::unique_ptr<AuthorizedClient>>& clients, const FetchPlan& plan)
         : m_clients(clients), m_plan(plan), m_context(log_context()) {
         for (std::size_t i = 0; i < clients.size(); ++i) {
@@ -98,8 +100,8 @@ public:
         InFlight oldest = std::move(m_requests.front());
         m_requests.pop_front();
         try {
-            Arrival arrival = parse_or_refetch(*m_clients[oldest.client], m_plan, oldest.http, number,
-                                               oldest.response.get());
+            Arrival arrival = parse_or_refetch(*m_clients[oldest.client], m_plan, oldest.http,
+                                               number, oldest.response.get());
             m_free.push_back(oldest.client);
             return arrival;
         } catch (...) {
@@ -108,7 +110,7 @@ public:
         }
     }
 
-private:
+  private:
     struct InFlight {
         PageRequest request;
         HttpRequest http;
@@ -126,7 +128,8 @@ private:
             return m_clients[client]->send(http);
         };
         const auto policy = m_clients.size() == 1 ? std::launch::deferred : std::launch::async;
-        m_requests.push_back({request, std::move(http), client, std::async(policy, std::move(fetch))});
+        m_requests.push_back(
+            {request, std::move(http), client, std::async(policy, std::move(fetch))});
     }
 
     const std::vector<std::unique_ptr<AuthorizedClient>>& m_clients;
@@ -142,8 +145,8 @@ std::string page_where(const JobSpec& job, std::int64_t page_number) {
     return "page " + std::to_string(page_number) + " of " + job.request.path + ": ";
 }
 
-void fetch_pages(const std::vector<std::unique_ptr<AuthorizedClient>>& clients, Paginator& paginator,
-                 const FetchPlan& plan, PageQueue<FetchedPage>& queue) {
+void fetch_pages(const std::vector<std::unique_ptr<AuthorizedClient>>& clients,
+                 Paginator& paginator, const FetchPlan& plan, PageQueue<FetchedPage>& queue) {
     Flight flight(clients, plan);
     for (std::int64_t number = plan.first_number;; ++number) {
         flight.follow(paginator.ahead(clients.size()));
@@ -156,8 +159,8 @@ void fetch_pages(const std::vector<std::unique_ptr<AuthorizedClient>>& clients, 
         Arrival arrival = flight.land(number);
         FetchedPage fetched;
         fetched.page = std::move(arrival.page);
-        paginator.accept(Page{fetched.page.body, fetched.page.records.size(), arrival.response.headers,
-                              arrival.response.url});
+        paginator.accept(Page{fetched.page.body, fetched.page.records.size(),
+                              arrival.response.headers, arrival.response.url});
         fetched.number = number;
         fetched.paging = paginator.save();
         fetched.totals = paginator.totals();

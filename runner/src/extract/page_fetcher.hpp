@@ -40,8 +40,8 @@ struct FetchPlan {
 // Queues every page until the walk ends, the writer cancels the queue, or a stop signal. Throws
 // Error naming the page when one cannot be fetched or parsed; the queue is not closed.
 // `clients` holds one client a page fetched at once: one, or `paging.concurrency`.
-void fetch_pages(const std::vector<std::unique_ptr<AuthorizedClient>>& clients, Paginator& paginator,
-                 const FetchPlan& plan, PageQueue<FetchedPage>& queue);
+void fetch_pages(const std::vector<std::unique_ptr<AuthorizedClient>>& clients,
+                 Paginator& paginator, const FetchPlan& plan, PageQueue<FetchedPage>& queue);
 
 // "page 3 of /api/v3.0/organizations: ", the start of every message about one page.
 std::string page_where(const JobSpec& job, std::int64_t page_number);

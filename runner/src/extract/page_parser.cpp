@@ -17,7 +17,11 @@ std::optional<std::size_t> first_invalid_utf8(const std::string& text) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     for (std::size_t i = 0; i < text.size();) {
         const unsigned char lead = bytes[i];
-        const int length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+        const int length = lead < 0x80           ? 1
+                           : (lead >> 5) == 0x6  ? 2
+                           : (lead >> 4) == 0xE  ? 3
+                           : (lead >> 3) == 0x1E ? 4
+                                                 : 0;
         if (length == 0 || i + length > text.size()) {
             return i;
         }
@@ -45,25 +49,28 @@ std::string why_not_json(const std::string& body, simdjson::error_code error) {
     if (auto at = first_invalid_utf8(body)) {
         char byte[8];
         std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(body[*at]));
-        return "the page is not valid JSON: it is not UTF-8 (byte " + std::string(byte) + " at offset " +
-               std::to_string(*at) + ")";
+        return "the page is not valid JSON: it is not UTF-8 (byte " + std::string(byte) +
+               " at offset " + std::to_string(*at) + ")";
     }
     return "the page is not valid JSON: " + what;
 }
 
 // Gives each record the slice of the minified page that holds it: simdjson's On-Demand walk of
 // the same text knows where each value starts and ends, which the parsed document does not.
-void slice_records(const std::string& text, const std::string& records_path, std::vector<Record>& records) {
+void slice_records(const std::string& text, const std::string& records_path,
+                   std::vector<Record>& records) {
     thread_local simdjson::ondemand::parser parser;
     simdjson::ondemand::document document;
     simdjson::ondemand::array list;
     auto error = parser.iterate(text.data(), text.size(), text.capacity()).get(document);
     if (!error) {
         const std::string pointer = json_pointer(records_path);
-        error = (pointer.empty() ? document.get_array() : document.at_pointer(pointer).get_array()).get(list);
+        error = (pointer.empty() ? document.get_array() : document.at_pointer(pointer).get_array())
+                    .get(list);
     }
     std::size_t i = 0;
-    for (auto element = list.begin(); !error && element != list.end() && i < records.size(); ++element, ++i) {
+    for (auto element = list.begin(); !error && element != list.end() && i < records.size();
+         ++element, ++i) {
         simdjson::ondemand::object object;
         error = (*element).get_object().get(object);
         if (!error) {
@@ -71,8 +78,9 @@ void slice_records(const std::string& text, const std::string& records_path, std
         }
     }
     if (error || i != records.size()) {
-        throw Error(ErrorKind::bad_data, std::string("the page's records could not be read back: ") +
-                                             simdjson::error_message(error));
+        throw Error(ErrorKind::bad_data,
+                    std::string("the page's records could not be read back: ") +
+                        simdjson::error_message(error));
     }
 }
 
@@ -87,8 +95,8 @@ ParsedPage parse_page(const std::string& body, const std::string& records_path) 
     std::string& text = page.storage->text;
     text.resize(body.size() - skip + simdjson::SIMDJSON_PADDING);
     std::size_t length = 0;
-    const bool minified = simdjson::minify(body.data() + skip, body.size() - skip, text.data(), length) ==
-                          simdjson::SUCCESS;
+    const bool minified = simdjson::minify(body.data() + skip, body.size() - skip, text.data(),
+                                           length) == simdjson::SUCCESS;
     text.resize(minified ? length : 0);  // the capacity, and so the padding, stays
     // One parser a thread, its working buffers reused; the page keeps only its document.
     thread_local simdjson::dom::parser parser;
@@ -96,29 +104,33 @@ ParsedPage parse_page(const std::string& body, const std::string& records_path) 
         const auto error = parser.parse(body.data() + skip, body.size() - skip).error();
         throw Error(ErrorKind::bad_data, why_not_json(body, error ? error : simdjson::TAPE_ERROR));
     }
-    if (const auto error = parser.parse_into_document(page.storage->document,
-                                                      reinterpret_cast<const std::uint8_t*>(text.data()),
-                                                      text.size(), false)
-                               .get(page.body)) {
+    if (const auto error =
+            parser
+                .parse_into_document(page.storage->document,
+                                     reinterpret_cast<const std::uint8_t*>(text.data()),
+                                     text.size(), false)
+                .get(page.body)) {
         throw Error(ErrorKind::bad_data, why_not_json(body, error));
     }
     if (page.body.is_array() && !records_path.empty()) {
         throw Error(ErrorKind::bad_data,
-                    "the page is a JSON array where an object with records at '" + records_path + "' belongs");
+                    "the page is a JSON array where an object with records at '" + records_path +
+                        "' belongs");
     }
     simdjson::dom::array list;
     const auto found = find_path(page.body, records_path);
     if (!found || found->get(list) != simdjson::SUCCESS) {
         throw Error(ErrorKind::bad_data,
-                    records_path.empty() ? std::string("the page is not a JSON list of records")
-                                         : "the page has no list of records at '" + records_path + "'");
+                    records_path.empty()
+                        ? std::string("the page is not a JSON list of records")
+                        : "the page has no list of records at '" + records_path + "'");
     }
     page.records.reserve(list.size());
     for (const JsonValue element : list) {
         simdjson::dom::object object;
         if (element.get(object) != simdjson::SUCCESS) {
-            throw Error(ErrorKind::bad_data,
-                        "record " + std::to_string(page.records.size() + 1) + " of the page is not a JSON object");
+            throw Error(ErrorKind::bad_data, "record " + std::to_string(page.records.size() + 1) +
+                                                 " of the page is not a JSON object");
         }
         page.records.push_back({object, {}});
     }

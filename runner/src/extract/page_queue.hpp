@@ -12,7 +12,7 @@ namespace apirunner {
 
 template <typename T>
 class PageQueue {
-public:
+  public:
     explicit PageQueue(std::size_t capacity) : m_capacity(capacity) {}
 
     // Waits for room. False when the writer gave up (cancel): the item is dropped.
@@ -60,7 +60,7 @@ public:
         return m_cancelled;
     }
 
-private:
+  private:
     const std::size_t m_capacity;
     mutable std::mutex m_mutex;
     std::condition_variable m_changed;

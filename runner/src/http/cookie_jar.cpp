@@ -64,10 +64,9 @@ bool CookieJar::matches(const Cookie& cookie, const Poco::URI& target) const {
          host.compare(host.size() - cookie.domain.size(), std::string::npos, cookie.domain) == 0 &&
          host[host.size() - cookie.domain.size() - 1] == '.');
     const std::string path = target.getPath().empty() ? "/" : target.getPath();
-    const bool path_ok =
-        path.compare(0, cookie.path.size(), cookie.path) == 0 &&
-        (path.size() == cookie.path.size() || cookie.path.back() == '/' ||
-         path[cookie.path.size()] == '/');
+    const bool path_ok = path.compare(0, cookie.path.size(), cookie.path) == 0 &&
+                         (path.size() == cookie.path.size() || cookie.path.back() == '/' ||
+                          path[cookie.path.size()] == '/');
     return domain_ok && path_ok && (!cookie.secure || target.getScheme() == "https");
 }
 
@@ -85,7 +84,8 @@ std::string CookieJar::header_for(const Poco::URI& target,
     return header;
 }
 
-std::optional<std::string> CookieJar::value(const Poco::URI& target, const std::string& name) const {
+std::optional<std::string> CookieJar::value(const Poco::URI& target,
+                                            const std::string& name) const {
     for (const auto& cookie : m_cookies) {
         if (cookie.name == name && matches(cookie, target)) {
             return cookie.value;

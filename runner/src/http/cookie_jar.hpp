@@ -11,14 +11,15 @@
 namespace apirunner {
 
 class CookieJar {
-public:
+  public:
     // Stores every Set-Cookie value of a response from `origin`; Max-Age=0 deletes.
     void store(const Poco::URI& origin, const std::vector<std::string>& set_cookie_values);
     // "a=1; b=2" for a request to `target`, leaving out names the request already carries.
-    std::string header_for(const Poco::URI& target, const std::string& existing_cookie_header) const;
+    std::string header_for(const Poco::URI& target,
+                           const std::string& existing_cookie_header) const;
     std::optional<std::string> value(const Poco::URI& target, const std::string& name) const;
 
-private:
+  private:
     struct Cookie {
         std::string name;
         std::string value;

@@ -100,7 +100,8 @@ std::string PocoHttpClient::read_body(std::istream& in, Poco::Net::HTTPClientSes
                                       std::int64_t declared_length, std::int64_t deadline_ms) {
     if (declared_length > static_cast<std::int64_t>(m_options.max_body_bytes)) {
         session.abort();
-        throw Error(ErrorKind::bad_data, "the response declares " + std::to_string(declared_length) +
+        throw Error(ErrorKind::bad_data, "the response declares " +
+                                             std::to_string(declared_length) +
                                              " bytes, more than the limit of " +
                                              std::to_string(m_options.max_body_bytes));
     }
@@ -119,7 +120,8 @@ std::string PocoHttpClient::read_body(std::istream& in, Poco::Net::HTTPClientSes
         if (body.size() > m_options.max_body_bytes) {
             session.abort();
             throw Error(ErrorKind::bad_data, "the response is larger than the limit of " +
-                                                 std::to_string(m_options.max_body_bytes) + " bytes");
+                                                 std::to_string(m_options.max_body_bytes) +
+                                                 " bytes");
         }
     }
     // Poco reads a body cut short as complete: count it against Content-Length ourselves.
@@ -203,9 +205,9 @@ HttpResponse PocoHttpClient::exchange(const HttpRequest& request, const Poco::UR
         } catch (const Poco::TimeoutException& e) {
             throw network_error(uri, "timed out");
         } catch (const Poco::Net::MessageException& e) {
-            throw Error(ErrorKind::bad_data,
-                        redactor().redact(origin_of(uri) + " broke the HTTP protocol: " +
-                                          e.displayText()));
+            throw Error(
+                ErrorKind::bad_data,
+                redactor().redact(origin_of(uri) + " broke the HTTP protocol: " + e.displayText()));
         } catch (const Poco::Exception& e) {
             throw network_error(uri, e.displayText());
         } catch (const Error&) {
@@ -238,10 +240,9 @@ HttpResponse PocoHttpClient::send(const HttpRequest& request) {
             return response;
         }
         if (hops >= m_options.max_redirects) {
-            throw Error(ErrorKind::bad_data,
-                        "too many redirects (more than " +
-                            std::to_string(m_options.max_redirects) + ") from " +
-                            redactor().redact(request.url));
+            throw Error(ErrorKind::bad_data, "too many redirects (more than " +
+                                                 std::to_string(m_options.max_redirects) +
+                                                 ") from " + redactor().redact(request.url));
         }
         Poco::URI next(uri, *location);
         check_url_allowed(next);
@@ -253,9 +254,9 @@ HttpResponse PocoHttpClient::send(const HttpRequest& request) {
             throw Error(ErrorKind::bad_data,
                         "refused a redirect to another host: " + next.getHost());
         }
-        const bool becomes_get = response.status == 303 ||
-                                 ((response.status == 301 || response.status == 302) &&
-                                  hop.method == "POST");
+        const bool becomes_get =
+            response.status == 303 ||
+            ((response.status == 301 || response.status == 302) && hop.method == "POST");
         if (becomes_get) {
             hop.method = "GET";
             hop.body.clear();
@@ -272,8 +273,7 @@ HttpResponse PocoHttpClient::send(const HttpRequest& request) {
                                              [](const auto& header) {
                                                  return Poco::icompare(header.first,
                                                                        "Authorization") == 0 ||
-                                                        Poco::icompare(header.first, "Cookie") ==
-                                                            0;
+                                                        Poco::icompare(header.first, "Cookie") == 0;
                                              }),
                               hop.headers.end());
         }

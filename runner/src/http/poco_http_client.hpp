@@ -34,14 +34,14 @@ struct HttpOptions {
 void check_url_allowed(const Poco::URI& uri);
 
 class PocoHttpClient : public HttpClient {
-public:
+  public:
     PocoHttpClient(HttpOptions options, Logger& logger);
     ~PocoHttpClient() override;
 
     HttpResponse send(const HttpRequest& request) override;
     std::optional<std::string> cookie(const std::string& url, const std::string& name) override;
 
-private:
+  private:
     using Connection = std::unique_ptr<Poco::Net::HTTPClientSession>;
 
     HttpResponse exchange_once(const HttpRequest& request, const Poco::URI& uri,

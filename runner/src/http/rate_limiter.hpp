@@ -17,7 +17,7 @@
 namespace apirunner {
 
 class RateLimiter {
-public:
+  public:
     using Clock = std::chrono::steady_clock;
     explicit RateLimiter(RateLimit limit);
 
@@ -26,7 +26,7 @@ public:
     // The wait before a token would be free at `now`, taking it if there is none to wait for.
     std::chrono::milliseconds reserve(Clock::time_point now);
 
-private:
+  private:
     RateLimit m_limit;
     std::mutex m_mutex;
     double m_tokens;
@@ -36,11 +36,11 @@ private:
 // A process's buckets, one per provider and limit, made on first use and shared by every run in the
 // process (`run` runs its jobs one after another; the daemon runs them side by side).
 class RateLimiters {
-public:
+  public:
     // The bucket of `provider` with this `limit`, or null when `limit` sets no number of requests.
     RateLimiter* of(const std::string& provider, const RateLimit& limit);
 
-private:
+  private:
     std::mutex m_mutex;
     std::map<std::string, std::unique_ptr<RateLimiter>> m_buckets;
 };

@@ -9,7 +9,8 @@
 
 namespace apirunner {
 
-void write_file_atomically(const std::string& path, const std::string& text, const std::string& what) {
+void write_file_atomically(const std::string& path, const std::string& text,
+                           const std::string& what) {
     const std::string temporary = path + ".tmp";
     {
         std::ofstream file(temporary, std::ios::trunc | std::ios::binary);

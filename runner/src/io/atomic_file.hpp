@@ -6,6 +6,7 @@
 namespace apirunner {
 
 // Throws Error(config) naming the path and `what` the file is ("the metrics file").
-void write_file_atomically(const std::string& path, const std::string& text, const std::string& what);
+void write_file_atomically(const std::string& path, const std::string& text,
+                           const std::string& what);
 
 }  // namespace apirunner

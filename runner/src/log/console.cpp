@@ -1,8 +1,8 @@
 #include "log/console.hpp"
 
-#include <iostream>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#include <iostream>
 
 namespace apirunner {
 namespace {
@@ -66,7 +66,8 @@ void Console::draw_locked() {
     if (!m_enabled) {
         return;
     }
-    const std::size_t width = terminal_width() - 1;  // a full-width line would wrap on some terminals
+    const std::size_t width =
+        terminal_width() - 1;  // a full-width line would wrap on some terminals
     for (const auto& [key, text] : m_lines) {
         std::cerr << "\r" << text.substr(0, width) << "\n";
         ++m_shown;

@@ -13,7 +13,7 @@
 namespace apirunner {
 
 class Console {
-public:
+  public:
     static Console& instance();
 
     // Status lines are drawn only when this is called with true and stderr is a terminal.
@@ -26,7 +26,7 @@ public:
     void set_status(const std::string& key, const std::string& text);
     void drop_status(const std::string& key);
 
-private:
+  private:
     void erase_locked();
     void draw_locked();
 

@@ -21,10 +21,14 @@ std::atomic<bool> g_json{false};
 
 const char* level_name(LogLevel level) {
     switch (level) {
-        case LogLevel::debug: return "debug";
-        case LogLevel::info: return "info";
-        case LogLevel::warning: return "warn";
-        case LogLevel::error: return "error";
+        case LogLevel::debug:
+            return "debug";
+        case LogLevel::info:
+            return "info";
+        case LogLevel::warning:
+            return "warn";
+        case LogLevel::error:
+            return "error";
     }
     return "info";
 }
@@ -67,18 +71,20 @@ void ConsoleLogger::use_json(bool json) { g_json = json; }
 ConsoleLogger::ConsoleLogger(LogLevel threshold, std::string scope)
     : m_threshold(threshold), m_scope(std::move(scope)) {}
 
-void ConsoleLogger::log(LogLevel level, const std::string& message) { event(level, "log", message); }
+void ConsoleLogger::log(LogLevel level, const std::string& message) {
+    event(level, "log", message);
+}
 
 void ConsoleLogger::event(LogLevel level, const std::string& event, const std::string& message) {
     if (level < m_threshold) {
         return;
     }
-    const std::string stamp =
-        Poco::DateTimeFormatter::format(Poco::DateTime(), Poco::DateTimeFormat::ISO8601_FRAC_FORMAT);
+    const std::string stamp = Poco::DateTimeFormatter::format(
+        Poco::DateTime(), Poco::DateTimeFormat::ISO8601_FRAC_FORMAT);
     const std::string redacted = redactor().redact(message);
     Console::instance().print(std::cerr, g_json ? json_line(stamp, level, event, m_scope, redacted)
-                                                : stamp + " " + level_name(level) + " [" + m_scope + "] " +
-                                                      redacted + "\n");
+                                                : stamp + " " + level_name(level) + " [" + m_scope +
+                                                      "] " + redacted + "\n");
 }
 
 void ConsoleLogger::lifecycle(const std::string& event, const std::string& message) {

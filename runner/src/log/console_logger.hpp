@@ -13,7 +13,7 @@ namespace apirunner {
 std::optional<LogLevel> parse_log_level(const std::string& name);
 
 class ConsoleLogger : public Logger {
-public:
+  public:
     // Process-wide: every ConsoleLogger writes JSON lines after use_json(true).
     static void use_json(bool json);
 
@@ -30,7 +30,7 @@ public:
     // The same sink, another scope.
     ConsoleLogger scoped(const std::string& scope) const;
 
-private:
+  private:
     LogLevel m_threshold;
     std::string m_scope;
 };

@@ -9,7 +9,8 @@ thread_local LogContext t_context;
 
 const LogContext& log_context() { return t_context; }
 
-JobLogScope::JobLogScope(const std::string& job, const std::string& provider) : m_before(t_context) {
+JobLogScope::JobLogScope(const std::string& job, const std::string& provider)
+    : m_before(t_context) {
     t_context = LogContext{job, provider, ""};
 }
 

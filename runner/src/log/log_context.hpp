@@ -21,13 +21,13 @@ void set_log_run_id(const std::string& run_id);
 
 // Sets the calling thread's context for its lifetime and restores the one before.
 class JobLogScope {
-public:
+  public:
     JobLogScope(const std::string& job, const std::string& provider);
     ~JobLogScope();
     JobLogScope(const JobLogScope&) = delete;
     JobLogScope& operator=(const JobLogScope&) = delete;
 
-private:
+  private:
     LogContext m_before;
 };
 

@@ -9,7 +9,8 @@ namespace {
 
 // Names whose values are secret wherever they appear: query strings, form bodies, cookies, JSON.
 constexpr const char* k_secret_names =
-    "password|client_secret|access_token|refresh_token|id_token|code|oauth_token|oauth_token_secret|"
+    "password|client_secret|access_token|refresh_token|id_token|code|oauth_token|oauth_token_"
+    "secret|"
     "oauth_verifier|oauth_signature|adama_session|openx3_access_token|api_key|apikey|token";
 
 const std::regex& header_pattern() {

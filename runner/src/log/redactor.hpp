@@ -9,7 +9,7 @@
 namespace apirunner {
 
 class Redactor {
-public:
+  public:
     static constexpr const char* k_mask = "***";
 
     // Remembers a secret value (and its percent-encoded form). Values under 4 characters are
@@ -17,7 +17,7 @@ public:
     void add_secret(const std::string& value);
     std::string redact(const std::string& text) const;
 
-private:
+  private:
     mutable std::mutex m_mutex;
     std::set<std::string> m_secrets;
 };

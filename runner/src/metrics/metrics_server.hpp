@@ -11,13 +11,13 @@
 namespace apirunner {
 
 class MetricsServer {
-public:
+  public:
     // Listens at once; port 0 takes any free port. Throws Error(config) when it cannot listen.
     MetricsServer(const RunMetrics& metrics, int port);
     ~MetricsServer();
     int port() const { return m_port; }
 
-private:
+  private:
     std::unique_ptr<Poco::Net::HTTPServer> m_server;
     int m_port = 0;
 };

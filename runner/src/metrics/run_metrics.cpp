@@ -49,8 +49,10 @@ std::string RunMetrics::text() const {
     const Family families[] = {
         {"apirunner_runs_total", "counter", "Runs of the job that ended, by status.",
          [](std::ostream& out, const std::string& job, const JobFigures& f) {
-             out << "apirunner_runs_total{job=\"" << job << "\",status=\"ok\"} " << f.runs_ok << "\n"
-                 << "apirunner_runs_total{job=\"" << job << "\",status=\"failed\"} " << f.runs_failed << "\n";
+             out << "apirunner_runs_total{job=\"" << job << "\",status=\"ok\"} " << f.runs_ok
+                 << "\n"
+                 << "apirunner_runs_total{job=\"" << job << "\",status=\"failed\"} "
+                 << f.runs_failed << "\n";
          }},
         {"apirunner_records_total", "counter", "Records the job's runs wrote.",
          [](std::ostream& out, const std::string& job, const JobFigures& f) {
@@ -64,9 +66,11 @@ std::string RunMetrics::text() const {
          [](std::ostream& out, const std::string& job, const JobFigures& f) {
              out << "apirunner_retries_total{job=\"" << job << "\"} " << f.retries << "\n";
          }},
-        {"apirunner_session_refreshes_total", "counter", "Session renewals during the job's runs (due keep-alives, 401 recoveries).",
+        {"apirunner_session_refreshes_total", "counter",
+         "Session renewals during the job's runs (due keep-alives, 401 recoveries).",
          [](std::ostream& out, const std::string& job, const JobFigures& f) {
-             out << "apirunner_session_refreshes_total{job=\"" << job << "\"} " << f.refreshes << "\n";
+             out << "apirunner_session_refreshes_total{job=\"" << job << "\"} " << f.refreshes
+                 << "\n";
          }},
         {"apirunner_received_bytes_total", "counter", "Response bytes the job's runs received.",
          [](std::ostream& out, const std::string& job, const JobFigures& f) {
@@ -74,17 +78,21 @@ std::string RunMetrics::text() const {
          }},
         {"apirunner_run_duration_seconds", "gauge", "How long the job's last run took.",
          [](std::ostream& out, const std::string& job, const JobFigures& f) {
-             out << "apirunner_run_duration_seconds{job=\"" << job << "\"} " << f.last_duration << "\n";
+             out << "apirunner_run_duration_seconds{job=\"" << job << "\"} " << f.last_duration
+                 << "\n";
          }},
-        {"apirunner_last_success_timestamp_seconds", "gauge", "When the job last ended well (Unix time; 0: never).",
+        {"apirunner_last_success_timestamp_seconds", "gauge",
+         "When the job last ended well (Unix time; 0: never).",
          [](std::ostream& out, const std::string& job, const JobFigures& f) {
-             out << "apirunner_last_success_timestamp_seconds{job=\"" << job << "\"} " << f.last_success << "\n";
+             out << "apirunner_last_success_timestamp_seconds{job=\"" << job << "\"} "
+                 << f.last_success << "\n";
          }},
     };
     std::lock_guard<std::mutex> lock(m_mutex);
     std::ostringstream out;
     for (const Family& family : families) {
-        out << "# HELP " << family.name << " " << family.help << "\n# TYPE " << family.name << " " << family.type << "\n";
+        out << "# HELP " << family.name << " " << family.help << "\n# TYPE " << family.name << " "
+            << family.type << "\n";
         for (const auto& [job, figures] : m_jobs) {
             family.write(out, label(job), figures);
         }

@@ -13,14 +13,14 @@
 namespace apirunner {
 
 class RunMetrics {
-public:
+  public:
     void record(const JobResult& result, Instant ended);
     std::string text() const;
     // Writes text() to `path` through a temporary file and a rename, so a collector never reads
     // half of it. Throws Error(config) naming the path.
     void write_file(const std::string& path) const;
 
-private:
+  private:
     struct JobFigures {
         std::int64_t runs_ok = 0;
         std::int64_t runs_failed = 0;

@@ -43,18 +43,21 @@ void CursorPaginator::restore_position(const Poco::JSON::Object& position) {
 
 PagingKind cursor_paging() {
     FieldTable fields = page_size_fields();
-    fields.push_back({"cursor_param", FieldType::text, "The parameter the cursor is sent back in.", "cursor"});
-    FieldSpec cursor{"cursor", FieldType::text, "Dot path to the next page's cursor; no cursor ends the walk."};
+    fields.push_back(
+        {"cursor_param", FieldType::text, "The parameter the cursor is sent back in.", "cursor"});
+    FieldSpec cursor{"cursor", FieldType::text,
+                     "Dot path to the next page's cursor; no cursor ends the walk."};
     cursor.required = true;
     fields.push_back(cursor);
     fields.push_back(records_field());
     fields.push_back(max_pages_field());
     fields.push_back(concurrency_field());
-    return {"cursor",
-            "Each page names the next page's cursor, sent back as cursor_param; stops when there is "
-            "none or on an empty page.",
-            fields, refuse_planning("cursor"),
-            [](const PagingSpec& spec) { return std::make_unique<CursorPaginator>(spec); }};
+    return {
+        "cursor",
+        "Each page names the next page's cursor, sent back as cursor_param; stops when there is "
+        "none or on an empty page.",
+        fields, refuse_planning("cursor"),
+        [](const PagingSpec& spec) { return std::make_unique<CursorPaginator>(spec); }};
 }
 
 }  // namespace apirunner

@@ -8,16 +8,16 @@
 namespace apirunner {
 
 class CursorPaginator : public Paginator {
-public:
+  public:
     explicit CursorPaginator(const PagingSpec& spec);
     std::optional<PageRequest> next() override;
     void accept(const Page& page) override;
 
-protected:
+  protected:
     void save_position(Poco::JSON::Object& position) const override;
     void restore_position(const Poco::JSON::Object& position) override;
 
-private:
+  private:
     QueryParams m_size_param;
     std::string m_cursor_param;
     std::string m_cursor_path;

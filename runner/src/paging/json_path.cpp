@@ -33,7 +33,8 @@ std::optional<JsonValue> find_path(JsonValue root, const std::string& path) {
     JsonValue current = root;
     for (const std::string_view step : path_steps(path)) {
         simdjson::dom::object object;
-        if (current.get(object) != simdjson::SUCCESS || object.at_key(step).get(current) != simdjson::SUCCESS) {
+        if (current.get(object) != simdjson::SUCCESS ||
+            object.at_key(step).get(current) != simdjson::SUCCESS) {
             return std::nullopt;
         }
     }

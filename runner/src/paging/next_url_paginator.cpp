@@ -16,7 +16,8 @@ namespace apirunner {
 namespace {
 
 std::string origin(const Poco::URI& uri) {
-    return uri.getScheme() + "://" + Poco::toLower(uri.getHost()) + ":" + std::to_string(uri.getPort());
+    return uri.getScheme() + "://" + Poco::toLower(uri.getHost()) + ":" +
+           std::to_string(uri.getPort());
 }
 
 // The next page's URL, relative ones taken from the page's own.
@@ -24,7 +25,8 @@ Poco::URI resolve(const std::string& page_url, const std::string& next) {
     try {
         return Poco::URI(Poco::URI(page_url), next);
     } catch (const Poco::SyntaxException&) {
-        throw Error(ErrorKind::bad_data, "the provider's next-page URL is not a URL: '" + next.substr(0, 200) + "'");
+        throw Error(ErrorKind::bad_data,
+                    "the provider's next-page URL is not a URL: '" + next.substr(0, 200) + "'");
     }
 }
 
@@ -39,8 +41,9 @@ std::optional<std::string> link_next(const std::string& link_header) {
         if (open != 0 || close == std::string::npos) {
             continue;
         }
-        Poco::StringTokenizer params(link.substr(close + 1), ";",
-                                     Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+        Poco::StringTokenizer params(
+            link.substr(close + 1), ";",
+            Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
         for (const auto& param : params) {
             if (Poco::icompare(param.substr(0, 4), "rel=") != 0) {
                 continue;
@@ -60,7 +63,9 @@ std::optional<std::string> link_next(const std::string& link_header) {
 }
 
 NextUrlPaginator::NextUrlPaginator(const PagingSpec& spec)
-    : Paginator(max_pages(spec)), m_size_param(size_param(spec)), m_next_path(spec.fields.text("next")) {}
+    : Paginator(max_pages(spec)),
+      m_size_param(size_param(spec)),
+      m_next_path(spec.fields.text("next")) {}
 
 std::optional<PageRequest> NextUrlPaginator::next() {
     if (m_done) {
@@ -92,8 +97,9 @@ void NextUrlPaginator::accept(const Page& page) {
     const Poco::URI resolved = resolve(page.url, *next);
     const Poco::URI here(page.url);
     if (origin(resolved) != origin(here)) {
-        throw Error(ErrorKind::bad_data, "the next page is on another host (" + resolved.getHost() +
-                                             "); refused so that credentials stay with the provider");
+        throw Error(ErrorKind::bad_data,
+                    "the next page is on another host (" + resolved.getHost() +
+                        "); refused so that credentials stay with the provider");
     }
     m_next = resolved.toString();
     m_guard.first_visit(*m_next, "next-page URL");
@@ -111,18 +117,20 @@ void NextUrlPaginator::restore_position(const Poco::JSON::Object& position) {
 
 PagingKind next_url_paging() {
     FieldTable fields = page_size_fields();
-    fields.push_back({"next", FieldType::text,
-                      "Dot path to the next page's URL; empty: the Link header's rel=\"next\". URLs on "
-                      "another origin are refused.",
-                      ""});
+    fields.push_back(
+        {"next", FieldType::text,
+         "Dot path to the next page's URL; empty: the Link header's rel=\"next\". URLs on "
+         "another origin are refused.",
+         ""});
     fields.push_back(records_field());
     fields.push_back(max_pages_field());
     fields.push_back(concurrency_field());
-    return {"next_url",
-            "Each page gives the next page's URL, in the body or in the Link header; stops when there "
-            "is none or on an empty page.",
-            fields, refuse_planning("next_url"),
-            [](const PagingSpec& spec) { return std::make_unique<NextUrlPaginator>(spec); }};
+    return {
+        "next_url",
+        "Each page gives the next page's URL, in the body or in the Link header; stops when there "
+        "is none or on an empty page.",
+        fields, refuse_planning("next_url"),
+        [](const PagingSpec& spec) { return std::make_unique<NextUrlPaginator>(spec); }};
 }
 
 }  // namespace apirunner

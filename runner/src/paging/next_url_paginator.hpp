@@ -8,16 +8,16 @@
 namespace apirunner {
 
 class NextUrlPaginator : public Paginator {
-public:
+  public:
     explicit NextUrlPaginator(const PagingSpec& spec);
     std::optional<PageRequest> next() override;
     void accept(const Page& page) override;
 
-protected:
+  protected:
     void save_position(Poco::JSON::Object& position) const override;
     void restore_position(const Poco::JSON::Object& position) override;
 
-private:
+  private:
     QueryParams m_size_param;  // sent with the first request only: the next URLs carry their own
     std::string m_next_path;   // "" reads the Link header
     std::optional<std::string> m_next;  // nothing before the first page

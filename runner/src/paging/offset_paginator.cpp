@@ -69,7 +69,8 @@ PagingKind offset_paging() {
     FieldTable fields = page_size_fields();
     fields.push_back({"offset_param", FieldType::text, "The offset parameter.", "offset"});
     fields.push_back(records_field());
-    FieldSpec total{"total", FieldType::text, "Dot path to the total count, re-read on every page.", ""};
+    FieldSpec total{"total", FieldType::text, "Dot path to the total count, re-read on every page.",
+                    ""};
     total.moves_position = false;
     fields.push_back(total);
     fields.push_back(max_pages_field());

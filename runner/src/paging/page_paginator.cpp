@@ -81,8 +81,9 @@ PagingKind page_paging() {
     start.minimum = 0;
     fields.push_back(start);
     fields.push_back(records_field());
-    for (FieldSpec total : {FieldSpec{"total", FieldType::text, "Dot path to the total count of records.", ""},
-                            FieldSpec{"total_pages", FieldType::text, "Dot path to the number of pages.", ""}}) {
+    for (FieldSpec total :
+         {FieldSpec{"total", FieldType::text, "Dot path to the total count of records.", ""},
+          FieldSpec{"total_pages", FieldType::text, "Dot path to the number of pages.", ""}}) {
         total.moves_position = false;
         fields.push_back(total);
     }

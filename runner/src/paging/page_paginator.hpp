@@ -7,17 +7,17 @@
 namespace apirunner {
 
 class PagePaginator : public Paginator {
-public:
+  public:
     explicit PagePaginator(const PagingSpec& spec);
     std::optional<PageRequest> next() override;
     void accept(const Page& page) override;
     std::vector<PageRequest> ahead(std::size_t n) override;
 
-protected:
+  protected:
     void save_position(Poco::JSON::Object& position) const override;
     void restore_position(const Poco::JSON::Object& position) override;
 
-private:
+  private:
     PageRequest request_for(std::int64_t page) const;
 
     QueryParams m_size_param;

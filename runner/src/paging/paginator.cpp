@@ -16,8 +16,7 @@ std::unique_ptr<Paginator> make_paginator(const PagingSpec& spec) {
 
 FieldSpec records_field() {
     return {"records", FieldType::text,
-            "Dot path to the list of records; empty: the body is the list.",
-            ""};
+            "Dot path to the list of records; empty: the body is the list.", ""};
 }
 
 FieldSpec max_pages_field() {
@@ -42,9 +41,11 @@ FieldSpec concurrency_field() {
 }
 
 void check_planning(const FieldValues& values, YamlMap& map) {
-    if (values.integer("concurrency") > 1 && values.text("total").empty() && values.text("total_pages").empty()) {
-        map.problem("concurrency", "needs 'total' (or 'total_pages' for page paging): without a "
-                                   "total there is no knowing which pages are left");
+    if (values.integer("concurrency") > 1 && values.text("total").empty() &&
+        values.text("total_pages").empty()) {
+        map.problem("concurrency",
+                    "needs 'total' (or 'total_pages' for page paging): without a "
+                    "total there is no knowing which pages are left");
     }
 }
 
@@ -57,7 +58,9 @@ PagingKind::Check refuse_planning(const std::string& kind) {
     };
 }
 
-std::int64_t max_pages(const PagingSpec& spec) { return spec.fields.integer_if("max_pages").value_or(100000); }
+std::int64_t max_pages(const PagingSpec& spec) {
+    return spec.fields.integer_if("max_pages").value_or(100000);
+}
 
 std::vector<PageRequest> Paginator::ahead(std::size_t) {
     auto request = next();
@@ -74,7 +77,8 @@ void PageGuard::before_request() const {
 void PageGuard::first_visit(const std::string& position, const char* what) {
     if (!m_seen.insert(position).second) {
         throw Error(ErrorKind::bad_data, std::string("the provider sent the same ") + what +
-                                             " twice ('" + position + "'); stopped to avoid a loop");
+                                             " twice ('" + position +
+                                             "'); stopped to avoid a loop");
     }
 }
 
@@ -116,9 +120,11 @@ void Paginator::restore(const std::string& saved) {
         m_guard.restore(*position);
         restore_position(*position);
     } catch (const Poco::Exception& error) {
-        throw Error(ErrorKind::config, "the checkpoint's paging position is unreadable: " + error.displayText());
+        throw Error(ErrorKind::config,
+                    "the checkpoint's paging position is unreadable: " + error.displayText());
     } catch (const std::exception& error) {
-        throw Error(ErrorKind::config, std::string("the checkpoint's paging position is unreadable: ") + error.what());
+        throw Error(ErrorKind::config,
+                    std::string("the checkpoint's paging position is unreadable: ") + error.what());
     }
 }
 

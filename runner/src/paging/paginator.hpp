@@ -28,7 +28,9 @@ struct PageRequest {
     QueryParams params;
     std::optional<std::string> url;  // used as it is, when set
 
-    bool operator==(const PageRequest& other) const { return params == other.params && url == other.url; }
+    bool operator==(const PageRequest& other) const {
+        return params == other.params && url == other.url;
+    }
 };
 
 struct Page {
@@ -46,7 +48,7 @@ struct Totals {
 
 // What every paginator shares: the page count and its cap, the loop guard, the totals seen.
 class PageGuard {
-public:
+  public:
     explicit PageGuard(std::int64_t max_pages) : m_max_pages(max_pages) {}
     // Throws when the cap is reached.
     void before_request() const;
@@ -61,7 +63,7 @@ public:
     void save(Poco::JSON::Object& position) const;
     void restore(const Poco::JSON::Object& position);
 
-private:
+  private:
     std::int64_t m_max_pages;
     std::int64_t m_pages = 0;
     std::set<std::string> m_seen;  // not kept across a resume: it only guards one process's walk
@@ -69,7 +71,7 @@ private:
 };
 
 class Paginator {
-public:
+  public:
     explicit Paginator(std::int64_t max_pages) : m_guard(max_pages) {}
     virtual ~Paginator() = default;
     // The next request, or nothing when the walk is over. Throws Error(bad_data) past max_pages.
@@ -88,7 +90,7 @@ public:
     // Throws Error(config) when the text is not a position this paginator saved.
     void restore(const std::string& saved);
 
-protected:
+  protected:
     virtual void save_position(Poco::JSON::Object& position) const = 0;
     virtual void restore_position(const Poco::JSON::Object& position) = 0;
 
@@ -99,10 +101,11 @@ protected:
 std::unique_ptr<Paginator> make_paginator(const PagingSpec& spec);
 
 // Rows the kinds' tables share.
-FieldSpec records_field();    // records: the dot path to the record array
-FieldSpec max_pages_field();  // max_pages: the guard against endless paging
+FieldSpec records_field();      // records: the dot path to the record array
+FieldSpec max_pages_field();    // max_pages: the guard against endless paging
 FieldTable page_size_fields();  // limit and limit_param
-FieldSpec concurrency_field();  // concurrency: pages on their way at once, for kinds that plan ahead
+FieldSpec
+concurrency_field();  // concurrency: pages on their way at once, for kinds that plan ahead
 // The check of kinds that plan pages ahead: `concurrency` needs a total to plan from.
 void check_planning(const FieldValues& values, YamlMap& map);
 // The check of kinds that cannot plan ahead: `concurrency` above 1 is refused, saying why.
@@ -112,7 +115,8 @@ std::int64_t max_pages(const PagingSpec& spec);
 
 // An optional member of a saved position: written only when set, read back as nothing when absent.
 template <typename T>
-void save_optional(Poco::JSON::Object& position, const std::string& name, const std::optional<T>& value) {
+void save_optional(Poco::JSON::Object& position, const std::string& name,
+                   const std::optional<T>& value) {
     if (value) {
         position.set(name, *value);
     }

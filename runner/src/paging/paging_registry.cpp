@@ -12,11 +12,7 @@ namespace apirunner {
 
 const std::vector<PagingKind>& paging_kinds() {
     static const std::vector<PagingKind> kinds = {
-        offset_paging(),
-        page_paging(),
-        cursor_paging(),
-        next_url_paging(),
-        single_page_paging(),
+        offset_paging(), page_paging(), cursor_paging(), next_url_paging(), single_page_paging(),
     };
     return kinds;
 }

@@ -6,16 +6,16 @@
 namespace apirunner {
 
 class SinglePage : public Paginator {
-public:
+  public:
     SinglePage() : Paginator(1) {}
     std::optional<PageRequest> next() override;
     void accept(const Page&) override { m_done = true; }
 
-protected:
+  protected:
     void save_position(Poco::JSON::Object& position) const override;
     void restore_position(const Poco::JSON::Object& position) override;
 
-private:
+  private:
     bool m_done = false;
 };
 

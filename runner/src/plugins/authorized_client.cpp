@@ -34,7 +34,8 @@ HttpResponse AuthorizedClient::send_once(const HttpRequest& stamped) {
     if (m_limiter) {
         const auto waited = m_limiter->acquire();
         if (waited.count() > 0) {
-            m_session.host().logger().log(LogLevel::debug, "rate_limit: waited " + std::to_string(waited.count()) + " ms");
+            m_session.host().logger().log(
+                LogLevel::debug, "rate_limit: waited " + std::to_string(waited.count()) + " ms");
         }
     }
     ++m_stats.requests;
@@ -44,14 +45,16 @@ HttpResponse AuthorizedClient::send_once(const HttpRequest& stamped) {
 }
 
 void AuthorizedClient::wait(std::int64_t ms, const std::string& why) {
-    m_session.host().logger().log(LogLevel::info, why + "; waiting " + std::to_string(ms) + " ms before retrying");
+    m_session.host().logger().log(LogLevel::info,
+                                  why + "; waiting " + std::to_string(ms) + " ms before retrying");
     const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
     while (std::chrono::steady_clock::now() < until) {
         if (m_stopping()) {
             throw Error(ErrorKind::temporary, "stopped while waiting to retry (" + why + ")");
         }
         const auto left = until - std::chrono::steady_clock::now();
-        std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(left, std::chrono::milliseconds(100)));
+        std::this_thread::sleep_for(
+            std::min<std::chrono::steady_clock::duration>(left, std::chrono::milliseconds(100)));
     }
 }
 
@@ -99,8 +102,8 @@ HttpResponse AuthorizedClient::send(const HttpRequest& request) {
             if (!m_policy.retries_status(response.status)) {
                 const ErrorKind kind =
                     response.status == 403 ? ErrorKind::credentials : ErrorKind::bad_data;
-                throw Error(kind, redactor().redact("provider '" + m_session.provider() + "': " +
-                                                    describe(request, response)));
+                throw Error(kind, redactor().redact("provider '" + m_session.provider() +
+                                                    "': " + describe(request, response)));
             }
             failure = describe(request, response);
             if (auto header = response.header("Retry-After")) {
@@ -112,18 +115,22 @@ HttpResponse AuthorizedClient::send(const HttpRequest& request) {
             }
             failure = error.what();
         }
-        const std::int64_t delay = std::max(hint.value_or(0), m_policy.backoff_ms(attempt_number, m_random));
+        const std::int64_t delay =
+            std::max(hint.value_or(0), m_policy.backoff_ms(attempt_number, m_random));
         if (!last && delay > m_policy.max_delay_ms) {
             throw Error(ErrorKind::temporary,
                         "provider '" + m_session.provider() + "' asked to wait " +
                             std::to_string(delay / 1000) + " s, longer than the limit; try later");
         }
         if (last || waited_ms + delay > m_policy.max_retry_time_ms) {
-            const std::string limit = last ? "" : " (retry.max_retry_time_ms: " + std::to_string(waited_ms / 1000) +
-                                                      " s of waiting already)";
+            const std::string limit =
+                last ? ""
+                     : " (retry.max_retry_time_ms: " + std::to_string(waited_ms / 1000) +
+                           " s of waiting already)";
             throw Error(ErrorKind::unavailable,
-                        redactor().redact("provider '" + m_session.provider() + "': gave up after " +
-                                          std::to_string(attempt_number) + " attempts" + limit + ": " + failure));
+                        redactor().redact("provider '" + m_session.provider() +
+                                          "': gave up after " + std::to_string(attempt_number) +
+                                          " attempts" + limit + ": " + failure));
         }
         ++m_stats.retries;
         wait(delay, failure);

@@ -5,8 +5,8 @@
 #pragma once
 
 #include "http/rate_limiter.hpp"
-#include "settings/retry_policy.hpp"
 #include "plugins/plugin_session.hpp"
+#include "settings/retry_policy.hpp"
 
 #include <apirunner/http.hpp>
 
@@ -23,10 +23,11 @@ struct CallStats {
 };
 
 class AuthorizedClient {
-public:
+  public:
     // `limiter` (may be null) is the provider's request budget, drawn on by every attempt.
-    AuthorizedClient(PluginSession& session, RetryPolicy policy, RateLimiter* limiter = nullptr,
-                     std::function<bool()> stopping = [] { return false; });
+    AuthorizedClient(
+        PluginSession& session, RetryPolicy policy, RateLimiter* limiter = nullptr,
+        std::function<bool()> stopping = [] { return false; });
 
     // A 2xx response, or throws Error: credentials for a 401 that recovery did not cure or a
     // 403, unavailable when retries ran out, bad_data for any other status.
@@ -37,7 +38,7 @@ public:
     bool may_retry(int attempt) const { return attempt < m_policy.max_attempts; }
     void back_off(int attempt, const std::string& why);
 
-private:
+  private:
     HttpResponse attempt(const HttpRequest& request);
     void wait(std::int64_t ms, const std::string& why);
 

@@ -14,7 +14,7 @@ namespace apirunner {
 
 // Why a file was not accepted as a plugin; what() names the file.
 class PluginRefused : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

@@ -15,7 +15,7 @@ struct RefusedPlugin {
 };
 
 class PluginRegistry {
-public:
+  public:
     // --plugin-path entries, then $APIRUNNER_PLUGIN_PATH (colon-separated), then the folder of
     // the running binary and its ../lib/apirunner, then the install prefix's lib/apirunner.
     static std::vector<std::string> search_path(const std::vector<std::string>& from_command_line);
@@ -28,7 +28,7 @@ public:
     const std::vector<RefusedPlugin>& refused() const { return m_refused; }
     const LoadedPlugin* find(const std::string& name) const;
 
-private:
+  private:
     void consider(const std::string& path);
 
     std::vector<LoadedPlugin> m_plugins;

@@ -23,8 +23,8 @@ auto PluginSession::guarded(const char* step, Call&& call) {
         throw Error(error.kind(), with_provider(provider(), error.what()));
     } catch (const std::exception& error) {
         throw Error(ErrorKind::bad_data,
-                    with_provider(provider(), std::string("plugin failed in ") + step + ": " +
-                                                  error.what()));
+                    with_provider(provider(),
+                                  std::string("plugin failed in ") + step + ": " + error.what()));
     } catch (...) {
         throw Error(ErrorKind::bad_data,
                     with_provider(provider(), std::string("plugin failed in ") + step));
@@ -35,7 +35,8 @@ PluginSession::PluginSession(const LoadedPlugin& plugin, const Settings& setting
                              std::unique_ptr<ProviderHost> host)
     : m_host(std::move(host)) {
     auto library = plugin.library;
-    Session* made = guarded("its factory", [&] { return plugin.descriptor->create(settings, *m_host); });
+    Session* made =
+        guarded("its factory", [&] { return plugin.descriptor->create(settings, *m_host); });
     if (!made) {
         throw Error(ErrorKind::bad_data, with_provider(provider(), "the plugin made no session"));
     }
@@ -83,7 +84,8 @@ void PluginSession::close() noexcept { m_session->close(); }
 
 std::string PluginSession::authorize_url(const std::string& redirect_uri, const std::string& state,
                                          const std::string& code_challenge) {
-    return guarded("authorize_url", [&] { return m_session->authorize_url(redirect_uri, state, code_challenge); });
+    return guarded("authorize_url",
+                   [&] { return m_session->authorize_url(redirect_uri, state, code_challenge); });
 }
 
 void PluginSession::exchange_code(const std::string& code, const std::string& redirect_uri,

@@ -13,7 +13,7 @@
 namespace apirunner {
 
 class PluginSession {
-public:
+  public:
     // Runs the plugin's factory. Throws Error.
     PluginSession(const LoadedPlugin& plugin, const Settings& settings,
                   std::unique_ptr<ProviderHost> host);
@@ -42,7 +42,7 @@ public:
     HostServices& host() { return *m_host; }
     const std::string& provider() const { return m_host->profile(); }
 
-private:
+  private:
     template <typename Call>
     auto guarded(const char* step, Call&& call);
 

@@ -12,13 +12,13 @@
 namespace apirunner {
 
 class SystemClock : public Clock {
-public:
+  public:
     std::int64_t monotonic_ms() override;
     std::int64_t unix_seconds() override;
 };
 
 class ProviderHost : public HostServices {
-public:
+  public:
     ProviderHost(std::string profile, const ConsoleLogger& logger, HttpOptions options,
                  std::unique_ptr<TokenStore> store);
 
@@ -28,7 +28,7 @@ public:
     TokenStore& token_store() override { return *m_store; }
     const std::string& profile() const override { return m_profile; }
 
-private:
+  private:
     std::string m_profile;
     ConsoleLogger m_logger;
     PocoHttpClient m_http;

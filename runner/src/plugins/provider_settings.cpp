@@ -13,7 +13,8 @@ std::optional<Settings> resolve_provider_settings(const ProviderSpec& provider,
         for (const auto& found : registry.plugins()) {
             names.push_back(found.name());
         }
-        problems.push_back({where + ".plugin", "no plugin named '" + provider.plugin + "' was found" +
+        problems.push_back({where + ".plugin", "no plugin named '" + provider.plugin +
+                                                   "' was found" +
                                                    did_you_mean(provider.plugin, names) +
                                                    "; `apirunner plugins` lists them"});
         return std::nullopt;

@@ -24,7 +24,8 @@ std::unique_ptr<PluginSession> SessionPool::make(const std::string& provider) {
     }
     std::unique_ptr<TokenStore> store;
     if (m_keep_sessions) {
-        store = std::make_unique<SqliteTokenStore>(m_config.state_path, provider, m_config.state_key);
+        store =
+            std::make_unique<SqliteTokenStore>(m_config.state_path, provider, m_config.state_key);
     } else {
         store = std::make_unique<MemoryTokenStore>();
     }

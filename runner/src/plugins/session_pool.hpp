@@ -15,7 +15,7 @@
 namespace apirunner {
 
 class SessionPool {
-public:
+  public:
     // `keep_sessions`: sessions live in the state database's token store and are reused by the
     // next run; otherwise (dry runs) they live in memory and die with the process.
     SessionPool(const PluginRegistry& registry, std::map<std::string, Settings> settings,
@@ -28,7 +28,7 @@ public:
     PluginSession& unopened(const std::string& provider);
     void close_all() noexcept;
 
-private:
+  private:
     std::unique_ptr<PluginSession> make(const std::string& provider);
 
     const PluginRegistry& m_registry;

@@ -22,7 +22,8 @@ const SettingSpec* find_spec(const PluginDescriptor& plugin, const std::string& 
 // "" when the text is a valid value of the type, else what is wrong.
 std::string type_problem(SettingType type, const std::string& text) {
     switch (type) {
-        case SettingType::string: return "";
+        case SettingType::string:
+            return "";
         case SettingType::integer: {
             Poco::Int64 value = 0;
             return Poco::NumberParser::tryParse64(text, value) ? "" : "must be an integer";
@@ -67,7 +68,8 @@ std::map<std::string, std::string> validate_settings(
         const std::string wrong = type_problem(spec->type, value.text);
         if (!wrong.empty()) {
             // Never echo a secret's value back.
-            problems.push_back({value.path, spec->secret ? wrong : wrong + ", not '" + value.text + "'"});
+            problems.push_back(
+                {value.path, spec->secret ? wrong : wrong + ", not '" + value.text + "'"});
             continue;
         }
         result[name] = value.text;

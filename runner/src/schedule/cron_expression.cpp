@@ -14,8 +14,8 @@ namespace {
 using namespace std::chrono;
 
 const std::map<std::string, std::string> shorthands = {
-    {"@yearly", "0 0 1 1 *"},  {"@annually", "0 0 1 1 *"}, {"@monthly", "0 0 1 * *"},
-    {"@weekly", "0 0 * * 0"},  {"@daily", "0 0 * * *"},    {"@midnight", "0 0 * * *"},
+    {"@yearly", "0 0 1 1 *"}, {"@annually", "0 0 1 1 *"}, {"@monthly", "0 0 1 * *"},
+    {"@weekly", "0 0 * * 0"}, {"@daily", "0 0 * * *"},    {"@midnight", "0 0 * * *"},
     {"@hourly", "0 * * * *"}};
 
 struct FieldRule {
@@ -30,10 +30,15 @@ const FieldRule seconds_rule{"seconds", 0, 59, false, {}};
 const FieldRule minutes_rule{"minute", 0, 59, false, {}};
 const FieldRule hours_rule{"hour", 0, 23, false, {}};
 const FieldRule days_rule{"day-of-month", 1, 31, true, {}};
-const FieldRule months_rule{"month", 1, 12, false,
-                            {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"}};
+const FieldRule months_rule{
+    "month",
+    1,
+    12,
+    false,
+    {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"}};
 // 7 is Sunday as well as 0; it is folded onto 0 when the set is built (so 1/2 takes in Sunday).
-const FieldRule weekdays_rule{"day-of-week", 0, 7, true, {"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"}};
+const FieldRule weekdays_rule{
+    "day-of-week", 0, 7, true, {"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"}};
 
 [[noreturn]] void refuse(const FieldRule& rule, const std::string& field, const std::string& why) {
     throw std::invalid_argument("the " + std::string(rule.name) + " field '" + field + "' " + why);
@@ -42,7 +47,8 @@ const FieldRule weekdays_rule{"day-of-week", 0, 7, true, {"SUN", "MON", "TUE", "
 // Digits only (no sign, no space) as a number, or nothing.
 std::optional<int> whole_number(const std::string& text) {
     unsigned value = 0;
-    if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos ||
+    if (text.empty() || text.size() > 9 ||
+        text.find_first_not_of("0123456789") != std::string::npos ||
         !Poco::NumberParser::tryParseUnsigned(text, value)) {
         return std::nullopt;
     }
@@ -58,12 +64,14 @@ int value_of(const FieldRule& rule, const std::string& field, const std::string&
     }
     const auto value = whole_number(text);
     if (!value) {
-        refuse(rule, field, "has '" + text + "' where a number" + (rule.names.empty() ? "" : " or a name") +
-                                " belongs");
+        refuse(rule, field,
+               "has '" + text + "' where a number" + (rule.names.empty() ? "" : " or a name") +
+                   " belongs");
     }
     if (*value < rule.low || *value > rule.high) {
-        refuse(rule, field, "has " + text + ", outside " + std::to_string(rule.low) + "-" +
-                                std::to_string(rule.high));
+        refuse(rule, field,
+               "has " + text + ", outside " + std::to_string(rule.low) + "-" +
+                   std::to_string(rule.high));
     }
     return *value;
 }
@@ -79,8 +87,9 @@ void add_item(const FieldRule& rule, const std::string& field, const std::string
         const std::string step_text = item.substr(slash + 1);
         const auto parsed = whole_number(step_text);
         if (!parsed || *parsed == 0 || *parsed > rule.high) {
-            refuse(rule, field, "has the step '" + step_text + "', which is not a whole number from 1 to " +
-                                    std::to_string(rule.high));
+            refuse(rule, field,
+                   "has the step '" + step_text + "', which is not a whole number from 1 to " +
+                       std::to_string(rule.high));
         }
         step = *parsed;
     }
@@ -133,7 +142,8 @@ CronExpression CronExpression::parse(const std::string& text) {
     const std::string trimmed = Poco::trim(text);
     const auto shorthand = shorthands.find(Poco::toLower(trimmed));
     if (trimmed.rfind('@', 0) == 0 && shorthand == shorthands.end()) {
-        throw std::invalid_argument("'" + trimmed + "' is not one of @yearly, @monthly, @weekly, @daily, @hourly");
+        throw std::invalid_argument("'" + trimmed +
+                                    "' is not one of @yearly, @monthly, @weekly, @daily, @hourly");
     }
     Poco::StringTokenizer fields(shorthand == shorthands.end() ? trimmed : shorthand->second, " \t",
                                  Poco::StringTokenizer::TOK_IGNORE_EMPTY);

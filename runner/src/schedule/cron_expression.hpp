@@ -13,7 +13,7 @@
 namespace apirunner {
 
 class CronExpression {
-public:
+  public:
     // Throws std::invalid_argument naming the field and what is wrong with it.
     static CronExpression parse(const std::string& text);
 
@@ -21,15 +21,15 @@ public:
     // within eight years (the 30th of February).
     std::optional<date::local_seconds> next_after(date::local_seconds after) const;
 
-private:
+  private:
     bool day_matches(date::local_days day) const;
 
     std::bitset<60> m_seconds;
     std::bitset<60> m_minutes;
     std::bitset<24> m_hours;
-    std::bitset<32> m_days;      // 1-31
-    std::bitset<13> m_months;    // 1-12
-    std::bitset<7> m_weekdays;   // 0 = Sunday
+    std::bitset<32> m_days;     // 1-31
+    std::bitset<13> m_months;   // 1-12
+    std::bitset<7> m_weekdays;  // 0 = Sunday
     // When both day fields are restricted, a day matching either one matches (as in cron).
     bool m_days_restricted = false;
     bool m_weekdays_restricted = false;

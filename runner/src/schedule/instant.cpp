@@ -27,7 +27,8 @@ std::optional<Instant> parse_instant(const std::string& text) {
 }
 
 std::optional<std::chrono::seconds> parse_span(const std::string& text) {
-    static const std::pair<char, std::int64_t> units[] = {{'s', 1}, {'m', 60}, {'h', 3600}, {'d', 86400}};
+    static const std::pair<char, std::int64_t> units[] = {
+        {'s', 1}, {'m', 60}, {'h', 3600}, {'d', 86400}};
     if (text.size() < 2 || text.size() > 10 ||
         text.find_first_not_of("0123456789") != text.size() - 1) {
         return std::nullopt;

@@ -8,8 +8,9 @@ const date::time_zone* find_time_zone(const std::string& name) {
     try {
         return date::locate_zone(name);
     } catch (const std::exception&) {
-        throw std::invalid_argument("unknown time zone '" + name +
-                                    "': use an IANA name such as UTC, Europe/Berlin or America/New_York");
+        throw std::invalid_argument(
+            "unknown time zone '" + name +
+            "': use an IANA name such as UTC, Europe/Berlin or America/New_York");
     }
 }
 

@@ -22,7 +22,7 @@ namespace apirunner {
 const date::time_zone* find_time_zone(const std::string& name);
 
 class Schedule {
-public:
+  public:
     // Throws std::invalid_argument: the expression's problem, or "unknown time zone 'X'".
     Schedule(const std::string& expression, const std::string& time_zone);
 
@@ -32,7 +32,7 @@ public:
     // `at` on this schedule's wall clock: "2026-11-24 02:00:00 CET".
     std::string wall_clock(Instant at) const;
 
-private:
+  private:
     Instant instant_of(date::local_seconds wall) const;
 
     CronExpression m_expression;

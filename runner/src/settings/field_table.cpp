@@ -8,7 +8,8 @@
 namespace apirunner {
 namespace {
 
-const FieldValue& value_of(const std::map<std::string, FieldValue>& values, const std::string& name) {
+const FieldValue& value_of(const std::map<std::string, FieldValue>& values,
+                           const std::string& name) {
     const auto found = values.find(name);
     if (found == values.end()) {
         throw std::logic_error("no setting '" + name + "' was read");
@@ -19,13 +20,17 @@ const FieldValue& value_of(const std::map<std::string, FieldValue>& values, cons
 FieldValue parse_default(const FieldSpec& spec) {
     const std::string& text = *spec.default_text;
     switch (spec.type) {
-        case FieldType::integer: return std::int64_t{std::stoll(text)};
-        case FieldType::flag: return text == "true";
-        default: return text;
+        case FieldType::integer:
+            return std::int64_t{std::stoll(text)};
+        case FieldType::flag:
+            return text == "true";
+        default:
+            return text;
     }
 }
 
-std::optional<FieldValue> read_one(YamlMap& map, const FieldSpec& spec, const std::string& base_dir) {
+std::optional<FieldValue> read_one(YamlMap& map, const FieldSpec& spec,
+                                   const std::string& base_dir) {
     switch (spec.type) {
         case FieldType::text:
             if (auto text = map.string(spec.name, spec.required)) {
@@ -74,8 +79,12 @@ Poco::JSON::Object::Ptr property_of(const FieldSpec& spec) {
     Poco::JSON::Object::Ptr property = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     switch (spec.type) {
         case FieldType::text:
-        case FieldType::path: property->set("type", "string"); break;
-        case FieldType::flag: property->set("type", "boolean"); break;
+        case FieldType::path:
+            property->set("type", "string");
+            break;
+        case FieldType::flag:
+            property->set("type", "boolean");
+            break;
         case FieldType::choice: {
             Poco::JSON::Array::Ptr choices = new Poco::JSON::Array;
             for (const auto& choice : spec.choices) {
@@ -102,7 +111,8 @@ Poco::JSON::Object::Ptr property_of(const FieldSpec& spec) {
     }
     std::string description = spec.description;
     if (spec.default_text) {
-        description += " Default " + (spec.default_text->empty() ? "\"\"" : *spec.default_text) + ".";
+        description +=
+            " Default " + (spec.default_text->empty() ? "\"\"" : *spec.default_text) + ".";
     }
     property->set("description", description);
     return property;
@@ -124,7 +134,9 @@ std::optional<std::int64_t> FieldValues::integer_if(const std::string& name) con
     return has(name) ? std::optional<std::int64_t>(integer(name)) : std::nullopt;
 }
 
-bool FieldValues::flag(const std::string& name) const { return std::get<bool>(value_of(m_values, name)); }
+bool FieldValues::flag(const std::string& name) const {
+    return std::get<bool>(value_of(m_values, name));
+}
 
 const FieldSpec* find_field(const FieldTable& table, const std::string& name) {
     for (const auto& spec : table) {
@@ -160,7 +172,8 @@ std::string fingerprint_text(const FieldTable& table, const FieldValues& values)
     for (const auto& spec : table) {
         if (spec.moves_position) {
             const auto found = values.all().find(spec.name);
-            text += spec.name + "=" + (found == values.all().end() ? "" : value_text(found->second)) + "\n";
+            text += spec.name + "=" +
+                    (found == values.all().end() ? "" : value_text(found->second)) + "\n";
         }
     }
     return text;

@@ -46,7 +46,7 @@ using FieldValue = std::variant<std::string, std::int64_t, bool>;
 // The values a table read from the file, typed, with defaults filled in. Asking for a name the
 // table does not have, or for the wrong type, is a programming error (std::logic_error).
 class FieldValues {
-public:
+  public:
     bool has(const std::string& name) const { return m_values.count(name) != 0; }
     // A text, choice or path; "" when the file gave none and there is no default.
     const std::string& text(const std::string& name) const;
@@ -54,12 +54,16 @@ public:
     std::optional<std::int64_t> integer_if(const std::string& name) const;
     bool flag(const std::string& name) const;
     void set(const std::string& name, FieldValue value) { m_values[name] = std::move(value); }
-    void set_text(const std::string& name, std::string text) { set(name, FieldValue{std::move(text)}); }
-    void set_integer(const std::string& name, std::int64_t number) { set(name, FieldValue{number}); }
+    void set_text(const std::string& name, std::string text) {
+        set(name, FieldValue{std::move(text)});
+    }
+    void set_integer(const std::string& name, std::int64_t number) {
+        set(name, FieldValue{number});
+    }
     void set_flag(const std::string& name, bool flag) { set(name, FieldValue{flag}); }
     const std::map<std::string, FieldValue>& all() const { return m_values; }
 
-private:
+  private:
     std::map<std::string, FieldValue> m_values;
 };
 

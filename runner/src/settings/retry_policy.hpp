@@ -12,7 +12,7 @@ namespace apirunner {
 struct RetryPolicy {
     int max_attempts = 5;
     std::int64_t base_delay_ms = 1000;
-    std::int64_t max_delay_ms = 300'000;  // the longest single wait, Retry-After included
+    std::int64_t max_delay_ms = 300'000;       // the longest single wait, Retry-After included
     std::int64_t max_retry_time_ms = 600'000;  // all the waits for one request together
 
     bool retries_status(int status) const;

@@ -23,7 +23,11 @@ std::optional<std::string> scalar_text(const YAML::Node& node, const std::string
 
 YamlMap::YamlMap(const YAML::Node& node, std::string path, const EnvLookup& env,
                  ConfigProblems& problems)
-    : m_node(node), m_path(std::move(path)), m_env(env), m_problems(problems), m_valid(node.IsMap()) {
+    : m_node(node),
+      m_path(std::move(path)),
+      m_env(env),
+      m_problems(problems),
+      m_valid(node.IsMap()) {
     if (!m_valid) {
         m_problems.push_back({m_path, "must be a mapping of keys to values"});
     }
@@ -80,7 +84,8 @@ std::optional<std::string> YamlMap::one_of(const std::string& key,
         for (const auto& choice : allowed) {
             list += (list.empty() ? "" : ", ") + choice;
         }
-        problem(key, "must be one of " + list + ", not '" + *text + "'" + did_you_mean(*text, allowed));
+        problem(key,
+                "must be one of " + list + ", not '" + *text + "'" + did_you_mean(*text, allowed));
         return std::nullopt;
     }
     return text;

@@ -15,9 +15,10 @@
 namespace apirunner {
 
 class YamlMap {
-public:
+  public:
     // `node` must be a mapping (else a problem is recorded and every read returns nothing).
-    YamlMap(const YAML::Node& node, std::string path, const EnvLookup& env, ConfigProblems& problems);
+    YamlMap(const YAML::Node& node, std::string path, const EnvLookup& env,
+            ConfigProblems& problems);
 
     bool valid() const { return m_valid; }
     const std::string& path() const { return m_path; }
@@ -27,7 +28,8 @@ public:
     std::optional<std::string> string(const std::string& key, bool required = false);
     std::optional<std::int64_t> positive_integer(const std::string& key) { return integer(key, 1); }
     std::optional<std::int64_t> integer(const std::string& key, std::int64_t minimum);
-    std::optional<std::string> one_of(const std::string& key, const std::vector<std::string>& allowed,
+    std::optional<std::string> one_of(const std::string& key,
+                                      const std::vector<std::string>& allowed,
                                       bool required = false);
     std::optional<bool> boolean(const std::string& key);  // true or false
     // A nested node, marked as known; Null when absent.
@@ -37,7 +39,7 @@ public:
 
     void problem(const std::string& key, const std::string& message);
 
-private:
+  private:
     YAML::Node m_node;
     std::string m_path;
     const EnvLookup& m_env;

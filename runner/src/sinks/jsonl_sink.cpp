@@ -8,13 +8,13 @@
 #include <Poco/Path.h>
 #include <Poco/String.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <vector>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace apirunner {
 
@@ -41,8 +41,8 @@ JsonlSink::~JsonlSink() {
 }
 
 void JsonlSink::fail(const std::string& what) const {
-    throw Error(ErrorKind::temporary,
-                "sink '" + m_name + "': " + what + " '" + m_temporary + "': " + std::strerror(errno));
+    throw Error(ErrorKind::temporary, "sink '" + m_name + "': " + what + " '" + m_temporary +
+                                          "': " + std::strerror(errno));
 }
 
 void JsonlSink::open_temporary(int flags) {
@@ -162,17 +162,20 @@ std::string JsonlSink::describe() const { return m_path; }
 SinkType jsonl_sink_type() {
     SinkType type;
     type.name = "jsonl";
-    type.description = "JSON Lines files: a record a line, written under a temporary name and renamed "
-                       "into place when the job ends.";
-    type.fields = {{"path", FieldType::path,
-                    "The file, relative to the jobs file; it may hold {job}, {date} (UTC, YYYY-MM-DD) "
-                    "and {run_id}."}};
+    type.description =
+        "JSON Lines files: a record a line, written under a temporary name and renamed "
+        "into place when the job ends.";
+    type.fields = {
+        {"path", FieldType::path,
+         "The file, relative to the jobs file; it may hold {job}, {date} (UTC, YYYY-MM-DD) "
+         "and {run_id}."}};
     type.fields.front().required = true;
     type.modes = {OutputMode::append, OutputMode::replace};
-    type.make = [](const SinkSpec& sink, const OutputSpec& output, const RecordShape&, const RunInfo& run) {
-        return std::make_unique<JsonlSink>(sink, output, run);
+    type.make = [](const SinkSpec& sink, const OutputSpec& output, const RecordShape&,
+                   const RunInfo& run) { return std::make_unique<JsonlSink>(sink, output, run); };
+    type.files = [](const SinkSpec& sink) {
+        return std::vector<std::string>{sink.fields.text("path")};
     };
-    type.files = [](const SinkSpec& sink) { return std::vector<std::string>{sink.fields.text("path")}; };
     return type;
 }
 

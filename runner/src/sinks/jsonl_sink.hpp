@@ -16,7 +16,7 @@ namespace apirunner {
 std::string expand_path_template(const std::string& pattern, const RunInfo& run);
 
 class JsonlSink : public Sink {
-public:
+  public:
     JsonlSink(const SinkSpec& sink, const OutputSpec& output, const RunInfo& run);
     ~JsonlSink() override;
 
@@ -29,7 +29,7 @@ public:
     void discard() noexcept override;
     std::string describe() const override;
 
-private:
+  private:
     void remove_leftovers() const;
     void open_temporary(int flags);
     void close_temporary();

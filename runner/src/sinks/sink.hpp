@@ -38,7 +38,7 @@ struct SinkCheckpoint {
 };
 
 class Sink {
-public:
+  public:
     virtual ~Sink() = default;
     virtual void start() = 0;
     // False when the output no longer holds what the checkpoint says (a file deleted since).
@@ -60,7 +60,7 @@ public:
 
 // The sink of the output's type (sinks/sink_type.hpp). Throws Error(config) when the output
 // cannot be opened.
-std::unique_ptr<Sink> make_sink(const SinkSpec& sink, const OutputSpec& output, const RecordShape& shape,
-                                const RunInfo& run);
+std::unique_ptr<Sink> make_sink(const SinkSpec& sink, const OutputSpec& output,
+                                const RecordShape& shape, const RunInfo& run);
 
 }  // namespace apirunner

@@ -32,8 +32,8 @@ std::vector<std::string> sink_type_names() {
     return names;
 }
 
-std::unique_ptr<Sink> make_sink(const SinkSpec& sink, const OutputSpec& output, const RecordShape& shape,
-                                const RunInfo& run) {
+std::unique_ptr<Sink> make_sink(const SinkSpec& sink, const OutputSpec& output,
+                                const RecordShape& shape, const RunInfo& run) {
     return sink.type->make(sink, output, shape, run);
 }
 
@@ -43,9 +43,12 @@ bool takes_mode(const SinkType& type, OutputMode mode) {
 
 const char* to_string(OutputMode mode) {
     switch (mode) {
-        case OutputMode::append: return "append";
-        case OutputMode::replace: return "replace";
-        case OutputMode::merge: return "merge";
+        case OutputMode::append:
+            return "append";
+        case OutputMode::replace:
+            return "replace";
+        case OutputMode::merge:
+            return "merge";
     }
     return "append";
 }

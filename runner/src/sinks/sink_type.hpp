@@ -16,13 +16,16 @@ namespace apirunner {
 struct SinkType {
     std::string name;
     std::string description;
-    FieldTable fields;         // under sinks.NAME, besides `type`
-    FieldTable output_fields;  // under an output into a sink of this type, besides `sink` and `mode`
+    FieldTable fields;  // under sinks.NAME, besides `type`
+    FieldTable
+        output_fields;  // under an output into a sink of this type, besides `sink` and `mode`
     std::vector<OutputMode> modes;
     // Fills in an output setting whose default depends on the job (a table named after it).
     std::function<void(OutputSpec& output, const std::string& job)> complete;
     // Throws Error(config) when the output cannot be opened.
-    std::function<std::unique_ptr<Sink>(const SinkSpec&, const OutputSpec&, const RecordShape&, const RunInfo&)> make;
+    std::function<std::unique_ptr<Sink>(const SinkSpec&, const OutputSpec&, const RecordShape&,
+                                        const RunInfo&)>
+        make;
     // The files the sink writes (absolute; they may hold {job}, {date}, {run_id}): what
     // `export kubernetes` must give the pod room for.
     std::function<std::vector<std::string>(const SinkSpec&)> files;

@@ -68,7 +68,8 @@ SqliteSink::SqliteSink(const SinkSpec& sink, const OutputSpec& output, const Rec
     : m_path(sink.fields.text("path")),
       m_table(output.fields.text("table")),
       m_mode(output.mode),
-      m_primary_key(job.primary_key), m_run(std::move(run)) {
+      m_primary_key(job.primary_key),
+      m_run(std::move(run)) {
     if (!job.record_schema.empty()) {
         m_columns = columns_from_schema(job.record_schema);
     }
@@ -83,8 +84,7 @@ SqliteSink::SqliteSink(const SinkSpec& sink, const OutputSpec& output, const Rec
         throw Error(ErrorKind::config, "sink '" + sink.name + "': cannot open '" + m_path +
                                            "': " + error.displayText());
     }
-    m_target = m_mode == OutputMode::replace ? m_table + "__staging_" + m_run.run_id
-                                          : m_table;
+    m_target = m_mode == OutputMode::replace ? m_table + "__staging_" + m_run.run_id : m_table;
 }
 
 SqliteSink::~SqliteSink() = default;
@@ -92,9 +92,9 @@ SqliteSink::~SqliteSink() = default;
 // In merge mode an integer key is the table's INTEGER PRIMARY KEY: the rowid itself, so an upsert
 // looks up and writes one B-tree where a separate unique index would make it two.
 void SqliteSink::create_table(const std::string& table) {
-    const bool rowid_key =
-        m_mode == OutputMode::merge && !m_columns.empty() && m_columns.front().name == m_primary_key &&
-        m_columns.front().sql_type == "INTEGER";
+    const bool rowid_key = m_mode == OutputMode::merge && !m_columns.empty() &&
+                           m_columns.front().name == m_primary_key &&
+                           m_columns.front().sql_type == "INTEGER";
     std::string sql = "CREATE TABLE IF NOT EXISTS " + identifier(table) + " (";
     for (const auto& column : m_columns) {
         const bool key = rowid_key && column.name == m_primary_key;
@@ -105,17 +105,19 @@ void SqliteSink::create_table(const std::string& table) {
     // A table from an earlier run with fewer columns (a schema added since) gains the new ones.
     std::vector<std::string> existing;
     std::vector<int> primary;
-    *m_session << "SELECT name, pk FROM pragma_table_info(?)", useRef(table), into(existing), into(primary), now;
+    *m_session << "SELECT name, pk FROM pragma_table_info(?)", useRef(table), into(existing),
+        into(primary), now;
     for (const auto& column : m_columns) {
         if (std::find(existing.begin(), existing.end(), column.name) == existing.end()) {
-            *m_session << "ALTER TABLE " + identifier(table) + " ADD COLUMN " + identifier(column.name) +
-                              " " + column.sql_type,
+            *m_session << "ALTER TABLE " + identifier(table) + " ADD COLUMN " +
+                              identifier(column.name) + " " + column.sql_type,
                 now;
         }
     }
     const auto key = std::find(existing.begin(), existing.end(), m_primary_key);
     const bool key_is_primary = key != existing.end() && primary[key - existing.begin()] == 1;
-    if (m_mode == OutputMode::merge && !key_is_primary) {  // a table an earlier version made, or a text key
+    if (m_mode == OutputMode::merge &&
+        !key_is_primary) {  // a table an earlier version made, or a text key
         *m_session << "CREATE UNIQUE INDEX IF NOT EXISTS " + identifier(table + "__key") + " ON " +
                           identifier(table) + " (" + identifier(m_primary_key) + ")",
             now;
@@ -130,7 +132,8 @@ void SqliteSink::place_key(const simdjson::dom::object* first) {
     auto key = std::find_if(m_columns.begin(), m_columns.end(),
                             [&](const Column& column) { return column.name == m_primary_key; });
     if (key == m_columns.end()) {
-        m_columns.insert(m_columns.begin(), {m_primary_key, first ? key_type(*first, m_primary_key) : "TEXT"});
+        m_columns.insert(m_columns.begin(),
+                         {m_primary_key, first ? key_type(*first, m_primary_key) : "TEXT"});
     } else {
         std::rotate(m_columns.begin(), key, key + 1);
     }
@@ -164,7 +167,8 @@ void SqliteSink::bind_record(const Record& record, std::size_t index) {
         const bool present = bind_field(*m_insert, i + 1, record.object, m_columns[i].name);
         if (i == 0 && !present && !m_primary_key.empty()) {  // the key is the first column
             throw Error(ErrorKind::bad_data, "record " + std::to_string(index + 1) +
-                                                 " of the page has no primary key '" + m_primary_key + "'");
+                                                 " of the page has no primary key '" +
+                                                 m_primary_key + "'");
         }
     }
     m_insert->bind_text(columns + 1, record.json);
@@ -203,8 +207,9 @@ void SqliteSink::rollback() noexcept {
 }
 
 void SqliteSink::save_progress(std::int64_t pages) {
-    *m_session << "INSERT INTO _apirunner_progress (job, tbl, run_id, pages) VALUES (?, ?, ?, ?) "
-                  "ON CONFLICT (job, tbl) DO UPDATE SET run_id = excluded.run_id, pages = excluded.pages",
+    *m_session
+        << "INSERT INTO _apirunner_progress (job, tbl, run_id, pages) VALUES (?, ?, ?, ?) "
+           "ON CONFLICT (job, tbl) DO UPDATE SET run_id = excluded.run_id, pages = excluded.pages",
         useRef(m_run.job), useRef(m_table), useRef(m_run.run_id), use(pages), now;
 }
 
@@ -227,7 +232,8 @@ void SqliteSink::start() {
             }
         }
     } catch (const Poco::Exception& error) {
-        throw Error(ErrorKind::temporary, "writing to '" + m_path + "' failed: " + error.displayText());
+        throw Error(ErrorKind::temporary,
+                    "writing to '" + m_path + "' failed: " + error.displayText());
     }
 }
 
@@ -272,7 +278,8 @@ void SqliteSink::write_page(const std::vector<Record>& records, std::int64_t pag
         throw;
     } catch (const Poco::Exception& error) {
         rollback();
-        throw Error(ErrorKind::temporary, "writing to '" + m_path + "' failed: " + error.displayText());
+        throw Error(ErrorKind::temporary,
+                    "writing to '" + m_path + "' failed: " + error.displayText());
     }
 }
 
@@ -289,14 +296,17 @@ void SqliteSink::finish() {
         begin_write();
         if (m_mode == OutputMode::replace) {
             *m_session << "DROP TABLE IF EXISTS " + identifier(m_table), now;
-            *m_session << "ALTER TABLE " + identifier(m_target) + " RENAME TO " + identifier(m_table), now;
+            *m_session << "ALTER TABLE " + identifier(m_target) + " RENAME TO " +
+                              identifier(m_table),
+                now;
         }
         forget_progress();
         commit();
         m_finished = true;
     } catch (const Poco::Exception& error) {
         rollback();
-        throw Error(ErrorKind::temporary, "finishing '" + m_path + "' failed: " + error.displayText());
+        throw Error(ErrorKind::temporary,
+                    "finishing '" + m_path + "' failed: " + error.displayText());
     }
 }
 
@@ -309,7 +319,8 @@ void SqliteSink::discard() noexcept {
             *m_session << "DROP TABLE IF EXISTS " + identifier(m_target), now;
         } else if (m_mode == OutputMode::append && table_exists(m_target)) {
             // Merged rows stay: each is a current record, and the row it replaced is gone.
-            *m_session << "DELETE FROM " + identifier(m_target) + " WHERE _run_id = ?", useRef(m_run.run_id), now;
+            *m_session << "DELETE FROM " + identifier(m_target) + " WHERE _run_id = ?",
+                useRef(m_run.run_id), now;
         }
         forget_progress();
         commit();
@@ -327,8 +338,8 @@ std::optional<std::int64_t> SqliteSink::distinct_keys() {
             return 0;
         }
         Poco::Int64 count = 0;
-        *m_session << "SELECT COUNT(DISTINCT " + identifier(m_primary_key) + ") FROM " + identifier(m_target) +
-                          " WHERE _run_id = ?",
+        *m_session << "SELECT COUNT(DISTINCT " + identifier(m_primary_key) + ") FROM " +
+                          identifier(m_target) + " WHERE _run_id = ?",
             useRef(m_run.run_id), into(count), now;
         return count;
     } catch (const Poco::Exception&) {
@@ -357,10 +368,13 @@ SinkType sqlite_sink_type() {
         }
         output.fields.set_text("table", table);
     };
-    type.make = [](const SinkSpec& sink, const OutputSpec& output, const RecordShape& shape, const RunInfo& run) {
+    type.make = [](const SinkSpec& sink, const OutputSpec& output, const RecordShape& shape,
+                   const RunInfo& run) {
         return std::make_unique<SqliteSink>(sink, output, shape, run);
     };
-    type.files = [](const SinkSpec& sink) { return std::vector<std::string>{sink.fields.text("path")}; };
+    type.files = [](const SinkSpec& sink) {
+        return std::vector<std::string>{sink.fields.text("path")};
+    };
     return type;
 }
 

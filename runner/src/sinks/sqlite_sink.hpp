@@ -20,7 +20,7 @@
 namespace apirunner {
 
 class SqliteSink : public Sink {
-public:
+  public:
     SqliteSink(const SinkSpec& sink, const OutputSpec& output, const RecordShape& job, RunInfo run);
     ~SqliteSink() override;
 
@@ -34,7 +34,7 @@ public:
     std::optional<std::int64_t> distinct_keys() override;
     std::string describe() const override;
 
-private:
+  private:
     void place_key(const simdjson::dom::object* first);
     void prepare(const Record& first);
     void create_table(const std::string& table);

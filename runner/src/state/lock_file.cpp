@@ -6,17 +6,18 @@
 #include <Poco/File.h>
 #include <Poco/Path.h>
 
-#include <cctype>
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
 
 namespace apirunner {
 
-LockFile::LockFile(const std::string& state_path, const std::string& kind, const std::string& name) {
+LockFile::LockFile(const std::string& state_path, const std::string& kind,
+                   const std::string& name) {
     Poco::Path folder = Poco::Path(state_path).parent().pushDirectory("locks");
     for (const Poco::Path& each : {folder, Poco::Path(folder).pushDirectory(kind)}) {
         try {

@@ -8,7 +8,7 @@
 namespace apirunner {
 
 class LockFile {
-public:
+  public:
     // <state folder>/locks/<kind>/<name>.lock, its folders created 0700. Throws Error(config).
     LockFile(const std::string& state_path, const std::string& kind, const std::string& name);
     ~LockFile();
@@ -22,7 +22,7 @@ public:
     void unlock() noexcept;
     const std::string& path() const { return m_path; }
 
-private:
+  private:
     bool acquire(int operation);
 
     std::string m_path;

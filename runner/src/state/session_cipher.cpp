@@ -29,10 +29,12 @@ Bytes to_bytes(const std::string& text) { return Bytes(text.begin(), text.end())
 std::string run(Poco::Crypto::CryptoTransform& transform, const std::string& input) {
     std::string output(input.size() + 64, '\0');
     auto* out = reinterpret_cast<unsigned char*>(output.data());
-    std::streamsize written = transform.transform(reinterpret_cast<const unsigned char*>(input.data()),
-                                                  static_cast<std::streamsize>(input.size()), out,
-                                                  static_cast<std::streamsize>(output.size()));
-    written += transform.finalize(out + written, static_cast<std::streamsize>(output.size()) - written);
+    std::streamsize written =
+        transform.transform(reinterpret_cast<const unsigned char*>(input.data()),
+                            static_cast<std::streamsize>(input.size()), out,
+                            static_cast<std::streamsize>(output.size()));
+    written +=
+        transform.finalize(out + written, static_cast<std::streamsize>(output.size()) - written);
     output.resize(static_cast<std::size_t>(written));
     return output;
 }
@@ -68,7 +70,8 @@ std::string SessionCipher::seal(const std::string& plaintext) const {
 std::string SessionCipher::open(const std::string& sealed) const {
     std::istringstream in(sealed.substr(std::string(k_prefix).size()));
     Poco::Base64Decoder decoder(in);
-    const std::string raw((std::istreambuf_iterator<char>(decoder)), std::istreambuf_iterator<char>());
+    const std::string raw((std::istreambuf_iterator<char>(decoder)),
+                          std::istreambuf_iterator<char>());
     if (raw.size() < k_iv_size + k_tag_size) {
         throw Error(ErrorKind::config, "a stored session is damaged");
     }
@@ -78,8 +81,9 @@ std::string SessionCipher::open(const std::string& sealed) const {
         decryptor->setTag(raw.substr(raw.size() - k_tag_size));
         return run(*decryptor, raw.substr(k_iv_size, raw.size() - k_iv_size - k_tag_size));
     } catch (const Poco::Exception&) {
-        throw Error(ErrorKind::config, "a stored session cannot be decrypted: the state key is not the one it was "
-                                       "saved with (or the row is damaged); `apirunner auth logout` forgets it");
+        throw Error(ErrorKind::config,
+                    "a stored session cannot be decrypted: the state key is not the one it was "
+                    "saved with (or the row is damaged); `apirunner auth logout` forgets it");
     }
 }
 

@@ -8,14 +8,14 @@
 namespace apirunner {
 
 class SessionCipher {
-public:
+  public:
     explicit SessionCipher(const std::string& secret);
     std::string seal(const std::string& plaintext) const;
     // Throws Error(config) for a wrong key or a damaged value.
     std::string open(const std::string& sealed) const;
     static bool is_sealed(const std::string& text);
 
-private:
+  private:
     std::string m_key;  // 32 bytes
 };
 

@@ -9,7 +9,8 @@ namespace apirunner {
 
 SqliteStatement::SqliteStatement(Poco::Data::Session& session, const std::string& sql)
     : m_db(Poco::Data::SQLite::Utility::dbHandle(session)) {
-    check(sqlite3_prepare_v2(m_db, sql.c_str(), static_cast<int>(sql.size()), &m_statement, nullptr));
+    check(
+        sqlite3_prepare_v2(m_db, sql.c_str(), static_cast<int>(sql.size()), &m_statement, nullptr));
 }
 
 SqliteStatement::~SqliteStatement() { sqlite3_finalize(m_statement); }

@@ -15,7 +15,7 @@ struct sqlite3_stmt;
 namespace apirunner {
 
 class SqliteStatement {
-public:
+  public:
     // Throws Poco::Data::DataException with SQLite's message when `sql` does not prepare.
     SqliteStatement(Poco::Data::Session& session, const std::string& sql);
     ~SqliteStatement();
@@ -33,7 +33,7 @@ public:
     // Poco::Data::DataException with SQLite's message.
     void execute();
 
-private:
+  private:
     void check(int code) const;
 
     sqlite3* m_db = nullptr;

@@ -4,19 +4,19 @@
 
 #include <apirunner/error.hpp>
 
-#include <Poco/File.h>
-#include <Poco/Path.h>
 #include <Poco/DateTime.h>
 #include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
+#include <Poco/File.h>
+#include <Poco/Path.h>
 #include <Poco/Tuple.h>
 
-#include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 using namespace Poco::Data::Keywords;
 
@@ -68,7 +68,9 @@ void StateDb::add_missing_columns() {
     *m_session << "SELECT name FROM pragma_table_info('runs')", into(columns), now;
     for (const char* added : {"refreshes", "bytes"}) {
         if (std::find(columns.begin(), columns.end(), added) == columns.end()) {
-            *m_session << "ALTER TABLE runs ADD COLUMN " + std::string(added) + " INTEGER NOT NULL DEFAULT 0", now;
+            *m_session << "ALTER TABLE runs ADD COLUMN " + std::string(added) +
+                              " INTEGER NOT NULL DEFAULT 0",
+                now;
         }
     }
 }
@@ -76,7 +78,8 @@ void StateDb::add_missing_columns() {
 void StateDb::run_started(const RunRecord& run) {
     std::string status = "running";
     *m_session << "INSERT INTO runs (run_id, job, started_at, status) VALUES (?, ?, ?, ?) "
-                  "ON CONFLICT (run_id) DO UPDATE SET status = excluded.status, ended_at = NULL, error = NULL",
+                  "ON CONFLICT (run_id) DO UPDATE SET status = excluded.status, ended_at = NULL, "
+                  "error = NULL",
         useRef(run.run_id), useRef(run.job), useRef(run.started_at), use(status), now;
 }
 
@@ -84,10 +87,12 @@ void StateDb::run_ended(const RunRecord& run) {
     *m_session << "UPDATE runs SET ended_at = ?, status = ?, records = ?, pages = ?, retries = ?, "
                   "refreshes = ?, bytes = ?, error = ? WHERE run_id = ?",
         useRef(run.ended_at), useRef(run.status), useRef(run.records), useRef(run.pages),
-        useRef(run.retries), useRef(run.refreshes), useRef(run.bytes), useRef(run.error), useRef(run.run_id), now;
+        useRef(run.retries), useRef(run.refreshes), useRef(run.bytes), useRef(run.error),
+        useRef(run.run_id), now;
 }
 
-std::vector<RunRecord> StateDb::history(const std::string& job, int limit, const std::string& since) {
+std::vector<RunRecord> StateDb::history(const std::string& job, int limit,
+                                        const std::string& since) {
     using Row = Poco::Tuple<std::string, std::string, std::string, Poco::Nullable<std::string>,
                             std::string, Poco::Int64, Poco::Int64, Poco::Int64, Poco::Int64,
                             Poco::Int64, Poco::Nullable<std::string>>;
@@ -118,7 +123,8 @@ std::vector<RunRecord> StateDb::history(const std::string& job, int limit, const
 }
 
 void StateDb::run_abandoned(const std::string& run_id, const std::string& why) {
-    *m_session << "UPDATE runs SET status = 'abandoned', error = ? WHERE run_id = ? AND status <> 'ok'",
+    *m_session
+        << "UPDATE runs SET status = 'abandoned', error = ? WHERE run_id = ? AND status <> 'ok'",
         useRef(why), useRef(run_id), now;
 }
 
@@ -133,8 +139,9 @@ std::optional<Checkpoint> StateDb::checkpoint(const std::string& job) {
         return std::nullopt;
     }
     const Row& row = rows.front();
-    Checkpoint checkpoint{job, row.get<0>(), row.get<1>(), row.get<2>(), row.get<3>(),
-                          row.get<4>(), row.get<5>(), row.get<6>(), {}, row.get<8>() != 0, row.get<9>()};
+    Checkpoint checkpoint{job,          row.get<0>(),      row.get<1>(), row.get<2>(),
+                          row.get<3>(), row.get<4>(),      row.get<5>(), row.get<6>(),
+                          {},           row.get<8>() != 0, row.get<9>()};
     // One position a line: a position is a number or empty, never holds a line break.
     const std::string& positions = row.get<7>();
     for (std::size_t start = 0;;) {
@@ -156,9 +163,10 @@ void StateDb::save_checkpoint(const Checkpoint& checkpoint) {
     const std::string now_text =
         Poco::DateTimeFormatter::format(Poco::DateTime(), Poco::DateTimeFormat::ISO8601_FORMAT);
     const int finishing = checkpoint.finishing ? 1 : 0;
-    *m_session << "INSERT OR REPLACE INTO checkpoints (job, run_id, extracted_at, date, fingerprint, "
-                  "pages, records, paging, sinks, finishing, updated_at) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    *m_session
+        << "INSERT OR REPLACE INTO checkpoints (job, run_id, extracted_at, date, fingerprint, "
+           "pages, records, paging, sinks, finishing, updated_at) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         useRef(checkpoint.job), useRef(checkpoint.run_id), useRef(checkpoint.extracted_at),
         useRef(checkpoint.date), useRef(checkpoint.fingerprint), useRef(checkpoint.pages),
         useRef(checkpoint.records), useRef(checkpoint.paging), useRef(sinks), useRef(finishing),

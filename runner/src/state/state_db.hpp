@@ -43,7 +43,7 @@ struct Checkpoint {
 };
 
 class StateDb {
-public:
+  public:
     // Throws Error(config) when the file cannot be created or opened.
     explicit StateDb(const std::string& path);
     ~StateDb();
@@ -56,7 +56,8 @@ public:
     void run_ended(const RunRecord& run);
     // Newest first; every job when `job` is empty; runs started at or after `since` (ISO 8601
     // UTC, as started_at is kept) when it is not empty.
-    std::vector<RunRecord> history(const std::string& job, int limit, const std::string& since = "");
+    std::vector<RunRecord> history(const std::string& job, int limit,
+                                   const std::string& since = "");
     void run_abandoned(const std::string& run_id, const std::string& why);
 
     std::optional<Checkpoint> checkpoint(const std::string& job);
@@ -64,7 +65,7 @@ public:
     void drop_checkpoint(const std::string& job);
     const std::string& path() const { return m_path; }
 
-private:
+  private:
     void add_missing_columns();
 
     std::string m_path;

@@ -14,7 +14,8 @@ using namespace Poco::Data::Keywords;
 
 namespace apirunner {
 
-SqliteTokenStore::SqliteTokenStore(const std::string& state_path, std::string profile, const std::string& key)
+SqliteTokenStore::SqliteTokenStore(const std::string& state_path, std::string profile,
+                                   const std::string& key)
     : m_profile(std::move(profile)), m_lock(state_path, "profiles", m_profile) {
     if (!key.empty()) {
         m_cipher.emplace(key);
@@ -22,11 +23,13 @@ SqliteTokenStore::SqliteTokenStore(const std::string& state_path, std::string pr
     try {
         StateDb::create_private(state_path);
         m_db = open_sqlite(state_path);
-        *m_db << "CREATE TABLE IF NOT EXISTS sessions (profile TEXT PRIMARY KEY, data TEXT NOT NULL, "
-                 "updated_at TEXT NOT NULL)",
+        *m_db
+            << "CREATE TABLE IF NOT EXISTS sessions (profile TEXT PRIMARY KEY, data TEXT NOT NULL, "
+               "updated_at TEXT NOT NULL)",
             now;
     } catch (const Poco::Exception& error) {
-        throw Error(ErrorKind::config, "cannot open the token store in '" + state_path + "': " + error.displayText());
+        throw Error(ErrorKind::config,
+                    "cannot open the token store in '" + state_path + "': " + error.displayText());
     }
 }
 
@@ -42,27 +45,33 @@ std::optional<std::string> SqliteTokenStore::load() {
         return data.value();  // saved before a key was set: sealed on the next save
     }
     if (!m_cipher) {
-        throw Error(ErrorKind::config, "the stored session of '" + m_profile +
-                                           "' is encrypted; set state_key_env and its variable to read it");
+        throw Error(ErrorKind::config,
+                    "the stored session of '" + m_profile +
+                        "' is encrypted; set state_key_env and its variable to read it");
     }
     return m_cipher->open(data.value());
 }
 
 void SqliteTokenStore::save(const std::string& plain) {
     const std::string session = m_cipher ? m_cipher->seal(plain) : plain;
-    const std::string when = Poco::DateTimeFormatter::format(Poco::DateTime(), Poco::DateTimeFormat::ISO8601_FORMAT);
+    const std::string when =
+        Poco::DateTimeFormatter::format(Poco::DateTime(), Poco::DateTimeFormat::ISO8601_FORMAT);
     *m_db << "INSERT INTO sessions (profile, data, updated_at) VALUES (?, ?, ?) "
-             "ON CONFLICT (profile) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
+             "ON CONFLICT (profile) DO UPDATE SET data = excluded.data, updated_at = "
+             "excluded.updated_at",
         useRef(m_profile), useRef(session), useRef(when), now;
 }
 
 std::optional<std::string> SqliteTokenStore::updated_at() {
     Poco::Nullable<std::string> when;
-    *m_db << "SELECT updated_at FROM sessions WHERE profile = ?", useRef(m_profile), into(when), now;
+    *m_db << "SELECT updated_at FROM sessions WHERE profile = ?", useRef(m_profile), into(when),
+        now;
     return when.isNull() ? std::nullopt : std::optional<std::string>(when.value());
 }
 
-void SqliteTokenStore::clear() { *m_db << "DELETE FROM sessions WHERE profile = ?", useRef(m_profile), now; }
+void SqliteTokenStore::clear() {
+    *m_db << "DELETE FROM sessions WHERE profile = ?", useRef(m_profile), now;
+}
 
 void SqliteTokenStore::lock() {
     m_mutex.lock();

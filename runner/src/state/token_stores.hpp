@@ -19,10 +19,11 @@ namespace apirunner {
 // A row of the state database's `sessions` table, and a lock file per profile
 // (<state folder>/locks/profiles/<profile>.lock, flock) that every apirunner process honours.
 class SqliteTokenStore : public TokenStore {
-public:
+  public:
     // Throws Error(config) when the database or the lock folder cannot be opened. A non-empty
     // `key` seals what is saved (AES-256-GCM); a sealed session is refused without it.
-    SqliteTokenStore(const std::string& state_path, std::string profile, const std::string& key = "");
+    SqliteTokenStore(const std::string& state_path, std::string profile,
+                     const std::string& key = "");
     ~SqliteTokenStore() override;
 
     std::optional<std::string> load() override;
@@ -33,7 +34,7 @@ public:
     // When the session was last saved (ISO 8601, UTC), if there is one.
     std::optional<std::string> updated_at();
 
-private:
+  private:
     std::string m_profile;
     std::optional<SessionCipher> m_cipher;
     std::unique_ptr<Poco::Data::Session> m_db;
@@ -43,14 +44,14 @@ private:
 };
 
 class MemoryTokenStore : public TokenStore {
-public:
+  public:
     std::optional<std::string> load() override { return m_session; }
     void save(const std::string& session) override { m_session = session; }
     void clear() override { m_session.reset(); }
     void lock() override {}
     void unlock() noexcept override {}
 
-private:
+  private:
     std::optional<std::string> m_session;
 };
 
