@@ -6,6 +6,8 @@
 
 #include <Poco/File.h>
 
+#include <fstream>
+
 #include <sys/mount.h>
 
 using namespace itest;
@@ -38,6 +40,17 @@ struct FullDisk {
     ~FullDisk() {
         if (mounted) {
             ::umount(folder.c_str());
+        }
+    }
+    // Leaves no room at all: the tmpfs filled up, or every write limited to nothing past 8 KiB.
+    void fill() {
+        if (!mounted) {
+            launcher = {"/usr/bin/prlimit", "--fsize=8192"};
+            return;
+        }
+        std::ofstream filler(folder + "/filler", std::ios::binary);
+        const std::string block(4096, 'x');
+        while (filler.write(block.data(), block.size()) && filler.flush()) {
         }
     }
 };
@@ -157,4 +170,55 @@ TEST_CASE("bad input: a full disk is exit 75 naming the file, and the earlier ou
                              Catch::Contains("small/orgs.jsonl")));
     CHECK(work.read("small/orgs.jsonl") == before);
     CHECK(work.sql("small/extracts.sqlite", "SELECT count(*) FROM orgs WHERE id < 100020") == 20);
+}
+
+TEST_CASE("bad input: a state database on a full disk is exit 75 naming it, not bad data") {
+    Sandbox sandbox({"--records", "20"});
+    Workdir work;
+    FullDisk disk(work);
+    INFO((disk.mounted ? "a full tmpfs" : "prlimit --fsize"));
+    std::string jobs = mediamath_jobs(sandbox, "", 10);
+    jobs.replace(jobs.find("state: state/state.db"), 21, "state: small/state.db");
+    work.write("jobs.yaml", jobs);
+    REQUIRE(work.apirunner({"run", "--config", "jobs.yaml"}).exit_code == 0);
+
+    disk.fill();  // the database is there; what the next run writes into it finds no room
+    const Finished during = work.apirunner({"run", "--config", "jobs.yaml"}, {}, disk.launcher);
+    CHECK(during.exit_code == 75);
+    CHECK_THAT(during.err, Catch::Contains("the state database '" + work.file("small/state.db")) &&
+                               !Catch::Contains("bad data"));
+
+    Workdir fresh;  // a database that cannot even be made
+    FullDisk none(fresh);
+    none.fill();
+    fresh.write("jobs.yaml", jobs);
+    const Finished before = fresh.apirunner({"run", "--config", "jobs.yaml"}, {}, none.launcher);
+    CHECK(before.exit_code == 75);
+    CHECK_THAT(before.err, Catch::Contains("cannot open the state database '" +
+                                           fresh.file("small/state.db") + "'"));
+}
+
+TEST_CASE("bad input: a state database that is not a database is exit 78 naming it") {
+    Sandbox sandbox({"--records", "20"});
+    Workdir work;
+    work.write("jobs.yaml", mediamath_jobs(sandbox, "", 10));
+    work.write("state/state.db", std::string(8192, 'z'));
+    const Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
+    CHECK(run.exit_code == 78);
+    CHECK_THAT(run.err, Catch::Contains("cannot open the state database '" +
+                                        work.file("state/state.db") + "'"));
+}
+
+TEST_CASE("bad input: a SQLite output that is not a database is exit 78 naming the sink") {
+    Sandbox sandbox({"--records", "20"});
+    Workdir work;
+    work.write("jobs.yaml", mediamath_jobs(sandbox, "", 10));
+    work.write("out/extracts.sqlite", std::string(8192, 'z'));
+    const Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
+    CHECK(run.exit_code == 78);
+    CHECK_THAT(run.err,
+               Catch::Contains("job 'orgs' failed (configuration error): sink 'warehouse': "
+                               "cannot open '" +
+                               work.file("out/extracts.sqlite") + "'"));
+    CHECK(work.read("out/extracts.sqlite") == std::string(8192, 'z'));
 }

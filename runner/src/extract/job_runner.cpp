@@ -8,6 +8,7 @@
 #include "log/redactor.hpp"
 #include "plugins/authorized_client.hpp"
 #include "state/lock_file.hpp"
+#include "state/storage_error.hpp"
 
 #include <Poco/DateTime.h>
 #include <Poco/DateTimeFormat.h>
@@ -325,8 +326,8 @@ JobResult JobRunner::run(const JobSpec& job, const RunOptions& options) {
     } catch (const Error& error) {
         result.failure = error.kind();
         result.error = redactor().redact(error.what());
-    } catch (const Poco::Exception& error) {
-        result.failure = ErrorKind::bad_data;
+    } catch (const Poco::Exception& error) {  // one a piece did not name: told by its class
+        result.failure = storage_error_kind(error, ErrorKind::bad_data);
         result.error = redactor().redact(error.displayText());  // what() is only the class's name
     } catch (const std::exception& error) {
         result.failure = ErrorKind::bad_data;
@@ -339,9 +340,9 @@ JobResult JobRunner::run(const JobSpec& job, const RunOptions& options) {
     if (m_state && !result.run_id.empty()) {
         try {
             m_state->run_ended(run_record(result));
-        } catch (const Poco::Exception& error) {
+        } catch (const Error& error) {
             m_logger.log(LogLevel::warning,
-                         "the run history could not be updated: " + error.displayText());
+                         std::string("the run history could not be updated: ") + error.what());
         }
     }
     if (options.progress) {

@@ -2,6 +2,7 @@
 
 #include "state/sqlite_file.hpp"
 #include "state/sqlite_statement.hpp"
+#include "state/storage_error.hpp"
 
 #include <apirunner/error.hpp>
 
@@ -81,8 +82,8 @@ SqliteSink::SqliteSink(const SinkSpec& sink, const OutputSpec& output, const Rec
                       "PRIMARY KEY (job, tbl))",
             now;
     } catch (const Poco::Exception& error) {
-        throw Error(ErrorKind::config, "sink '" + sink.name + "': cannot open '" + m_path +
-                                           "': " + error.displayText());
+        throw storage_error("sink '" + sink.name + "': cannot open '" + m_path + "'", error,
+                            ErrorKind::config);
     }
     m_target = m_mode == OutputMode::replace ? m_table + "__staging_" + m_run.run_id : m_table;
 }
@@ -232,8 +233,7 @@ void SqliteSink::start() {
             }
         }
     } catch (const Poco::Exception& error) {
-        throw Error(ErrorKind::temporary,
-                    "writing to '" + m_path + "' failed: " + error.displayText());
+        throw storage_error("writing to '" + m_path + "' failed", error);
     }
 }
 
@@ -278,8 +278,7 @@ void SqliteSink::write_page(const std::vector<Record>& records, std::int64_t pag
         throw;
     } catch (const Poco::Exception& error) {
         rollback();
-        throw Error(ErrorKind::temporary,
-                    "writing to '" + m_path + "' failed: " + error.displayText());
+        throw storage_error("writing to '" + m_path + "' failed", error);
     }
 }
 
@@ -305,8 +304,7 @@ void SqliteSink::finish() {
         m_finished = true;
     } catch (const Poco::Exception& error) {
         rollback();
-        throw Error(ErrorKind::temporary,
-                    "finishing '" + m_path + "' failed: " + error.displayText());
+        throw storage_error("finishing '" + m_path + "' failed", error);
     }
 }
 

@@ -1,6 +1,5 @@
 #include "state/sqlite_statement.hpp"
 
-#include <Poco/Data/DataException.h>
 #include <Poco/Data/SQLite/Utility.h>
 
 #include <sqlite3.h>
@@ -15,9 +14,11 @@ SqliteStatement::SqliteStatement(Poco::Data::Session& session, const std::string
 
 SqliteStatement::~SqliteStatement() { sqlite3_finalize(m_statement); }
 
+// Poco's exception for the result code (a full disk is DatabaseFullException), so that
+// state/storage_error tells its kind as for Poco's own statements.
 void SqliteStatement::check(int code) const {
     if (code != SQLITE_OK) {
-        throw Poco::Data::DataException(sqlite3_errmsg(m_db));
+        Poco::Data::SQLite::Utility::throwException(m_db, code & 0xff);
     }
 }
 
@@ -37,10 +38,10 @@ void SqliteStatement::bind_text(int index, std::string_view text, bool copy) {
 }
 
 void SqliteStatement::execute() {
-    if (sqlite3_step(m_statement) != SQLITE_DONE) {
-        const std::string message = sqlite3_errmsg(m_db);
+    const int code = sqlite3_step(m_statement);
+    if (code != SQLITE_DONE) {
         sqlite3_reset(m_statement);
-        throw Poco::Data::DataException(message);
+        check(code == SQLITE_ROW ? SQLITE_MISUSE : code);
     }
     sqlite3_reset(m_statement);
 }

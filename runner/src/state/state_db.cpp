@@ -1,6 +1,7 @@
 #include "state/state_db.hpp"
 
 #include "state/sqlite_file.hpp"
+#include "state/storage_error.hpp"
 
 #include <apirunner/error.hpp>
 
@@ -55,12 +56,18 @@ StateDb::StateDb(const std::string& path) : m_path(path) {
                       "finishing INTEGER NOT NULL, updated_at TEXT NOT NULL)",
             now;
     } catch (const Poco::Exception& error) {
-        throw Error(ErrorKind::config,
-                    "cannot open the state database '" + path + "': " + error.displayText());
+        throw storage_error("cannot open the state database '" + path + "'", error,
+                            ErrorKind::config);
     }
 }
 
 StateDb::~StateDb() = default;
+
+// Every statement after the open: its failure becomes an Error of the right kind that names the
+// file (a full disk is temporary, 75; a file that is no database, 78).
+std::string StateDb::where(const char* doing) const {
+    return "the state database '" + m_path + "': " + doing;
+}
 
 // Columns later versions added to `runs`: a state database an older apirunner made gets them.
 void StateDb::add_missing_columns() {
@@ -76,105 +83,122 @@ void StateDb::add_missing_columns() {
 }
 
 void StateDb::run_started(const RunRecord& run) {
-    std::string status = "running";
-    *m_session << "INSERT INTO runs (run_id, job, started_at, status) VALUES (?, ?, ?, ?) "
-                  "ON CONFLICT (run_id) DO UPDATE SET status = excluded.status, ended_at = NULL, "
-                  "error = NULL",
-        useRef(run.run_id), useRef(run.job), useRef(run.started_at), use(status), now;
+    guard_storage(where("cannot record the run"), [&] {
+        std::string status = "running";
+        *m_session
+            << "INSERT INTO runs (run_id, job, started_at, status) VALUES (?, ?, ?, ?) "
+               "ON CONFLICT (run_id) DO UPDATE SET status = excluded.status, ended_at = NULL, "
+               "error = NULL",
+            useRef(run.run_id), useRef(run.job), useRef(run.started_at), use(status), now;
+    });
 }
 
 void StateDb::run_ended(const RunRecord& run) {
-    *m_session << "UPDATE runs SET ended_at = ?, status = ?, records = ?, pages = ?, retries = ?, "
-                  "refreshes = ?, bytes = ?, error = ? WHERE run_id = ?",
-        useRef(run.ended_at), useRef(run.status), useRef(run.records), useRef(run.pages),
-        useRef(run.retries), useRef(run.refreshes), useRef(run.bytes), useRef(run.error),
-        useRef(run.run_id), now;
+    guard_storage(where("cannot record the run's end"), [&] {
+        *m_session
+            << "UPDATE runs SET ended_at = ?, status = ?, records = ?, pages = ?, retries = ?, "
+               "refreshes = ?, bytes = ?, error = ? WHERE run_id = ?",
+            useRef(run.ended_at), useRef(run.status), useRef(run.records), useRef(run.pages),
+            useRef(run.retries), useRef(run.refreshes), useRef(run.bytes), useRef(run.error),
+            useRef(run.run_id), now;
+    });
 }
 
 std::vector<RunRecord> StateDb::history(const std::string& job, int limit,
                                         const std::string& since) {
-    using Row = Poco::Tuple<std::string, std::string, std::string, Poco::Nullable<std::string>,
-                            std::string, Poco::Int64, Poco::Int64, Poco::Int64, Poco::Int64,
-                            Poco::Int64, Poco::Nullable<std::string>>;
-    std::vector<Row> rows;
-    std::string filter = job;
-    std::string from = since;
-    *m_session << "SELECT run_id, job, started_at, ended_at, status, records, pages, retries, "
-                  "refreshes, bytes, error FROM runs WHERE (? = '' OR job = ?) AND started_at >= ? "
-                  "ORDER BY started_at DESC LIMIT ?",
-        use(filter), use(filter), use(from), use(limit), into(rows), now;
-    std::vector<RunRecord> runs;
-    for (const auto& row : rows) {
-        RunRecord run;
-        run.run_id = row.get<0>();
-        run.job = row.get<1>();
-        run.started_at = row.get<2>();
-        run.ended_at = row.get<3>().isNull() ? "" : row.get<3>().value();
-        run.status = row.get<4>();
-        run.records = row.get<5>();
-        run.pages = row.get<6>();
-        run.retries = row.get<7>();
-        run.refreshes = row.get<8>();
-        run.bytes = row.get<9>();
-        run.error = row.get<10>().isNull() ? "" : row.get<10>().value();
-        runs.push_back(run);
-    }
-    return runs;
+    return guard_storage(where("cannot read the run history"), [&] {
+        using Row = Poco::Tuple<std::string, std::string, std::string, Poco::Nullable<std::string>,
+                                std::string, Poco::Int64, Poco::Int64, Poco::Int64, Poco::Int64,
+                                Poco::Int64, Poco::Nullable<std::string>>;
+        std::vector<Row> rows;
+        std::string filter = job;
+        std::string from = since;
+        *m_session
+            << "SELECT run_id, job, started_at, ended_at, status, records, pages, retries, "
+               "refreshes, bytes, error FROM runs WHERE (? = '' OR job = ?) AND started_at >= ? "
+               "ORDER BY started_at DESC LIMIT ?",
+            use(filter), use(filter), use(from), use(limit), into(rows), now;
+        std::vector<RunRecord> runs;
+        for (const auto& row : rows) {
+            RunRecord run;
+            run.run_id = row.get<0>();
+            run.job = row.get<1>();
+            run.started_at = row.get<2>();
+            run.ended_at = row.get<3>().isNull() ? "" : row.get<3>().value();
+            run.status = row.get<4>();
+            run.records = row.get<5>();
+            run.pages = row.get<6>();
+            run.retries = row.get<7>();
+            run.refreshes = row.get<8>();
+            run.bytes = row.get<9>();
+            run.error = row.get<10>().isNull() ? "" : row.get<10>().value();
+            runs.push_back(run);
+        }
+        return runs;
+    });
 }
 
 void StateDb::run_abandoned(const std::string& run_id, const std::string& why) {
-    *m_session
-        << "UPDATE runs SET status = 'abandoned', error = ? WHERE run_id = ? AND status <> 'ok'",
-        useRef(why), useRef(run_id), now;
+    guard_storage(where("cannot record the run as abandoned"), [&] {
+        *m_session << "UPDATE runs SET status = 'abandoned', error = ? WHERE run_id = ? AND status "
+                      "<> 'ok'",
+            useRef(why), useRef(run_id), now;
+    });
 }
 
 std::optional<Checkpoint> StateDb::checkpoint(const std::string& job) {
-    using Row = Poco::Tuple<std::string, std::string, std::string, std::string, Poco::Int64,
-                            Poco::Int64, std::string, std::string, int, std::string>;
-    std::vector<Row> rows;
-    *m_session << "SELECT run_id, extracted_at, date, fingerprint, pages, records, paging, sinks, "
-                  "finishing, updated_at FROM checkpoints WHERE job = ?",
-        useRef(job), into(rows), now;
-    if (rows.empty()) {
-        return std::nullopt;
-    }
-    const Row& row = rows.front();
-    Checkpoint checkpoint{job,          row.get<0>(),      row.get<1>(), row.get<2>(),
-                          row.get<3>(), row.get<4>(),      row.get<5>(), row.get<6>(),
-                          {},           row.get<8>() != 0, row.get<9>()};
-    // One position a line: a position is a number or empty, never holds a line break.
-    const std::string& positions = row.get<7>();
-    for (std::size_t start = 0;;) {
-        const std::size_t end = positions.find('\n', start);
-        checkpoint.sink_positions.push_back(positions.substr(start, end - start));
-        if (end == std::string::npos) {
-            break;
+    return guard_storage(where("cannot read the checkpoint"), [&]() -> std::optional<Checkpoint> {
+        using Row = Poco::Tuple<std::string, std::string, std::string, std::string, Poco::Int64,
+                                Poco::Int64, std::string, std::string, int, std::string>;
+        std::vector<Row> rows;
+        *m_session
+            << "SELECT run_id, extracted_at, date, fingerprint, pages, records, paging, sinks, "
+               "finishing, updated_at FROM checkpoints WHERE job = ?",
+            useRef(job), into(rows), now;
+        if (rows.empty()) {
+            return std::nullopt;
         }
-        start = end + 1;
-    }
-    return checkpoint;
+        const Row& row = rows.front();
+        Checkpoint checkpoint{job,          row.get<0>(),      row.get<1>(), row.get<2>(),
+                              row.get<3>(), row.get<4>(),      row.get<5>(), row.get<6>(),
+                              {},           row.get<8>() != 0, row.get<9>()};
+        // One position a line: a position is a number or empty, never holds a line break.
+        const std::string& positions = row.get<7>();
+        for (std::size_t start = 0;;) {
+            const std::size_t end = positions.find('\n', start);
+            checkpoint.sink_positions.push_back(positions.substr(start, end - start));
+            if (end == std::string::npos) {
+                break;
+            }
+            start = end + 1;
+        }
+        return checkpoint;
+    });
 }
 
 void StateDb::save_checkpoint(const Checkpoint& checkpoint) {
-    std::string sinks;
-    for (std::size_t i = 0; i < checkpoint.sink_positions.size(); ++i) {
-        sinks += (i ? "\n" : "") + checkpoint.sink_positions[i];
-    }
-    const std::string now_text =
-        Poco::DateTimeFormatter::format(Poco::DateTime(), Poco::DateTimeFormat::ISO8601_FORMAT);
-    const int finishing = checkpoint.finishing ? 1 : 0;
-    *m_session
-        << "INSERT OR REPLACE INTO checkpoints (job, run_id, extracted_at, date, fingerprint, "
-           "pages, records, paging, sinks, finishing, updated_at) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        useRef(checkpoint.job), useRef(checkpoint.run_id), useRef(checkpoint.extracted_at),
-        useRef(checkpoint.date), useRef(checkpoint.fingerprint), useRef(checkpoint.pages),
-        useRef(checkpoint.records), useRef(checkpoint.paging), useRef(sinks), useRef(finishing),
-        useRef(now_text), now;
+    guard_storage(where("cannot save the checkpoint"), [&] {
+        std::string sinks;
+        for (std::size_t i = 0; i < checkpoint.sink_positions.size(); ++i) {
+            sinks += (i ? "\n" : "") + checkpoint.sink_positions[i];
+        }
+        const std::string now_text =
+            Poco::DateTimeFormatter::format(Poco::DateTime(), Poco::DateTimeFormat::ISO8601_FORMAT);
+        const int finishing = checkpoint.finishing ? 1 : 0;
+        *m_session
+            << "INSERT OR REPLACE INTO checkpoints (job, run_id, extracted_at, date, fingerprint, "
+               "pages, records, paging, sinks, finishing, updated_at) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            useRef(checkpoint.job), useRef(checkpoint.run_id), useRef(checkpoint.extracted_at),
+            useRef(checkpoint.date), useRef(checkpoint.fingerprint), useRef(checkpoint.pages),
+            useRef(checkpoint.records), useRef(checkpoint.paging), useRef(sinks), useRef(finishing),
+            useRef(now_text), now;
+    });
 }
 
 void StateDb::drop_checkpoint(const std::string& job) {
-    *m_session << "DELETE FROM checkpoints WHERE job = ?", useRef(job), now;
+    guard_storage(where("cannot drop the checkpoint"),
+                  [&] { *m_session << "DELETE FROM checkpoints WHERE job = ?", useRef(job), now; });
 }
 
 }  // namespace apirunner

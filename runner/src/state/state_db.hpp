@@ -67,6 +67,7 @@ class StateDb {
 
   private:
     void add_missing_columns();
+    std::string where(const char* doing) const;
 
     std::string m_path;
     std::unique_ptr<Poco::Data::Session> m_session;

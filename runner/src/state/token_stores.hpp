@@ -35,7 +35,10 @@ class SqliteTokenStore : public TokenStore {
     std::optional<std::string> updated_at();
 
   private:
+    std::string where(const char* doing) const;
+
     std::string m_profile;
+    std::string m_path;  // the state database's
     std::optional<SessionCipher> m_cipher;
     std::unique_ptr<Poco::Data::Session> m_db;
     LockFile m_lock;
