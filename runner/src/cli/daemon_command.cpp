@@ -36,8 +36,8 @@ JobResult run_job(const Workspace& workspace, const JobSpec& job, RateLimiters& 
         StateDb state(workspace.config().state_path);
         SessionPool sessions(workspace.registry, workspace.settings, workspace.config(), logger,
                              true);
-        JobRunner runner(workspace.config(), sessions, &state, limiters, logger);
-        JobResult result = runner.run(job, RunOptions{false, false, terminal_progress()});
+        JobRunner runner(RunContext{workspace.config(), sessions, &state, limiters, logger});
+        JobResult result = runner.run(job, RunOptions{false, terminal_progress()});
         sessions.close_all();
         return result;
     } catch (const Error& error) {

@@ -75,7 +75,7 @@ int run_jobs(const CliOptions& options, RunReport& report, std::ostream& out, st
     SessionPool sessions(workspace.registry, workspace.settings, workspace.config(), logger,
                          !options.dry_run);
     RateLimiters limiters;
-    JobRunner runner(workspace.config(), sessions, state.get(), limiters, logger);
+    JobRunner runner(RunContext{workspace.config(), sessions, state.get(), limiters, logger});
     stop_on_signals();
     std::signal(SIGXFSZ,
                 SIG_IGN);  // a file past its size limit is a write error we report, not a death
@@ -94,8 +94,8 @@ int run_jobs(const CliOptions& options, RunReport& report, std::ostream& out, st
             exit_code = exit_code ? exit_code : exit_code_for(ErrorKind::temporary);
             continue;
         }
-        const JobResult result = runner.run(
-            *job, RunOptions{options.dry_run, options.full_refresh, terminal_progress()});
+        const JobResult result =
+            runner.run(*job, RunOptions{options.full_refresh, terminal_progress()});
         print_job_summary(result, options, out, err);
         report.job_ran(result);
         metrics.record(result, date::floor<std::chrono::seconds>(std::chrono::system_clock::now()));

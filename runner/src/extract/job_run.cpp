@@ -1,0 +1,272 @@
+#include "extract/job_run.hpp"
+
+#include "config/job_fingerprint.hpp"
+#include "extract/fetching_thread.hpp"
+#include "extract/integrity_audit.hpp"
+#include "extract/stop_request.hpp"
+#include "log/log_context.hpp"
+#include "plugins/authorized_client.hpp"
+
+#include <Poco/DateTime.h>
+#include <Poco/DateTimeFormat.h>
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/NumberFormatter.h>
+#include <Poco/Random.h>
+
+namespace apirunner {
+namespace {
+
+// How many fetched pages may wait for the writer: enough to ride out one slow fsync or one slow
+// response, few enough that memory stays a handful of pages.
+constexpr std::size_t k_pages_ahead = 2;
+
+// How often the pages stored are checkpointed, at most (see transfer_pages).
+constexpr std::chrono::seconds k_checkpoint_every{1};
+
+RunInfo new_run(const std::string& job) {
+    static Poco::Random random;
+    random.seed();
+    const Poco::DateTime now;
+    RunInfo run;
+    run.job = job;
+    run.extracted_at =
+        Poco::DateTimeFormatter::format(now, Poco::DateTimeFormat::ISO8601_FRAC_FORMAT);
+    run.date = Poco::DateTimeFormatter::format(now, "%Y-%m-%d");
+    run.run_id = Poco::DateTimeFormatter::format(now, "%Y%m%dT%H%M%SZ-") +
+                 Poco::NumberFormatter::formatHex(random.next() & 0xffffff, 6);
+    return run;
+}
+
+std::string joined(const std::vector<std::string>& lines) {
+    std::string text;
+    for (const auto& line : lines) {
+        text += (text.empty() ? "" : "; ") + line;
+    }
+    return text;
+}
+
+}  // namespace
+
+JobRun::JobRun(const RunContext& context, const JobSpec& job, const RunOptions& options,
+               JobResult& result)
+    : m_context(context),
+      m_job(job),
+      m_options(options),
+      m_result(result),
+      m_paginator(make_paginator(job.paging)) {}
+
+void JobRun::execute() {
+    if (!dry_run()) {
+        take_up();
+        m_result.run_id = m_checkpoint.run_id;
+        set_log_run_id(m_result.run_id);
+        m_context.logger.lifecycle("job_start", "job '" + m_job.name + "': run " + m_result.run_id +
+                                                    " started" +
+                                                    (m_result.resumed_from ? " (resumed)" : ""));
+        m_context.state->run_started(run_record(m_result));  // marked running whatever it says
+    }
+    m_result.pages = m_checkpoint.pages;
+    m_result.records = m_checkpoint.records;
+    if (!m_checkpoint.finishing) {
+        try {
+            transfer_pages();
+        } catch (const Error& error) {
+            if (!m_outputs || m_checkpoint.pages > 0) {
+                const std::string saved =
+                    m_outputs ? "; " + std::to_string(m_checkpoint.pages) +
+                                    " pages are saved and the next run resumes from page " +
+                                    std::to_string(m_checkpoint.pages + 1)
+                              : "";
+                throw Error(error.kind(), error.what() + saved);
+            }
+            m_outputs->discard();
+            throw;
+        }
+        if (dry_run()) {
+            return;
+        }
+        audit();
+        m_checkpoint.finishing = true;
+        m_context.state->save_checkpoint(m_checkpoint);
+    }
+    m_result.outputs = m_outputs->finish();
+    m_context.state->drop_checkpoint(m_job.name);
+}
+
+void JobRun::take_up() {
+    StateDb& state = *m_context.state;
+    const std::string print = job_fingerprint(m_context.config, m_job);
+    if (auto saved = state.checkpoint(m_job.name)) {
+        std::string why = m_options.full_refresh        ? "--full-refresh was given"
+                          : saved->fingerprint != print ? "the job's definition changed since"
+                                                        : "";
+        auto earlier = std::make_unique<JobOutputs>(m_context.config, m_job, run_of(*saved));
+        if (why.empty() && !earlier->resume(*saved)) {
+            why = "an output no longer holds the pages that were checkpointed";
+        }
+        if (why.empty()) {
+            m_paginator->restore(saved->paging);
+            m_outputs = std::move(earlier);
+            m_result.resumed_from = saved->pages;
+            m_result.resumed_records = saved->records;
+            m_context.logger.event(LogLevel::info, "job_resume",
+                                   "job '" + m_job.name + "': resuming run " + saved->run_id +
+                                       " after page " + std::to_string(saved->pages));
+            m_checkpoint = *saved;
+            m_checkpointed_pages = saved->pages;
+            return;
+        }
+        m_context.logger.event(LogLevel::warning, "job_restart",
+                               "job '" + m_job.name + "': starting over (" + why +
+                                   "); the unfinished run " + saved->run_id + " is discarded");
+        earlier->discard();
+        state.drop_checkpoint(m_job.name);
+        state.run_abandoned(saved->run_id, "discarded: " + why);
+    }
+    const RunInfo run = new_run(m_job.name);
+    m_outputs = std::make_unique<JobOutputs>(m_context.config, m_job, run);
+    m_outputs->start();
+    m_checkpoint.job = m_job.name;
+    m_checkpoint.run_id = run.run_id;
+    m_checkpoint.extracted_at = run.extracted_at;
+    m_checkpoint.date = run.date;
+    m_checkpoint.fingerprint = print;
+}
+
+// The job's thread writes each page while a thread of the job's fetches the next ones
+// (extract/fetching_thread). A checkpoint costs an fsync of each output and one of the state
+// database, so the pages stored are checkpointed after the first page this process stores, then
+// at most once every k_checkpoint_every, and once more when the walk ends, fails or is stopped:
+// pages fetched before a failure are still stored and counted. A process killed between two
+// checkpoints loses nothing: the next run fetches those pages again, and the outputs drop what
+// they hold already (SQLite's page count; JSON Lines cut back to the checkpoint's length).
+void JobRun::transfer_pages() {
+    m_started = std::chrono::steady_clock::now();
+    PageQueue<FetchedPage> queue(k_pages_ahead);
+    const auto clients = make_clients(queue);
+    const FetchPlan plan{m_job, m_context.config.providers.at(m_job.provider).base_url,
+                         m_checkpoint.pages + 1, dry_run()};
+    try {
+        FetchingThread fetching(clients, *m_paginator, plan, queue, m_result.run_id);
+        while (auto fetched = queue.pop()) {
+            store(*fetched);
+            checkpoint_if_due();
+            tell_progress(fetched->totals);
+        }
+        fetching.finish();
+    } catch (...) {
+        count_calls(clients);
+        try {
+            checkpoint();
+        } catch (...) {
+            // The error that stopped the walk is the one to tell.
+        }
+        throw;
+    }
+    count_calls(clients);
+    checkpoint();
+}
+
+// One client a page fetched at once, each on the provider's shared session; a stop signal or
+// a writer that gave up cuts their waits short.
+std::vector<std::unique_ptr<AuthorizedClient>> JobRun::make_clients(
+    const PageQueue<FetchedPage>& queue) {
+    const ProviderSpec& provider = m_context.config.providers.at(m_job.provider);
+    std::vector<std::unique_ptr<AuthorizedClient>> clients;
+    for (std::int64_t i = 0; i < m_job.paging.concurrency(); ++i) {
+        clients.push_back(std::make_unique<AuthorizedClient>(
+            m_context.sessions.session(m_job.provider), provider.retry,
+            m_context.limiters.of(m_job.provider, provider.rate_limit),
+            [&queue] { return stop_signal() != 0 || queue.cancelled(); }));
+    }
+    return clients;
+}
+
+// A record the outputs refuse (no primary key) is named with its page, like a page that does
+// not parse; the outputs' own failures (a full disk) say which file and stand as they are.
+void JobRun::store(const FetchedPage& fetched) {
+    const auto& records = fetched.page.records;
+    if (m_outputs) {
+        try {
+            m_outputs->write_page(records, fetched.number);
+        } catch (const Error& error) {
+            if (error.kind() != ErrorKind::bad_data) {
+                throw;
+            }
+            throw Error(error.kind(), page_where(m_job, fetched.number) + error.what());
+        }
+    }
+    m_checkpoint.pages = fetched.number;
+    m_checkpoint.records += static_cast<std::int64_t>(records.size());
+    m_checkpoint.paging = fetched.paging;
+    m_result.pages = m_checkpoint.pages;
+    m_result.records = m_checkpoint.records;
+    m_context.logger.event(LogLevel::debug, "page",
+                           "job '" + m_job.name + "': page " + std::to_string(fetched.number) +
+                               " stored, " + std::to_string(records.size()) + " records");
+}
+
+void JobRun::checkpoint_if_due() {
+    if (!m_checkpointed_at ||
+        std::chrono::steady_clock::now() - *m_checkpointed_at >= k_checkpoint_every) {
+        checkpoint();
+    }
+}
+
+// Makes the pages stored durable in every output, then saves the checkpoint that counts them.
+// On failure the checkpoint in hand goes back to what the last saved one says.
+void JobRun::checkpoint() {
+    if (!m_outputs || m_checkpoint.pages == m_checkpointed_pages) {
+        return;
+    }
+    try {
+        m_outputs->sync();
+        m_checkpoint.sink_positions = m_outputs->positions();
+        m_context.state->save_checkpoint(m_checkpoint);
+    } catch (...) {
+        m_checkpoint.pages = m_checkpointed_pages;
+        throw;
+    }
+    m_checkpointed_at = std::chrono::steady_clock::now();
+    m_checkpointed_pages = m_checkpoint.pages;
+    m_context.logger.event(
+        LogLevel::debug, "checkpoint",
+        "job '" + m_job.name + "': checkpointed after page " + std::to_string(m_checkpoint.pages));
+}
+
+void JobRun::count_calls(const std::vector<std::unique_ptr<AuthorizedClient>>& clients) {
+    for (const auto& client : clients) {
+        m_result.retries += client->stats().retries;
+        m_result.refreshes += client->stats().refreshes;
+        m_result.bytes += client->stats().bytes;
+    }
+}
+
+void JobRun::audit() {
+    m_result.doubts =
+        audit_run(AuditFacts{m_result.records, m_paginator->totals(), m_outputs->distinct_keys()});
+    if (m_result.doubts.empty() || m_job.on_drift != OnDrift::fail) {
+        return;
+    }
+    m_outputs->discard();
+    m_context.state->drop_checkpoint(m_job.name);
+    throw Error(ErrorKind::bad_data, "the integrity audit failed (on_drift: fail): " +
+                                         joined(m_result.doubts) + "; the run was discarded");
+}
+
+void JobRun::tell_progress(const Totals& totals) const {
+    if (!m_options.progress) {
+        return;
+    }
+    JobProgress progress;
+    progress.job = m_result.job;
+    progress.records = m_result.records;
+    progress.pages = m_result.pages;
+    progress.resumed_records = m_result.resumed_records;
+    progress.total = totals.last ? totals.last : totals.first;
+    progress.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
+    m_options.progress->page_done(progress);
+}
+
+}  // namespace apirunner
