@@ -34,6 +34,9 @@ struct HttpResponse {
 // Owned by the host, one per provider profile: keep-alive connections, TLS verification,
 // redirects (cookies kept across them), a cookie jar and redaction of secrets in logs.
 // send() returns any HTTP status; it throws Error(unavailable) only when no response came.
+// Thread-safe: a job with `paging.concurrency` sends several pages at once through one client,
+// and a plugin's own requests (a token refresh) may come from any of those threads; each
+// connection carries one exchange at a time.
 class BOOST_SYMBOL_VISIBLE HttpClient {
   public:
     virtual ~HttpClient();

@@ -1,5 +1,6 @@
 // Pages handed from the thread that fetches them to the thread that writes them. At most
-// `capacity` wait, so memory holds a few pages however far ahead the fetching gets.
+// `capacity` wait, so memory holds a few pages however far ahead the fetching gets. Thread-safe:
+// one thread pushes and closes, another pops and may cancel.
 #pragma once
 
 #include <condition_variable>

@@ -1,5 +1,6 @@
 // Cookies a provider session has been given, sent back to the hosts and paths they belong to
-// (RFC 6265, without public-suffix rules: a jar serves one provider profile).
+// (RFC 6265, without public-suffix rules: a jar serves one provider profile). Not thread-safe:
+// its PocoHttpClient takes the jar under its own lock.
 #pragma once
 
 #include <Poco/URI.h>

@@ -1,6 +1,7 @@
 // A provider's request budget (`rate_limit: {requests: N, per: 1s}`): a token bucket holding up
 // to N tokens, refilled at N per period. Every job on the provider in this process draws from
-// the one bucket; a request without a token waits for the next one.
+// the one bucket; a request without a token waits for the next one. Thread-safe, both the
+// bucket and the process's set of them.
 #pragma once
 
 #include "settings/rate_limit.hpp"

@@ -1,6 +1,8 @@
 // The host's log sink: one line a message on stderr, redacted, below a chosen level dropped.
 // As text ("2026-11-23T02:00:00Z info [orgs] ...") or, with --log-format json, as one JSON
 // object a line: ts, level, event, job, run_id, provider (those known) and message.
+// Thread-safe: each line is written whole (log/console holds the terminal's lock), whichever
+// thread of whichever job writes it.
 #pragma once
 
 #include <apirunner/host.hpp>

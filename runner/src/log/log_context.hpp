@@ -1,6 +1,8 @@
-// Which job the current thread is running, for the log lines written meanwhile: a job runs on
-// one thread (run's main thread, or a daemon thread of its own), and so do the provider calls
-// made for it, so the plugins' lines are tagged with the job too.
+// Which job the current thread is working for, for the log lines written meanwhile. A job runs
+// on several threads: the one that writes its pages (run's main thread, or a daemon thread of
+// its own), the one that fetches them (extract/fetching_thread), and with `paging.concurrency`
+// one a request in flight. Each sets its own context (thread-local, so no locking), and the
+// provider calls made on it carry the job too, so the plugins' lines are tagged with it.
 #pragma once
 
 #include <string>

@@ -1,5 +1,6 @@
 // Removes secrets from text before it reaches a log line or an error message: every value the
 // process knows to be secret, and the values of secret-bearing headers, fields and parameters.
+// Thread-safe: secrets are added and text redacted from every thread of a run.
 #pragma once
 
 #include <mutex>

@@ -70,6 +70,8 @@ class PageGuard {
     Totals m_totals;
 };
 
+// Not thread-safe: while a walk runs, the fetching thread alone uses it; the job's thread reads
+// the totals once that thread has been joined.
 class Paginator {
   public:
     explicit Paginator(std::int64_t max_pages) : m_guard(max_pages) {}

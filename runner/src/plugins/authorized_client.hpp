@@ -22,6 +22,8 @@ struct CallStats {
     std::int64_t bytes = 0;      // response bodies received
 };
 
+// One a thread: a job makes one a page in flight. What they share (the session, the limiter)
+// is thread-safe; the stats are read once the thread that used the client has been joined.
 class AuthorizedClient {
   public:
     // `limiter` (may be null) is the provider's request budget, drawn on by every attempt.

@@ -80,20 +80,26 @@ bool PluginSession::recover(const HttpResponse& refused, std::uint64_t stamped_a
     return true;
 }
 
-void PluginSession::close() noexcept { m_session->close(); }
+void PluginSession::close() noexcept {
+    std::lock_guard<std::mutex> lock(m_calls);
+    m_session->close();
+}
 
 std::string PluginSession::authorize_url(const std::string& redirect_uri, const std::string& state,
                                          const std::string& code_challenge) {
+    std::lock_guard<std::mutex> lock(m_calls);
     return guarded("authorize_url",
                    [&] { return m_session->authorize_url(redirect_uri, state, code_challenge); });
 }
 
 void PluginSession::exchange_code(const std::string& code, const std::string& redirect_uri,
                                   const std::string& code_verifier) {
+    std::lock_guard<std::mutex> lock(m_calls);
     guarded("exchange_code", [&] { m_session->exchange_code(code, redirect_uri, code_verifier); });
 }
 
 std::vector<std::pair<std::string, std::string>> PluginSession::inspect() {
+    std::lock_guard<std::mutex> lock(m_calls);
     return guarded("inspect", [&] { return m_session->inspect(); });
 }
 

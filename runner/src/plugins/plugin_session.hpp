@@ -21,9 +21,10 @@ class PluginSession {
     PluginSession(const PluginSession&) = delete;
     PluginSession& operator=(const PluginSession&) = delete;
 
+    // Every call is safe from several threads at once (`concurrency`): one call into the plugin
+    // at a time (a plugin's session is never entered twice), and a renewal made once for all.
     void open();
-    // The calls a page fetch makes, safe from several threads at once (`concurrency`): one
-    // call into the plugin at a time, and a renewal made once for all of them.
+    // The calls a page fetch makes.
     // Renews the session when its keep-alive is due; true when it did.
     bool keep_alive_if_due();
     // Stamps the request; returns how many renewals the credentials have seen.

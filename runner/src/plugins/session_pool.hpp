@@ -1,5 +1,9 @@
-// One session per provider profile per process, opened when a job first needs it and shared by
-// every job on that profile; all are closed (logged out) together at the end.
+// The provider sessions of one `run` (each of its jobs, one after another), or of one daemon run:
+// one session per provider profile, opened when a job first needs it and shared by every job of
+// the pool on that profile; all are closed (logged out) together at the end. Several pools (the
+// daemon's runs side by side) share a profile's stored session through the token store and its
+// lock. Not thread-safe: used by the thread that runs the pool's jobs; the sessions it hands
+// out are safe from several threads (PluginSession).
 #pragma once
 
 #include "config/jobs_config.hpp"

@@ -18,6 +18,8 @@ namespace apirunner {
 
 // A row of the state database's `sessions` table, and a lock file per profile
 // (<state folder>/locks/profiles/<profile>.lock, flock) that every apirunner process honours.
+// Called by one session's plugin calls, which PluginSession makes one at a time; lock() also
+// serialises this process's threads, the flock the other processes.
 class SqliteTokenStore : public TokenStore {
   public:
     // Throws Error(config) when the database or the lock folder cannot be opened. A non-empty
