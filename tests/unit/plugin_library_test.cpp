@@ -1,6 +1,7 @@
 #include "plugins/plugin_library.hpp"
 #include "plugins/plugin_registry.hpp"
 #include "plugins/plugin_session.hpp"
+#include "plugins/provider_host.hpp"
 #include "state/token_stores.hpp"
 
 #include <apirunner/error.hpp>

@@ -32,7 +32,7 @@ auto PluginSession::guarded(const char* step, Call&& call) {
 }
 
 PluginSession::PluginSession(const LoadedPlugin& plugin, const Settings& settings,
-                             std::unique_ptr<ProviderHost> host)
+                             std::unique_ptr<HostServices> host)
     : m_host(std::move(host)) {
     auto library = plugin.library;
     Session* made =

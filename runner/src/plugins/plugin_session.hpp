@@ -4,7 +4,8 @@
 #pragma once
 
 #include "plugins/plugin_library.hpp"
-#include "plugins/provider_host.hpp"
+
+#include <apirunner/host.hpp>
 
 #include <cstdint>
 #include <memory>
@@ -16,7 +17,7 @@ class PluginSession {
   public:
     // Runs the plugin's factory. Throws Error.
     PluginSession(const LoadedPlugin& plugin, const Settings& settings,
-                  std::unique_ptr<ProviderHost> host);
+                  std::unique_ptr<HostServices> host);
     ~PluginSession();
     PluginSession(const PluginSession&) = delete;
     PluginSession& operator=(const PluginSession&) = delete;
@@ -50,7 +51,7 @@ class PluginSession {
     std::mutex m_calls;  // one call into the plugin at a time
     std::uint64_t m_renewals = 0;
     // Declared first so it is destroyed last: the plugin's session refers to it.
-    std::unique_ptr<ProviderHost> m_host;
+    std::unique_ptr<HostServices> m_host;
     // Its deleter holds the library, so the code of the destructor is there when it runs.
     std::shared_ptr<Session> m_session;
 };

@@ -1,5 +1,7 @@
 #include "plugins/session_pool.hpp"
 
+#include "plugins/provider_host.hpp"
+
 #include "state/token_stores.hpp"
 
 #include <apirunner/error.hpp>
