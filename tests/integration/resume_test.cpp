@@ -148,7 +148,9 @@ TEST_CASE("resume: history shows a killed run as running with no end, in the tab
 TEST_CASE(
     "resume: a job already running in another process is refused, exit 75, and the first one "
     "finishes") {
-    Sandbox sandbox({"--records", "200", "--latency-ms", "30"});
+    // 30 pages of 100 ms: the first run still runs while a second one starts, even a sanitizer
+    // build's on a loaded machine (20 pages of 30 ms were over before one once)
+    Sandbox sandbox({"--records", "300", "--latency-ms", "100"});
     Workdir work;
     work.write("jobs.yaml", appending_jobs(sandbox, 10));
     Running first(APIRUNNER_BIN, k_run, work.path());
@@ -159,7 +161,7 @@ TEST_CASE(
                Catch::Contains("job 'orgs' failed (temporary failure): another apirunner process "
                                "is running this job now"));
     REQUIRE(first.wait(60).exit_code == 0);
-    check_exactly_once(work, 200);
+    check_exactly_once(work, 300);
 }
 
 TEST_CASE("resume: --full-refresh discards the unfinished run, its appended rows and its file") {

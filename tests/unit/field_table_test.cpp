@@ -61,6 +61,8 @@ TEST_CASE("a table's problems name the field: type, range, choice, required, unk
     CHECK(read("{colour: blue, file: f}").problems ==
           std::vector<std::string>{"sinks.x.colour: must be one of red, green, not 'blue'"});
     CHECK(read("{}").problems == std::vector<std::string>{"sinks.x.file: is required"});
+    CHECK(read("{file: ''}").problems ==
+          std::vector<std::string>{"sinks.x.file: must not be empty"});
     CHECK(read("{file: f, nmae: y}").problems ==
           std::vector<std::string>{"sinks.x.nmae: unknown key (did you mean 'name'?)"});
 }
@@ -69,6 +71,8 @@ TEST_CASE("the fingerprint text holds every row that moves a position, and only 
     const FieldValues values = read("{file: f, cap: 9}").values;
     const std::string text = fingerprint_text(k_table, values);
     CHECK(text == "name=anon\ncount=3\nloud=false\ncolour=\nfile=/jobs/f\n");
+    CHECK(values.shown("cap") == "9");
+    CHECK(values.shown("loud") == "false");
     FieldValues capped = values;
     capped.set_integer("cap", 2);
     CHECK(fingerprint_text(k_table, capped) == text);

@@ -126,3 +126,26 @@ TEST_CASE(
     CHECK(fingerprint_of(base, "{sink: out, mode: replace}") != fingerprint);
     CHECK(fingerprint_of(base, "{sink: out, table: other}") != fingerprint);
 }
+
+TEST_CASE("a bad paging type still has the rest of its block checked") {
+    CHECK(problems_of(JobsFile("{type: link, limt: 5}")) ==
+          std::vector<std::string>{
+              "jobs.j.paging.type: must be one of offset, page, cursor, next_url, none, not 'link'",
+              "jobs.j.paging.limt: unknown key (did you mean 'limit'?)"});
+}
+
+TEST_CASE("a setting of another paging kind is checked for its type, then ignored") {
+    CHECK(problems_of(JobsFile("{type: none, limit: 0}")) ==
+          std::vector<std::string>{"jobs.j.paging.limit: must be a positive integer, not '0'"});
+    CHECK(problems_of(JobsFile("{type: offset, page_param: p, cursor: next}")).empty());
+    CHECK(fingerprint_of("{type: offset, page_param: p}") == fingerprint_of("{type: offset}"));
+}
+
+TEST_CASE("a required text may not be empty: a cursor path, a sink's path") {
+    CHECK(problems_of(JobsFile("{type: cursor, cursor: ''}")) ==
+          std::vector<std::string>{"jobs.j.paging.cursor: must not be empty"});
+    CHECK(problems_of(JobsFile("{type: cursor}")) ==
+          std::vector<std::string>{"jobs.j.paging.cursor: is required"});
+    CHECK(problems_of(JobsFile("{type: none}", "{type: sqlite, path: ''}")) ==
+          std::vector<std::string>{"sinks.out.path: must not be empty"});
+}

@@ -12,6 +12,7 @@
 
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <cerrno>
 #include <csignal>
 
 using namespace apirunner;
@@ -143,8 +144,29 @@ TEST_CASE("storage failures are told apart: the disk's are temporary, the settin
           ErrorKind::config);
     CHECK(storage_error_kind(Poco::FileAccessDeniedException("x"), ErrorKind::bad_data) ==
           ErrorKind::config);
+    CHECK(storage_error_kind(sqlite::InvalidSQLStatementException("no such column"),
+                             ErrorKind::temporary) == ErrorKind::config);  // not our database
+    CHECK(storage_error_kind(sqlite::DataTypeMismatchException("mismatch"), ErrorKind::temporary) ==
+          ErrorKind::bad_data);
+    // Poco's plain FileException is ENOSPC, EDQUOT, EMFILE; its subclasses are the path's fault
+    CHECK(storage_error_kind(Poco::FileException("no space left on device"), ErrorKind::config) ==
+          ErrorKind::temporary);
+    CHECK(storage_error_kind(Poco::FileReadOnlyException("x"), ErrorKind::config) ==
+          ErrorKind::temporary);
+    CHECK(storage_error_kind(Poco::FileExistsException("x"), ErrorKind::temporary) ==
+          ErrorKind::config);
     CHECK(storage_error_kind(Poco::JSON::JSONException("x"), ErrorKind::bad_data) ==
           ErrorKind::bad_data);
+    CHECK(storage_error_kind(Poco::Data::ConnectionFailedException("can't open"),
+                             ErrorKind::temporary) == ErrorKind::config);
+    CHECK(storage_error_kind(sqlite::SQLiteException("unknown"), ErrorKind::config) ==
+          ErrorKind::config);
+    CHECK(storage_error_kind(Poco::IOException("EIO"), ErrorKind::config) == ErrorKind::temporary);
+    CHECK(errno_kind(ENOSPC) == ErrorKind::temporary);
+    CHECK(errno_kind(EDQUOT) == ErrorKind::temporary);
+    CHECK(errno_kind(EROFS) == ErrorKind::temporary);
+    CHECK(errno_kind(EACCES) == ErrorKind::config);
+    CHECK(errno_kind(ENOTDIR) == ErrorKind::config);
     const Error error = storage_error("sink 'w'", sqlite::DatabaseFullException("disk full"));
     CHECK(error.kind() == ErrorKind::temporary);
     CHECK_THAT(error.what(), Catch::StartsWith("sink 'w': ") && Catch::Contains("disk full"));

@@ -23,7 +23,7 @@ std::string outputs_of(const JobSpec& job) {
     for (const auto& output : job.outputs) {
         outputs += (outputs.empty() ? "" : ", ") + output.sink;
         for (const auto& [name, value] : output.fields.all()) {  // the table, for a sqlite output
-            outputs += ":" + output.fields.text(name);
+            outputs += ":" + output.fields.shown(name);
         }
         outputs += std::string(" (") + to_string(output.mode) + ")";
     }

@@ -35,6 +35,32 @@ std::optional<std::string> read_secret_file(const std::string& file, const std::
     }
 }
 
+// The rows of `tables` that `chosen` (may be null) lacks, each once and never required: the
+// settings of other paging kinds or sink types. A file may hold them from before (apirunner
+// always took them); they are still checked for their types, then ignored.
+FieldTable other_pieces_fields(const std::vector<const FieldTable*>& tables,
+                               const FieldTable* chosen) {
+    FieldTable others;
+    for (const FieldTable* table : tables) {
+        for (FieldSpec field : *table) {
+            if ((!chosen || !find_field(*chosen, field.name)) && !find_field(others, field.name)) {
+                field.required = false;
+                others.push_back(field);
+            }
+        }
+    }
+    return others;
+}
+
+template <typename Pieces, typename Table>
+std::vector<const FieldTable*> tables_of(const Pieces& pieces, Table table) {
+    std::vector<const FieldTable*> tables;
+    for (const auto& piece : pieces) {
+        tables.push_back(&(piece.*table));
+    }
+    return tables;
+}
+
 class Loader {
   public:
     Loader(JobsConfig& config, ConfigProblems& problems, const EnvLookup& env)
@@ -188,13 +214,10 @@ class Loader {
         if (auto type = map.one_of("type", sink_type_names(), true)) {
             sink.type = find_sink_type(*type);
             sink.fields = read_fields(map, sink.type->fields, m_config.base_dir);
-        } else {  // the type is wrong, not every other key
-            for (const auto& other : sink_types()) {
-                for (const auto& field : other.fields) {
-                    map.node(field.name);
-                }
-            }
         }
+        const FieldTable others = other_pieces_fields(tables_of(sink_types(), &SinkType::fields),
+                                                      sink.type ? &sink.type->fields : nullptr);
+        read_fields(map, others, m_config.base_dir);
         m_config.sinks[name] = sink;
     }
 
@@ -232,21 +255,17 @@ class Loader {
         if (!map.valid()) {
             return;
         }
-        const auto type = map.one_of("type", paging_kind_names(), true);
-        if (!type) {
-            return;
-        }
-        spec.paging.kind = find_paging_kind(*type);
-        spec.paging.fields = read_fields(map, spec.paging.kind->fields, m_config.base_dir);
-        if (spec.paging.kind->check) {
-            spec.paging.kind->check(spec.paging.fields, map);
-        }
-        // A setting of another kind is taken and ignored, as apirunner always did.
-        for (const auto& kind : paging_kinds()) {
-            for (const auto& field : kind.fields) {
-                map.node(field.name);
+        if (const auto type = map.one_of("type", paging_kind_names(), true)) {
+            spec.paging.kind = find_paging_kind(*type);
+            spec.paging.fields = read_fields(map, spec.paging.kind->fields, m_config.base_dir);
+            if (spec.paging.kind->check) {
+                spec.paging.kind->check(spec.paging.fields, map);
             }
         }
+        const FieldTable others =
+            other_pieces_fields(tables_of(paging_kinds(), &PagingKind::fields),
+                                spec.paging.kind ? &spec.paging.kind->fields : nullptr);
+        read_fields(map, others, m_config.base_dir);
         map.finish();
     }
 
@@ -275,14 +294,10 @@ class Loader {
                 map.problem("mode", mode_refusal(output.mode, *type));
             }
         }
-        for (const auto& other :
-             sink_types()) {  // a setting of another type's outputs, or of an unknown sink
-            for (const auto& field : other.output_fields) {
-                if (!type || !find_field(type->output_fields, field.name)) {
-                    map.node(field.name);
-                }
-            }
-        }
+        const FieldTable others =
+            other_pieces_fields(tables_of(sink_types(), &SinkType::output_fields),
+                                type ? &type->output_fields : nullptr);
+        read_fields(map, others, m_config.base_dir);
         map.finish();
         if (output.mode == OutputMode::merge && spec.primary_key.empty()) {
             m_problems.push_back({path + ".mode", "merge needs the job's primary_key"});

@@ -1,5 +1,6 @@
 // The paging kinds, one line each. A new kind: its files under paging/, its line here, its tests,
-// and `apirunner schema` to regenerate its part of schemas/jobs.schema.json.
+// and `tests/schema/check_schemas.py jobs --write` to regenerate its part of
+// schemas/jobs.schema.json (README, "Adding a paging kind or a sink type").
 #include "paging/cursor_paginator.hpp"
 #include "paging/next_url_paginator.hpp"
 #include "paging/offset_paginator.hpp"

@@ -33,13 +33,14 @@ std::optional<FieldValue> read_one(YamlMap& map, const FieldSpec& spec,
                                    const std::string& base_dir) {
     switch (spec.type) {
         case FieldType::text:
-            if (auto text = map.string(spec.name, spec.required)) {
-                return FieldValue{*text};
-            }
-            break;
         case FieldType::path:
             if (auto text = map.string(spec.name, spec.required)) {
-                return FieldValue{absolute_path(base_dir, *text)};
+                if (spec.required && text->empty()) {  // "" or a ${VAR:-} that came out empty
+                    map.problem(spec.name, "must not be empty");
+                    break;
+                }
+                return FieldValue{spec.type == FieldType::path ? absolute_path(base_dir, *text)
+                                                               : *text};
             }
             break;
         case FieldType::choice:
@@ -134,6 +135,11 @@ std::optional<std::int64_t> FieldValues::integer_if(const std::string& name) con
     return has(name) ? std::optional<std::int64_t>(integer(name)) : std::nullopt;
 }
 
+std::string FieldValues::shown(const std::string& name) const {
+    const auto found = m_values.find(name);
+    return found == m_values.end() ? "" : value_text(found->second);
+}
+
 bool FieldValues::flag(const std::string& name) const {
     return std::get<bool>(value_of(m_values, name));
 }
@@ -171,9 +177,7 @@ std::string fingerprint_text(const FieldTable& table, const FieldValues& values)
     std::string text;
     for (const auto& spec : table) {
         if (spec.moves_position) {
-            const auto found = values.all().find(spec.name);
-            text += spec.name + "=" +
-                    (found == values.all().end() ? "" : value_text(found->second)) + "\n";
+            text += spec.name + "=" + values.shown(spec.name) + "\n";
         }
     }
     return text;

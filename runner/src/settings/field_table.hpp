@@ -43,8 +43,9 @@ struct FieldSpec {
 using FieldTable = std::vector<FieldSpec>;
 using FieldValue = std::variant<std::string, std::int64_t, bool>;
 
-// The values a table read from the file, typed, with defaults filled in. Asking for a name the
-// table does not have, or for the wrong type, is a programming error (std::logic_error).
+// The values a table read from the file, typed, with defaults filled in. text() of a name
+// that holds nothing is ""; integer() and flag() of one are a programming error
+// (std::logic_error), and so is asking a value for the wrong type (std::bad_variant_access).
 class FieldValues {
   public:
     bool has(const std::string& name) const { return m_values.count(name) != 0; }
@@ -62,6 +63,8 @@ class FieldValues {
     }
     void set_flag(const std::string& name, bool flag) { set(name, FieldValue{flag}); }
     const std::map<std::string, FieldValue>& all() const { return m_values; }
+    // Any value as the file would write it ("25", "true", "out/x.db").
+    std::string shown(const std::string& name) const;
 
   private:
     std::map<std::string, FieldValue> m_values;

@@ -1,5 +1,7 @@
 #include "sinks/jsonl_sink.hpp"
 
+#include "state/storage_error.hpp"
+
 #include <apirunner/error.hpp>
 
 #include <Poco/Exception.h>
@@ -48,7 +50,7 @@ void JsonlSink::fail(const std::string& what) const {
 void JsonlSink::open_temporary(int flags) {
     m_fd = ::open(m_temporary.c_str(), O_WRONLY | O_CLOEXEC | flags, 0644);
     if (m_fd < 0) {
-        throw Error(ErrorKind::config, "sink '" + m_name + "': cannot write '" + m_temporary +
+        throw Error(errno_kind(errno), "sink '" + m_name + "': cannot write '" + m_temporary +
                                            "': " + std::strerror(errno));
     }
 }
@@ -82,8 +84,8 @@ void JsonlSink::start() {
             Poco::File(m_path).copyTo(m_temporary);
         }
     } catch (const Poco::Exception& error) {
-        throw Error(ErrorKind::config, "sink '" + m_name + "': cannot prepare '" + m_path +
-                                           "': " + error.displayText());
+        // copying an appended file onto a full disk is temporary, a folder in the way config
+        throw storage_error("sink '" + m_name + "': cannot prepare '" + m_path + "'", error);
     }
     open_temporary(O_CREAT | (m_mode == OutputMode::append ? O_APPEND : O_TRUNC));
     struct stat status {};

@@ -1,5 +1,6 @@
 // The sink types, one line each. A new type: its files under sinks/, its line here, its tests,
-// and `apirunner schema` to regenerate its part of schemas/jobs.schema.json.
+// and `tests/schema/check_schemas.py jobs --write` to regenerate its part of
+// schemas/jobs.schema.json (README, "Adding a paging kind or a sink type").
 #include "sinks/jsonl_sink.hpp"
 #include "sinks/sqlite_sink.hpp"
 

@@ -31,7 +31,7 @@ void StateDb::create_private(const std::string& path) {
     if (fd >= 0) {
         ::close(fd);
     } else if (errno != EEXIST) {
-        throw Error(ErrorKind::config,
+        throw Error(errno_kind(errno),
                     "cannot create the state database '" + path + "': " + std::strerror(errno));
     }
     ::chmod(path.c_str(), 0600);

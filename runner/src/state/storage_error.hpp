@@ -13,12 +13,16 @@
 namespace apirunner {
 
 // The kind of a failure Poco's SQLite connector (or Poco's file classes) reported; `otherwise`
-// for an exception that is neither.
+// for one it does not know (config by default: retrying what is not understood may never end).
 ErrorKind storage_error_kind(const Poco::Exception& error, ErrorKind otherwise);
+
+// The kind of a failed system call on a local file, by its errno: no space, a quota, no file
+// descriptor left, an I/O error or a read-only file system are temporary, the rest config.
+ErrorKind errno_kind(int error);
 
 // "<where>: <what failed>", of the kind storage_error_kind gives.
 Error storage_error(const std::string& where, const Poco::Exception& error,
-                    ErrorKind otherwise = ErrorKind::temporary);
+                    ErrorKind otherwise = ErrorKind::config);
 
 // Runs `action`; a Poco exception out of it becomes storage_error(where, …).
 template <typename Action>
