@@ -6,34 +6,31 @@
 #include "paging/offset_paginator.hpp"
 #include "paging/page_paginator.hpp"
 #include "paging/single_page.hpp"
+#include "settings/named.hpp"
 
 #include <stdexcept>
 
 namespace apirunner {
 
 const std::vector<PagingKind>& paging_kinds() {
+    // One line a kind.
+    // clang-format off
     static const std::vector<PagingKind> kinds = {
-        offset_paging(), page_paging(), cursor_paging(), next_url_paging(), single_page_paging(),
+        offset_paging(),
+        page_paging(),
+        cursor_paging(),
+        next_url_paging(),
+        single_page_paging(),
     };
+    // clang-format on
     return kinds;
 }
 
 const PagingKind* find_paging_kind(const std::string& name) {
-    for (const auto& kind : paging_kinds()) {
-        if (kind.name == name) {
-            return &kind;
-        }
-    }
-    return nullptr;
+    return find_named(paging_kinds(), name);
 }
 
-std::vector<std::string> paging_kind_names() {
-    std::vector<std::string> names;
-    for (const auto& kind : paging_kinds()) {
-        names.push_back(kind.name);
-    }
-    return names;
-}
+std::vector<std::string> paging_kind_names() { return names_of(paging_kinds()); }
 
 PagingSpec paging_spec(const std::string& kind) {
     const PagingKind* found = find_paging_kind(kind);

@@ -26,6 +26,13 @@ enum class FieldType {
 };
 
 struct FieldSpec {
+    FieldSpec(std::string name, FieldType type, std::string description,
+              std::optional<std::string> default_text = std::nullopt)
+        : name(std::move(name)),
+          type(type),
+          description(std::move(description)),
+          default_text(std::move(default_text)) {}
+
     std::string name;
     FieldType type;
     std::string description;

@@ -1,6 +1,7 @@
 // The sink types, one line each. A new type: its files under sinks/, its line here, its tests,
 // and `tests/schema/check_schemas.py jobs --write` to regenerate its part of
 // schemas/jobs.schema.json (README, "Adding a paging kind or a sink type").
+#include "settings/named.hpp"
 #include "sinks/jsonl_sink.hpp"
 #include "sinks/sqlite_sink.hpp"
 
@@ -16,22 +17,9 @@ const std::vector<SinkType>& sink_types() {
     return types;
 }
 
-const SinkType* find_sink_type(const std::string& name) {
-    for (const auto& type : sink_types()) {
-        if (type.name == name) {
-            return &type;
-        }
-    }
-    return nullptr;
-}
+const SinkType* find_sink_type(const std::string& name) { return find_named(sink_types(), name); }
 
-std::vector<std::string> sink_type_names() {
-    std::vector<std::string> names;
-    for (const auto& type : sink_types()) {
-        names.push_back(type.name);
-    }
-    return names;
-}
+std::vector<std::string> sink_type_names() { return names_of(sink_types()); }
 
 std::unique_ptr<Sink> make_sink(const SinkSpec& sink, const OutputSpec& output,
                                 const RecordShape& shape, const RunInfo& run) {
