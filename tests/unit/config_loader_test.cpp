@@ -60,6 +60,17 @@ std::vector<std::string> messages(const LoadedConfig& loaded) {
     return out;
 }
 
+// The problems of the good file with its job's paging block replaced by `paging`.
+std::vector<std::string> problems_with(const std::string& paging) {
+    std::string yaml = k_good;
+    const std::string usual = yaml.substr(
+        yaml.find("paging: {"), yaml.find("}\n    primary_key") - yaml.find("paging: {") + 1);
+    yaml.replace(yaml.find(usual), usual.size(), "paging: " + paging);
+    ConfigFile file(yaml);
+    std::ofstream(file.dir.path() + "/secret.txt") << "pw";
+    return messages(load_config(file.path, env_of({})));
+}
+
 }  // namespace
 
 TEST_CASE("a good file loads into structs, with *_file secrets read and paths made absolute") {
@@ -159,15 +170,6 @@ TEST_CASE("a missing file is one clear problem") {
 }
 
 TEST_CASE("paging.concurrency is refused where pages cannot be planned, with the reason") {
-    const auto problems_with = [](const std::string& paging) {
-        std::string yaml = k_good;
-        const std::string usual = yaml.substr(
-            yaml.find("paging: {"), yaml.find("}\n    primary_key") - yaml.find("paging: {") + 1);
-        yaml.replace(yaml.find(usual), usual.size(), "paging: " + paging);
-        ConfigFile file(yaml);
-        std::ofstream(file.dir.path() + "/secret.txt") << "pw";
-        return messages(load_config(file.path, env_of({})));
-    };
     CHECK(problems_with(
               "{type: offset, limit: 50, records: data, total: meta.total_count, concurrency: 8}")
               .empty());
@@ -187,4 +189,28 @@ TEST_CASE("paging.concurrency is refused where pages cannot be planned, with the
     CHECK(problems_with("{type: page, total_pages: pages, concurrency: 33}") ==
           std::vector<std::string>{"jobs.orgs.paging.concurrency: is at most 32"});
     CHECK(problems_with("{type: page, total_pages: pages, concurrency: 0}").size() == 1);
+}
+
+TEST_CASE("paths and stop flags are checked at load, each mistake with its setting's path") {
+    CHECK(
+        problems_with(R"({type: next_url, next: '["@odata.nextLink"]', records: value})").empty());
+    CHECK(problems_with("{type: cursor, cursor: 'data[-1].id', has_more: has_more, records: data}")
+              .empty());
+    CHECK(problems_with("{type: offset, records: values, last_page: isLast}").empty());
+    CHECK(problems_with("{type: cursor, cursor: 'data[-1', records: data}") ==
+          std::vector<std::string>{
+              "jobs.orgs.paging.cursor: is not a path: a '[' without its ']' at character 5 "
+              "(keys with dots go in brackets and quotes: [\"@odata.nextLink\"])"});
+    CHECK_THAT(problems_with("{type: offset, records: 'data[-1]'}").at(0),
+               Catch::Equals("jobs.orgs.paging.records: cannot count from the end ([-1]): name "
+                             "the list's place from the start"));
+    CHECK_THAT(problems_with("{type: page, total_pages: 'meta[x]'}").at(0),
+               Catch::StartsWith("jobs.orgs.paging.total_pages: is not a path: '[x]'"));
+    CHECK_THAT(problems_with("{type: none, has_more: 'more]'}").at(0),
+               Catch::StartsWith("jobs.orgs.paging.has_more: is not a path: a ']' without"));
+    CHECK(problems_with("{type: cursor, cursor: c, has_more: more, last_page: done}") ==
+          std::vector<std::string>{
+              "jobs.orgs.paging.last_page: and has_more say the same thing: set one of them"});
+    CHECK_THAT(problems_with("{type: cursor, cursor: c, has_mor: more}").at(0),
+               Catch::Contains("jobs.orgs.paging.has_mor") && Catch::Contains("has_more"));
 }

@@ -1,6 +1,7 @@
 #include "extract/page_parser.hpp"
 #include "paging/next_url_paginator.hpp"
 #include "paging/paginator.hpp"
+#include "paging_walk.hpp"
 
 #include <apirunner/error.hpp>
 
@@ -9,66 +10,6 @@
 #include <functional>
 
 using namespace apirunner;
-
-namespace {
-
-struct Served {
-    std::string body;
-    HeaderList headers;
-    std::string url = "https://api.test/v1/items";
-};
-
-using Endpoint = std::function<Served(const PageRequest&, int index)>;
-
-std::string describe(const PageRequest& request) {
-    if (request.url) {
-        return *request.url;
-    }
-    std::string text;
-    for (const auto& [name, value] : request.params) {
-        text += (text.empty() ? "" : "&") + name + "=" + value;
-    }
-    return text;
-}
-
-// Walks to the end; returns each request the paginator made.
-std::vector<std::string> walk(Paginator& paginator, const Endpoint& endpoint, int limit = 50) {
-    std::vector<std::string> requests;
-    while (auto request = paginator.next()) {
-        REQUIRE(static_cast<int>(requests.size()) < limit);
-        requests.push_back(describe(*request));
-        Served served = endpoint(*request, static_cast<int>(requests.size()) - 1);
-        ParsedPage page = parse_page(served.body, "data");
-        paginator.accept(Page{page.body, page.records.size(), served.headers, served.url});
-    }
-    return requests;
-}
-
-std::string records(std::size_t count) {
-    std::string data;
-    for (std::size_t i = 0; i < count; ++i) {
-        data += (i ? "," : "") + std::string("{\"id\":") + std::to_string(i) + "}";
-    }
-    return "[" + data + "]";
-}
-
-// Pages of the given sizes, with `extra` (JSON members) added to page i's body.
-Endpoint pages(std::vector<std::size_t> sizes, std::function<std::string(int)> extra) {
-    return [=](const PageRequest&, int index) {
-        const std::size_t size = index < static_cast<int>(sizes.size()) ? sizes[index] : 0;
-        const std::string more = extra(index);
-        return Served{R"({"data":)" + records(size) + (more.empty() ? "" : "," + more) + "}", {}};
-    };
-}
-
-PagingSpec spec(const std::string& type) {
-    PagingSpec paging = paging_spec(type);
-    paging.fields.set_integer("limit", 100);
-    paging.fields.set_text("records", "data");
-    return paging;
-}
-
-}  // namespace
 
 TEST_CASE("offset paging asks for limit and offset and stops at the total") {
     PagingSpec paging = spec("offset");

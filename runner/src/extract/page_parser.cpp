@@ -57,7 +57,7 @@ std::string why_not_json(const std::string& body, simdjson::error_code error) {
 
 // Gives each record the slice of the minified page that holds it: simdjson's On-Demand walk of
 // the same text knows where each value starts and ends, which the parsed document does not.
-void slice_records(const std::string& text, const std::string& records_path,
+void slice_records(const std::string& text, const JsonPath& records_path,
                    std::vector<Record>& records) {
     thread_local simdjson::ondemand::parser parser;
     simdjson::ondemand::document document;
@@ -86,7 +86,8 @@ void slice_records(const std::string& text, const std::string& records_path,
 
 }  // namespace
 
-ParsedPage parse_page(const std::string& body, const std::string& records_path) {
+ParsedPage parse_page(const std::string& body, const std::string& records_text) {
+    const JsonPath records_path = JsonPath::parse(records_text);
     ParsedPage page;
     page.storage = std::make_unique<ParsedPage::Storage>();
     const std::size_t skip = body.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
@@ -112,18 +113,18 @@ ParsedPage parse_page(const std::string& body, const std::string& records_path) 
                 .get(page.body)) {
         throw Error(ErrorKind::bad_data, why_not_json(body, error));
     }
-    if (page.body.is_array() && !records_path.empty()) {
+    if (page.body.is_array() && !records_path.is_root() && !records_path.steps()[0].index) {
         throw Error(ErrorKind::bad_data,
-                    "the page is a JSON array where an object with records at '" + records_path +
+                    "the page is a JSON array where an object with records at '" + records_text +
                         "' belongs");
     }
     simdjson::dom::array list;
     const auto found = find_path(page.body, records_path);
     if (!found || found->get(list) != simdjson::SUCCESS) {
         throw Error(ErrorKind::bad_data,
-                    records_path.empty()
+                    records_path.is_root()
                         ? std::string("the page is not a JSON list of records")
-                        : "the page has no list of records at '" + records_path + "'");
+                        : "the page has no list of records at '" + records_text + "'");
     }
     page.records.reserve(list.size());
     for (const JsonValue element : list) {

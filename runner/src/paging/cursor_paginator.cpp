@@ -5,10 +5,11 @@
 namespace apirunner {
 
 CursorPaginator::CursorPaginator(const PagingSpec& spec)
-    : Paginator(max_pages(spec)),
+    : Paginator(max_pages(spec), spec.fields),
       m_size_param(size_param(spec)),
       m_cursor_param(spec.fields.text("cursor_param")),
-      m_cursor_path(spec.fields.text("cursor")) {}
+      m_cursor_path(JsonPath::parse(spec.fields.text("cursor"))),
+      m_full_page(full_page(spec)) {}
 
 std::optional<PageRequest> CursorPaginator::next() {
     if (m_done) {
@@ -24,8 +25,18 @@ std::optional<PageRequest> CursorPaginator::next() {
 
 void CursorPaginator::accept(const Page& page) {
     m_guard.counted();
-    m_cursor = position_text(find_path(page.body, m_cursor_path));
-    m_done = page.record_count == 0 || !m_cursor;
+    const bool first = !m_cursor;
+    const auto found = find_path(page.body, m_cursor_path);
+    m_cursor = position_text(found);
+    const auto more = m_more.more(page.body, m_guard.pages());
+    if (more && *more && !m_cursor) {
+        fail_partial(m_guard.pages(), "says more follow (" + m_more.said() +
+                                          ") but has no cursor at '" + m_cursor_path.text() + "'");
+    }
+    if (!more && !found && first && m_full_page && page.record_count >= *m_full_page) {
+        fail_partial(m_guard.pages(), nothing_at(page.body, m_cursor_path, page.record_count));
+    }
+    m_done = more ? !*more : page.record_count == 0 || !m_cursor;
     if (!m_done) {
         m_guard.first_visit(*m_cursor, "cursor");
     }
@@ -45,18 +56,21 @@ PagingKind cursor_paging() {
     FieldTable fields = page_size_fields();
     fields.push_back(
         {"cursor_param", FieldType::text, "The parameter the cursor is sent back in.", "cursor"});
-    FieldSpec cursor{"cursor", FieldType::text,
-                     "Dot path to the next page's cursor; no cursor ends the walk."};
+    FieldSpec cursor = path_field("cursor",
+                                  "Path to the next page's cursor (data[-1].id: the last "
+                                  "record's id); no cursor ends the walk.");
+    cursor.default_text.reset();
     cursor.required = true;
     fields.push_back(cursor);
     fields.push_back(records_field());
+    add_more_flag(fields);
     fields.push_back(max_pages_field());
     fields.push_back(concurrency_field());
     return {
         "cursor",
         "Each page names the next page's cursor, sent back as cursor_param; stops when there is "
-        "none or on an empty page.",
-        fields, refuse_planning("cursor"),
+        "none or on an empty page, or as has_more/last_page say.",
+        fields, with_more_flag(refuse_planning("cursor")),
         [](const PagingSpec& spec) { return std::make_unique<CursorPaginator>(spec); }};
 }
 

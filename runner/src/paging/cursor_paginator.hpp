@@ -1,6 +1,7 @@
-// Cursor paging: each page names the cursor of the next (`cursor` is its path in the body),
-// sent back as `cursor_param`. Stops when there is no next cursor or on an empty page; a cursor
-// seen before stops the run as a loop.
+// Cursor paging: each page names the cursor of the next (`cursor` is its path in the body, or in
+// its last record: `data[-1].id`), sent back as `cursor_param`. Stops when there is no next
+// cursor or on an empty page, or as has_more/last_page say; a cursor seen before stops the run
+// as a loop. A page that says more follow, or a full first page, without a cursor fails the job.
 #pragma once
 
 #include "paging/paginator.hpp"
@@ -20,7 +21,8 @@ class CursorPaginator : public Paginator {
   private:
     QueryParams m_size_param;
     std::string m_cursor_param;
-    std::string m_cursor_path;
+    JsonPath m_cursor_path;
+    std::optional<std::size_t> m_full_page;
     std::optional<std::string> m_cursor;  // nothing before the first page
     bool m_done = false;
 };

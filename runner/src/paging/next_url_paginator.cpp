@@ -63,9 +63,13 @@ std::optional<std::string> link_next(const std::string& link_header) {
 }
 
 NextUrlPaginator::NextUrlPaginator(const PagingSpec& spec)
-    : Paginator(max_pages(spec)),
+    : Paginator(max_pages(spec), spec.fields),
       m_size_param(size_param(spec)),
-      m_next_path(spec.fields.text("next")) {}
+      m_full_page(full_page(spec)) {
+    if (!spec.fields.text("next").empty()) {
+        m_next_path = JsonPath::parse(spec.fields.text("next"));
+    }
+}
 
 std::optional<PageRequest> NextUrlPaginator::next() {
     if (m_done) {
@@ -80,9 +84,12 @@ std::optional<PageRequest> NextUrlPaginator::next() {
 
 void NextUrlPaginator::accept(const Page& page) {
     m_guard.counted();
+    const bool first = !m_next;
     std::optional<std::string> next;
-    if (!m_next_path.empty()) {
-        next = position_text(find_path(page.body, m_next_path));
+    std::optional<JsonValue> found;
+    if (m_next_path) {
+        found = find_path(page.body, *m_next_path);
+        next = position_text(found);
     } else {
         for (const auto& [name, value] : page.headers) {
             if (Poco::icompare(name, "Link") == 0 && !next) {
@@ -90,7 +97,18 @@ void NextUrlPaginator::accept(const Page& page) {
             }
         }
     }
-    m_done = page.record_count == 0 || !next;
+    const auto more = m_more.more(page.body, m_guard.pages());
+    if (more && *more && !next) {
+        fail_partial(m_guard.pages(), "says more follow (" + m_more.said() +
+                                          ") but has no next-page URL " +
+                                          (m_next_path ? "at '" + m_next_path->text() + "'"
+                                                       : std::string("in a Link header")));
+    }
+    if (!more && m_next_path && !found && first && m_full_page &&
+        page.record_count >= *m_full_page) {
+        fail_partial(m_guard.pages(), nothing_at(page.body, *m_next_path, page.record_count));
+    }
+    m_done = more ? !*more : page.record_count == 0 || !next;
     if (m_done) {
         return;
     }
@@ -117,19 +135,18 @@ void NextUrlPaginator::restore_position(const Poco::JSON::Object& position) {
 
 PagingKind next_url_paging() {
     FieldTable fields = page_size_fields();
-    fields.push_back(
-        {"next", FieldType::text,
-         "Dot path to the next page's URL; empty: the Link header's rel=\"next\". URLs on "
-         "another origin are refused.",
-         ""});
+    fields.push_back(path_field("next",
+                                "Path to the next page's URL; empty: the Link header's "
+                                "rel=\"next\". URLs on another origin are refused."));
     fields.push_back(records_field());
+    add_more_flag(fields);
     fields.push_back(max_pages_field());
     fields.push_back(concurrency_field());
     return {
         "next_url",
         "Each page gives the next page's URL, in the body or in the Link header; stops when there "
-        "is none or on an empty page.",
-        fields, refuse_planning("next_url"),
+        "is none or on an empty page, or as has_more/last_page say.",
+        fields, with_more_flag(refuse_planning("next_url")),
         [](const PagingSpec& spec) { return std::make_unique<NextUrlPaginator>(spec); }};
 }
 

@@ -1,6 +1,8 @@
 // Next-URL paging: each page gives the URL of the next, in the body (`next` is its path) or in
 // an RFC 8288 Link header with rel="next". Relative URLs resolve against the page's URL. A URL on
 // another origin is refused (the credentials would follow it), and one seen before is a loop.
+// has_more/last_page, where set, say when the walk ends; a page that says more follow, or a
+// full first page with nothing at `next`, without a next URL fails the job.
 #pragma once
 
 #include "paging/paginator.hpp"
@@ -19,7 +21,8 @@ class NextUrlPaginator : public Paginator {
 
   private:
     QueryParams m_size_param;  // sent with the first request only: the next URLs carry their own
-    std::string m_next_path;   // "" reads the Link header
+    std::optional<JsonPath> m_next_path;  // nothing: the Link header
+    std::optional<std::size_t> m_full_page;
     std::optional<std::string> m_next;  // nothing before the first page
     bool m_done = false;
 };

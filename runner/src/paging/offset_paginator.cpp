@@ -5,10 +5,10 @@
 namespace apirunner {
 
 OffsetPaginator::OffsetPaginator(const PagingSpec& spec)
-    : Paginator(max_pages(spec)),
+    : Paginator(max_pages(spec), spec.fields),
       m_size_param(size_param(spec)),
       m_offset_param(spec.fields.text("offset_param")),
-      m_total(spec.fields.text("total")),
+      m_total(optional_path(spec, "total")),
       m_step(spec.fields.integer("limit")) {}
 
 std::optional<PageRequest> OffsetPaginator::next() {
@@ -43,16 +43,21 @@ std::vector<PageRequest> OffsetPaginator::ahead(std::size_t n) {
 
 void OffsetPaginator::accept(const Page& page) {
     m_guard.counted();
-    if (!m_total.empty()) {
-        m_guard.saw_total(as_count(find_path(page.body, m_total)));
+    if (m_total) {
+        m_guard.saw_total(as_count(find_path(page.body, *m_total)));
     }
+    const auto more = m_more.more(page.body, m_guard.pages());
     // Each page moves the offset forward by what it held, so the offset can never repeat.
     m_offset += static_cast<std::int64_t>(page.record_count);
     if (page.record_count > 0) {
         m_step = static_cast<std::int64_t>(page.record_count);  // a server may cap the size asked
     }
+    if (more && *more && page.record_count == 0) {
+        fail_partial(m_guard.pages(), "is empty but says more follow (" + m_more.said() +
+                                          "): the offset cannot move");
+    }
     const auto total = totals().last;
-    m_done = page.record_count == 0 || (total && m_offset >= *total);
+    m_done = more ? !*more : page.record_count == 0 || (total && m_offset >= *total);
 }
 
 void OffsetPaginator::save_position(Poco::JSON::Object& position) const {
@@ -69,16 +74,16 @@ PagingKind offset_paging() {
     FieldTable fields = page_size_fields();
     fields.push_back({"offset_param", FieldType::text, "The offset parameter.", "offset"});
     fields.push_back(records_field());
-    FieldSpec total{"total", FieldType::text, "Dot path to the total count, re-read on every page.",
-                    ""};
+    FieldSpec total = path_field("total", "Path to the total count, re-read on every page.");
     total.moves_position = false;
     fields.push_back(total);
+    add_more_flag(fields);
     fields.push_back(max_pages_field());
     fields.push_back(concurrency_field());
     return {"offset",
             "limit/offset: the offset moves by what each page held; stops when offset >= total or "
-            "on an empty page, never on a short page alone.",
-            fields, check_planning,
+            "on an empty page, never on a short page alone; or as has_more/last_page say.",
+            fields, with_more_flag(check_planning),
             [](const PagingSpec& spec) { return std::make_unique<OffsetPaginator>(spec); }};
 }
 

@@ -24,7 +24,7 @@ class OffsetPaginator : public Paginator {
 
     QueryParams m_size_param;
     std::string m_offset_param;
-    std::string m_total;  // dot path; "" when the provider gives none
+    std::optional<JsonPath> m_total;  // nothing when the provider gives none
     std::int64_t m_offset = 0;
     std::int64_t m_step;  // the size of the pages planned ahead: the last page's, or the limit
     bool m_done = false;

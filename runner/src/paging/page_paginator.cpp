@@ -5,13 +5,13 @@
 namespace apirunner {
 
 PagePaginator::PagePaginator(const PagingSpec& spec)
-    : Paginator(max_pages(spec)),
+    : Paginator(max_pages(spec), spec.fields),
       m_size_param(size_param(spec)),
       m_page_param(spec.fields.text("page_param")),
       m_start_page(spec.fields.integer("start_page")),
       m_limit(spec.fields.integer("limit")),
-      m_total_path(spec.fields.text("total")),
-      m_total_pages_path(spec.fields.text("total_pages")),
+      m_total_path(optional_path(spec, "total")),
+      m_total_pages_path(optional_path(spec, "total_pages")),
       m_page(m_start_page) {}
 
 std::optional<PageRequest> PagePaginator::next() {
@@ -48,17 +48,22 @@ std::vector<PageRequest> PagePaginator::ahead(std::size_t n) {
 void PagePaginator::accept(const Page& page) {
     m_guard.counted();
     m_records += static_cast<std::int64_t>(page.record_count);
-    const auto total_pages = m_total_pages_path.empty()
-                                 ? std::nullopt
-                                 : as_count(find_path(page.body, m_total_pages_path));
+    const auto total_pages =
+        m_total_pages_path ? as_count(find_path(page.body, *m_total_pages_path)) : std::nullopt;
     m_total_pages = total_pages;
-    if (!m_total_path.empty()) {
-        m_guard.saw_total(as_count(find_path(page.body, m_total_path)));
+    if (m_total_path) {
+        m_guard.saw_total(as_count(find_path(page.body, *m_total_path)));
+    }
+    const auto more = m_more.more(page.body, m_guard.pages());
+    if (more && *more && page.record_count == 0) {
+        fail_partial(m_guard.pages(), "is empty but says more follow (" + m_more.said() +
+                                          "): the next page number would be past the end");
     }
     const auto total = totals().last;
     const std::int64_t pages_done = m_page - m_start_page + 1;
-    m_done = page.record_count == 0 || (total_pages && pages_done >= *total_pages) ||
-             (total && m_records >= *total);
+    m_done = more ? !*more
+                  : page.record_count == 0 || (total_pages && pages_done >= *total_pages) ||
+                        (total && m_records >= *total);
     ++m_page;
 }
 
@@ -81,18 +86,18 @@ PagingKind page_paging() {
     start.minimum = 0;
     fields.push_back(start);
     fields.push_back(records_field());
-    for (FieldSpec total :
-         {FieldSpec{"total", FieldType::text, "Dot path to the total count of records.", ""},
-          FieldSpec{"total_pages", FieldType::text, "Dot path to the number of pages.", ""}}) {
+    for (FieldSpec total : {path_field("total", "Path to the total count of records."),
+                            path_field("total_pages", "Path to the number of pages.")}) {
         total.moves_position = false;
         fields.push_back(total);
     }
+    add_more_flag(fields);
     fields.push_back(max_pages_field());
     fields.push_back(concurrency_field());
     return {"page",
             "Page numbers from start_page; stops on an empty page, after total_pages, or once the "
-            "records reach total.",
-            fields, check_planning,
+            "records reach total; or as has_more/last_page say.",
+            fields, with_more_flag(check_planning),
             [](const PagingSpec& spec) { return std::make_unique<PagePaginator>(spec); }};
 }
 

@@ -1,5 +1,6 @@
 // Page-number paging (page=1, 2, ...). Stops on an empty page, after the last page when the
-// body says how many there are (total_pages), or once the records reach the total.
+// body says how many there are (total_pages), or once the records reach the total; or as
+// has_more/last_page say.
 #pragma once
 
 #include "paging/paginator.hpp"
@@ -24,8 +25,8 @@ class PagePaginator : public Paginator {
     std::string m_page_param;
     std::int64_t m_start_page;
     std::int64_t m_limit;
-    std::string m_total_path;  // dot paths; "" when the provider gives none
-    std::string m_total_pages_path;
+    std::optional<JsonPath> m_total_path;  // nothing when the provider gives none
+    std::optional<JsonPath> m_total_pages_path;
     std::int64_t m_page;
     std::int64_t m_records = 0;
     std::optional<std::int64_t> m_total_pages;  // as the latest page said; not kept across a resume

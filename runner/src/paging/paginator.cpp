@@ -11,12 +11,29 @@
 namespace apirunner {
 
 std::unique_ptr<Paginator> make_paginator(const PagingSpec& spec) {
-    return spec.kind ? spec.kind->make(spec) : std::make_unique<SinglePage>();
+    return spec.kind ? spec.kind->make(spec) : std::make_unique<SinglePage>(spec);
+}
+
+FieldSpec path_field(std::string name, std::string description) {
+    FieldSpec spec{std::move(name), FieldType::text, std::move(description), ""};
+    spec.check = JsonPath::problem;
+    spec.pattern = JsonPath::pattern();
+    return spec;
 }
 
 FieldSpec records_field() {
-    return {"records", FieldType::text,
-            "Dot path to the list of records; empty: the body is the list.", ""};
+    FieldSpec spec =
+        path_field("records", "Path to the list of records; empty: the body is the list.");
+    spec.check = [](const std::string& text) -> std::optional<std::string> {
+        if (auto wrong = JsonPath::problem(text)) {
+            return wrong;
+        }
+        if (JsonPath::parse(text).counts_from_end()) {
+            return "cannot count from the end ([-1]): name the list's place from the start";
+        }
+        return std::nullopt;
+    };
+    return spec;
 }
 
 FieldSpec max_pages_field() {
@@ -56,6 +73,45 @@ PagingKind::Check refuse_planning(const std::string& kind) {
                                            " paging learns each request from the page before");
         }
     };
+}
+
+void add_more_flag(FieldTable& fields) {
+    for (auto& field : more_flag_fields()) {
+        fields.push_back(std::move(field));
+    }
+}
+
+PagingKind::Check with_more_flag(PagingKind::Check check) {
+    return [check = std::move(check)](const FieldValues& values, YamlMap& map) {
+        check(values, map);
+        check_more_flag(values, map);
+    };
+}
+
+std::optional<JsonPath> optional_path(const PagingSpec& spec, const std::string& name) {
+    const std::string& text = spec.fields.text(name);
+    return text.empty() ? std::nullopt : std::optional<JsonPath>(JsonPath::parse(text));
+}
+
+std::optional<std::size_t> full_page(const PagingSpec& spec) {
+    if (!spec.fields.has("limit_param") || spec.fields.text("limit_param").empty()) {
+        return std::nullopt;
+    }
+    return static_cast<std::size_t>(spec.fields.integer("limit"));
+}
+
+std::string nothing_at(JsonValue body, const JsonPath& path, std::size_t records) {
+    std::string why = "is full (" + std::to_string(records) + " records) but has nothing at '" +
+                      path.text() + "', so where the next page is cannot be told";
+    simdjson::dom::object object;
+    JsonValue whole_key;
+    if (path.steps().size() > 1 && body.get(object) == simdjson::SUCCESS &&
+        object.at_key(path.text()).get(whole_key) == simdjson::SUCCESS) {
+        return why + ". The page has a key '" + path.text() + "': a key with dots goes in " +
+               "brackets and quotes, [\"" + path.text() + "\"]";
+    }
+    return why + ". Check the path; if the endpoint can end on a full page, set paging.has_more " +
+           "or paging.last_page";
 }
 
 std::int64_t max_pages(const PagingSpec& spec) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "paging/json_path.hpp"
+#include "paging/more_flag.hpp"
 #include "paging/paging_kind.hpp"
 
 #include <apirunner/http.hpp>
@@ -74,7 +75,8 @@ class PageGuard {
 // the totals once that thread has been joined.
 class Paginator {
   public:
-    explicit Paginator(std::int64_t max_pages) : m_guard(max_pages) {}
+    Paginator(std::int64_t max_pages, const FieldValues& fields)
+        : m_guard(max_pages), m_more(fields) {}
     virtual ~Paginator() = default;
     // The next request, or nothing when the walk is over. Throws Error(bad_data) past max_pages.
     virtual std::optional<PageRequest> next() = 0;
@@ -97,13 +99,15 @@ class Paginator {
     virtual void restore_position(const Poco::JSON::Object& position) = 0;
 
     PageGuard m_guard;
+    MoreFlag m_more;  // has_more or last_page, when the job sets one
 };
 
 // The paginator of the spec's kind (one request when the spec has no kind).
 std::unique_ptr<Paginator> make_paginator(const PagingSpec& spec);
 
 // Rows the kinds' tables share.
-FieldSpec records_field();      // records: the dot path to the record array
+FieldSpec path_field(std::string name, std::string description);  // a path, checked; "" default
+FieldSpec records_field();      // records: the path to the record array
 FieldSpec max_pages_field();    // max_pages: the guard against endless paging
 FieldTable page_size_fields();  // limit and limit_param
 FieldSpec
@@ -112,6 +116,16 @@ concurrency_field();  // concurrency: pages on their way at once, for kinds that
 void check_planning(const FieldValues& values, YamlMap& map);
 // The check of kinds that cannot plan ahead: `concurrency` above 1 is refused, saying why.
 PagingKind::Check refuse_planning(const std::string& kind);
+// The has_more and last_page rows (more_flag.hpp), and a kind's check with theirs added.
+void add_more_flag(FieldTable& fields);
+PagingKind::Check with_more_flag(PagingKind::Check check);
+// The parsed path of a setting, or nothing when it is "".
+std::optional<JsonPath> optional_path(const PagingSpec& spec, const std::string& name);
+// The number of records a full page holds, when the job asks for a page size.
+std::optional<std::size_t> full_page(const PagingSpec& spec);
+// Why a full page with nothing at `path` is taken for a wrong path, with a hint when the page
+// has a key spelled as the whole path ("@odata.nextLink" read as two steps).
+std::string nothing_at(JsonValue body, const JsonPath& path, std::size_t records);
 // The page-count cap every walk has.
 std::int64_t max_pages(const PagingSpec& spec);
 

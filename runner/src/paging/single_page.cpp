@@ -6,6 +6,16 @@ std::optional<PageRequest> SinglePage::next() {
     return m_done ? std::nullopt : std::optional<PageRequest>(PageRequest{});
 }
 
+void SinglePage::accept(const Page& page) {
+    m_guard.counted();
+    const auto more = m_more.more(page.body, 1);
+    if (more && *more) {
+        fail_partial(1, "says more follow (" + m_more.said() +
+                            ") but the job has no paging: set paging.type");
+    }
+    m_done = true;
+}
+
 void SinglePage::save_position(Poco::JSON::Object& position) const { position.set("done", m_done); }
 
 void SinglePage::restore_position(const Poco::JSON::Object& position) {
@@ -13,11 +23,11 @@ void SinglePage::restore_position(const Poco::JSON::Object& position) {
 }
 
 PagingKind single_page_paging() {
-    return {"none",
-            "One request.",
-            {records_field(), max_pages_field(), concurrency_field()},
-            refuse_planning("none"),
-            [](const PagingSpec&) { return std::make_unique<SinglePage>(); }};
+    FieldTable fields{records_field(), max_pages_field(), concurrency_field()};
+    add_more_flag(fields);
+    return {"none", "One request; a page that says more follow (has_more/last_page) fails.", fields,
+            with_more_flag(refuse_planning("none")),
+            [](const PagingSpec& spec) { return std::make_unique<SinglePage>(spec); }};
 }
 
 }  // namespace apirunner

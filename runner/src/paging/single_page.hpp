@@ -1,4 +1,5 @@
-// `paging: {type: none}`, or no paging block: one request.
+// `paging: {type: none}`, or no paging block: one request. A page that says more follow
+// (has_more/last_page) fails the job: the records past it would be missed silently.
 #pragma once
 
 #include "paging/paginator.hpp"
@@ -7,9 +8,9 @@ namespace apirunner {
 
 class SinglePage : public Paginator {
   public:
-    SinglePage() : Paginator(1) {}
+    explicit SinglePage(const PagingSpec& spec) : Paginator(1, spec.fields) {}
     std::optional<PageRequest> next() override;
-    void accept(const Page&) override { m_done = true; }
+    void accept(const Page& page) override;
 
   protected:
     void save_position(Poco::JSON::Object& position) const override;

@@ -39,6 +39,10 @@ std::optional<FieldValue> read_one(YamlMap& map, const FieldSpec& spec,
                     map.problem(spec.name, "must not be empty");
                     break;
                 }
+                if (auto wrong = spec.check ? spec.check(*text) : std::nullopt) {
+                    map.problem(spec.name, *wrong);
+                    break;
+                }
                 return FieldValue{spec.type == FieldType::path ? absolute_path(base_dir, *text)
                                                                : *text};
             }
@@ -82,6 +86,9 @@ Poco::JSON::Object::Ptr property_of(const FieldSpec& spec) {
         case FieldType::text:
         case FieldType::path:
             property->set("type", "string");
+            if (!spec.pattern.empty()) {
+                property->set("pattern", spec.pattern);
+            }
             break;
         case FieldType::flag:
             property->set("type", "boolean");

@@ -9,6 +9,7 @@
 #include <Poco/JSON/Object.h>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -41,6 +42,10 @@ struct FieldSpec {
     std::int64_t minimum = 1;
     std::optional<std::int64_t> maximum;
     std::vector<std::string> choices;
+    // For a text: what is wrong with a value (said after the setting's path), or nothing; and
+    // the JSON Schema `pattern` that tells editors the same, where a regular expression can.
+    std::function<std::optional<std::string>(const std::string&)> check;
+    std::string pattern;
     // Part of the job fingerprint: a run left unfinished under another value starts over, since
     // its saved position (or its output) means something else now. False for a setting such as
     // a page cap or a concurrency, which changes how a walk goes, not where it stands.
