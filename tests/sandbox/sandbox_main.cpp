@@ -6,6 +6,10 @@
 #include "mediamath_simulator.hpp"
 #include "mediavalet_simulator.hpp"
 #include "openx_simulator.hpp"
+#include "public_apis/graph_simulator.hpp"
+#include "public_apis/jira_simulator.hpp"
+#include "public_apis/stripe_simulator.hpp"
+#include "public_apis/zendesk_simulator.hpp"
 #include "sandbox_server.hpp"
 
 #include <Poco/NumberParser.h>
@@ -112,6 +116,10 @@ class SandboxApp : public Poco::Util::ServerApplication {
         simulators.push_back(std::make_unique<MediaHavenSimulator>(m_options));
         simulators.push_back(std::make_unique<OpenXSimulator>(m_options));
         simulators.push_back(std::make_unique<GenericSimulator>(m_options));
+        simulators.push_back(std::make_unique<StripeSimulator>(m_options));
+        simulators.push_back(std::make_unique<GraphSimulator>(m_options));
+        simulators.push_back(std::make_unique<JiraSimulator>(m_options));
+        simulators.push_back(std::make_unique<ZendeskSimulator>(m_options));
         SandboxServer server(m_options, std::move(simulators));
         // The first line on stdout is the contract with scripts and tests: they read the port.
         std::cout << "apirunner-sandbox listening on http://127.0.0.1:" << server.port()
