@@ -36,6 +36,15 @@ TEST_CASE("secret JSON fields are masked by name") {
           R"({"refresh_token": "***", "password":"***"})");
 }
 
+TEST_CASE("a provider's error code in a JSON body stays readable; an authorization code does not") {
+    Redactor redactor;
+    CHECK(redactor.redact(R"({"object":"error","status":400,"code":"missing_version"})") ==
+          R"({"object":"error","status":400,"code":"missing_version"})");
+    CHECK(redactor.redact("GET /cb?code=abc123&state=ok") == "GET /cb?code=***&state=ok");
+    redactor.add_secret("SENTINEL-auth-code");  // the SDK registers a code it exchanges
+    CHECK(redactor.redact(R"({"code":"SENTINEL-auth-code"})") == R"({"code":"***"})");
+}
+
 TEST_CASE("short values are not masked everywhere, and ordinary text is left alone") {
     Redactor redactor;
     redactor.add_secret("abc");

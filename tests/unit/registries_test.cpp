@@ -63,6 +63,8 @@ TEST_CASE("every registered paging kind has a table, a maker, and its name once"
         CHECK_FALSE(kind.description.empty());
         REQUIRE(kind.make);
         CHECK(find_field(kind.fields, "records"));
+        CHECK(find_field(kind.fields, "has_more"));  // the stop signals every walk honours
+        CHECK(find_field(kind.fields, "last_page"));
         CHECK(make_paginator(paging_spec(kind.name)) != nullptr);
     }
     CHECK(names == std::set<std::string>{"offset", "page", "cursor", "next_url", "none"});

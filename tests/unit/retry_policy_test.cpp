@@ -32,6 +32,14 @@ TEST_CASE("Retry-After: seconds or an HTTP date, zero, negative or garbage is no
     CHECK_FALSE(parse_retry_after_ms("0", 0));
     CHECK_FALSE(parse_retry_after_ms("-5", 0));
     CHECK_FALSE(parse_retry_after_ms("soon", 0));
+    // Seconds with a fraction, as Shopify ("2.0") and others send them.
+    CHECK(parse_retry_after_ms("2.0", 0) == std::optional<std::int64_t>(2000));
+    CHECK(parse_retry_after_ms("1.5", 0) == std::optional<std::int64_t>(1500));
+    CHECK(parse_retry_after_ms("0.0001", 0) == std::optional<std::int64_t>(1));
+    for (const char* no_hint : {"0.0", "-1.5", "1.5e3", "nan", "inf", "1.2.3", "."}) {
+        INFO(no_hint);
+        CHECK_FALSE(parse_retry_after_ms(no_hint, 0));
+    }
     // Sun, 06 Nov 1994 08:49:37 GMT is 784111777.
     CHECK(parse_retry_after_ms("Sun, 06 Nov 1994 08:49:37 GMT", 784111777 - 30) ==
           std::optional<std::int64_t>(30000));

@@ -74,3 +74,21 @@ TEST_CASE("a mistyped secret is reported without its value") {
     REQUIRE(problems.size() == 1);
     CHECK_THAT(problems[0].to_string(), !Catch::Contains("SENTINEL"));
 }
+
+TEST_CASE("a URL with a ':' and no port is refused rather than sent to port 80") {
+    for (const char* url : {"http://127.0.0.1:", "http://127.0.0.1:/api", "https://x.test:?a=1"}) {
+        INFO(url);
+        ConfigProblems problems;
+        validate_settings(k_plugin, values({{"base_url", url}, {"password", "pw"}}), "providers.p",
+                          problems);
+        REQUIRE(problems.size() == 1);
+        CHECK_THAT(problems[0].to_string(),
+                   Catch::StartsWith("providers.p.options.base_url: has a ':' with no port after "
+                                     "it: write the port ("));
+    }
+    ConfigProblems fine;
+    validate_settings(k_plugin,
+                      values({{"base_url", "http://127.0.0.1:8765/a:b"}, {"password", "pw"}}),
+                      "providers.p", fine);
+    CHECK(fine.empty());
+}

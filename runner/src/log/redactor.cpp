@@ -9,9 +9,12 @@ namespace {
 
 // Names whose values are secret wherever they appear: query strings, form bodies, cookies, JSON.
 constexpr const char* k_secret_names =
-    "password|client_secret|access_token|refresh_token|id_token|code|oauth_token|oauth_token_"
-    "secret|"
+    "password|client_secret|access_token|refresh_token|id_token|oauth_token|oauth_token_secret|"
     "oauth_verifier|oauth_signature|adama_session|openx3_access_token|api_key|apikey|token";
+// `code` is an authorization code in a redirect's query or a token request's form; in a JSON
+// body it is a provider's error code ("missing_version"), which the user needs to read. An
+// authorization code the SDK exchanged is masked by its value wherever it appears.
+constexpr const char* k_parameter_names = "code";
 
 const std::regex& header_pattern() {
     static const std::regex pattern(
@@ -21,9 +24,9 @@ const std::regex& header_pattern() {
 }
 
 const std::regex& parameter_pattern() {
-    static const std::regex pattern(
-        std::string(R"re(((?:^|[?&;\s,])(?:)re") + k_secret_names + R"re()\s*=\s*)[^&;\s,"]*)re",
-        std::regex::icase);
+    static const std::regex pattern(std::string(R"re(((?:^|[?&;\s,])(?:)re") + k_secret_names +
+                                        "|" + k_parameter_names + R"re()\s*=\s*)[^&;\s,"]*)re",
+                                    std::regex::icase);
     return pattern;
 }
 

@@ -31,6 +31,15 @@ std::string type_problem(SettingType type, const std::string& text) {
         case SettingType::boolean:
             return text == "true" || text == "false" ? "" : "must be true or false";
         case SettingType::url: {
+            const auto authority = text.find("://");
+            if (authority != std::string::npos) {
+                const auto end = text.find_first_of("/?#", authority + 3);
+                const std::string host_port = text.substr(authority + 3, end - (authority + 3));
+                if (!host_port.empty() && host_port.back() == ':') {
+                    return "has a ':' with no port after it: write the port (" + host_port +
+                           "8080) or leave the ':' out";
+                }
+            }
             try {
                 Poco::URI uri(text);
                 if ((uri.getScheme() == "http" || uri.getScheme() == "https") &&

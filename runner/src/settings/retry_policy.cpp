@@ -6,6 +6,7 @@
 #include <Poco/String.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace apirunner {
 
@@ -27,6 +28,12 @@ std::optional<std::int64_t> parse_retry_after_ms(const std::string& value,
     Poco::Int64 seconds = 0;
     if (Poco::NumberParser::tryParse64(text, seconds)) {
         return seconds > 0 ? std::optional<std::int64_t>(seconds * 1000) : std::nullopt;
+    }
+    // RFC 9110 says whole seconds, but Shopify sends "2.0" and others "1.5": read as meant.
+    double fraction = 0;
+    if (text.find_first_not_of("0123456789.") == std::string::npos &&
+        Poco::NumberParser::tryParseFloat(text, fraction) && fraction > 0 && fraction < 1e9) {
+        return static_cast<std::int64_t>(std::ceil(fraction * 1000));
     }
     Poco::DateTime when;
     int zone = 0;

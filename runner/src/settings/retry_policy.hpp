@@ -20,8 +20,8 @@ struct RetryPolicy {
     std::int64_t backoff_ms(int attempt, std::mt19937& random) const;
 };
 
-// A Retry-After value in milliseconds: delta-seconds or an HTTP date. Nothing for a value that is
-// garbage, or zero or less ("no hint").
+// A Retry-After value in milliseconds: delta-seconds (with a fraction too, "2.0") or an HTTP
+// date. Nothing for a value that is garbage, or zero or less ("no hint").
 std::optional<std::int64_t> parse_retry_after_ms(const std::string& value, std::int64_t now_unix_s);
 
 }  // namespace apirunner
