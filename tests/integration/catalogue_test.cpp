@@ -127,3 +127,13 @@ TEST_CASE("catalogue: without has_more, a Stripe walk still ends, on the empty p
     every_record_once(work, k_catalogue[0], 250);
     CHECK(sandbox.count("stripe: customers 250..250") == 1);  // the one request past the end
 }
+
+TEST_CASE("catalogue: a 403 saying the rate limit is spent waits for its reset, not a new login") {
+    Sandbox sandbox({"--records", "1200", "--budget", "4"});
+    Workdir work;
+    work.write("jobs.yaml", catalogue_file(sandbox, k_catalogue[0]));  // Stripe: 12 pages
+    const Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
+    CHECK(run.exit_code == 0);
+    every_record_once(work, k_catalogue[0], 1200);
+    CHECK(sandbox.count("fault: 403, rate limit spent") >= 1);
+}

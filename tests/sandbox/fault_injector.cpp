@@ -4,8 +4,8 @@
 
 namespace sandbox {
 
-bool FaultInjector::over_rate() {
-    if (m_options.rate_limit <= 0) {
+bool FaultInjector::over_rate(std::int64_t limit) {
+    if (limit <= 0) {
         return false;
     }
     const auto now = std::chrono::steady_clock::now();
@@ -13,7 +13,7 @@ bool FaultInjector::over_rate() {
     while (!m_recent.empty() && now - m_recent.front() >= std::chrono::seconds(1)) {
         m_recent.pop_front();
     }
-    if (static_cast<std::int64_t>(m_recent.size()) >= m_options.rate_limit) {
+    if (static_cast<std::int64_t>(m_recent.size()) >= limit) {
         return true;
     }
     m_recent.push_back(now);
@@ -21,8 +21,11 @@ bool FaultInjector::over_rate() {
 }
 
 std::optional<Fault> FaultInjector::next() {
-    if (over_rate()) {
+    if (over_rate(m_options.rate_limit)) {
         return Fault::rate_limited;
+    }
+    if (over_rate(m_options.budget)) {
+        return Fault::budget_spent;
     }
     const std::int64_t n = ++m_count;
     auto every = [n](std::int64_t period) { return period > 0 && n % period == 0; };

@@ -48,6 +48,10 @@ class SandboxApp : public Poco::Util::ServerApplication {
         options.addOption(
             Option("rate-limit", "", "answer 429 (Retry-After: 1) past N data requests a second")
                 .argument("N"));
+        options.addOption(Option("budget", "",
+                                 "answer 403 with X-RateLimit-Remaining: 0 and X-RateLimit-Reset "
+                                 "past N data requests a second (GitHub's way)")
+                              .argument("N"));
         options.addOption(
             Option("drop-every", "", "cut every Nth data answer off halfway and close")
                 .argument("N"));
@@ -90,6 +94,7 @@ class SandboxApp : public Poco::Util::ServerApplication {
         if (name == "fail-every") m_options.faults.fail_every = number;
         if (name == "rate-limit") m_options.faults.rate_limit = number;
         if (name == "drop-every") m_options.faults.drop_every = number;
+        if (name == "budget") m_options.faults.budget = number;
         if (name == "garbage-every") m_options.faults.garbage_every = number;
         if (name == "total-drift") m_options.faults.total_drift = number;
     }

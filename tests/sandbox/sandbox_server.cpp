@@ -8,6 +8,7 @@
 #include <Poco/URI.h>
 
 #include <atomic>
+#include <ctime>
 #include <mutex>
 #include <thread>
 
@@ -85,6 +86,15 @@ class RouteHandler : public Poco::Net::HTTPRequestHandler {
                 log_event(provider, "fault: 429");
                 exchange.header_out("Retry-After", "1");
                 exchange.json_text(429, R"({"error":"rate limited: an injected fault"})");
+                return true;
+            case Fault::
+                budget_spent:  // https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api
+                log_event(provider, "fault: 403, rate limit spent");
+                exchange.header_out("X-RateLimit-Limit", std::to_string(m_faults.budget()));
+                exchange.header_out("X-RateLimit-Remaining", "0");
+                exchange.header_out("X-RateLimit-Reset", std::to_string(std::time(nullptr) + 1));
+                exchange.json_text(403,
+                                   R"({"message":"API rate limit exceeded: an injected fault"})");
                 return true;
             case Fault::dropped:
                 log_event(provider, "fault: connection dropped mid-body");

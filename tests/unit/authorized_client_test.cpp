@@ -288,3 +288,55 @@ TEST_CASE("authorized client: a stop request cuts a wait short as a temporary fa
     }
     CHECK(provider.sent() == 1);
 }
+
+TEST_CASE("authorized client: a 403 that says the rate limit is spent waits for the reset") {
+    const std::string now = std::to_string(1'800'000'000);  // the scripted clock's
+    Provider provider({{403, {{"X-RateLimit-Remaining", "0"}, {"X-RateLimit-Reset", now}}}, {200}});
+    auto client = provider.client();
+    CHECK(client.send(get()).status == 200);  // retried, never "credentials refused"
+    CHECK(provider.sent() == 2);
+}
+
+TEST_CASE("authorized client: a spent limit resetting past max_delay_ms is a temporary failure") {
+    for (const HeaderList& headers :
+         {HeaderList{{"X-RateLimit-Remaining", "0"}, {"X-RateLimit-Reset", "1800003600"}},
+          HeaderList{{"RateLimit-Remaining", "0"}, {"RateLimit-Reset", "3600"}}}) {
+        for (const int status : {403, 429}) {
+            INFO(status << " " << headers[1].first);
+            Provider provider({{status, headers}, {200}});
+            auto client = provider.client();
+            try {
+                client.send(get());
+                FAIL("no error");
+            } catch (const Error& error) {
+                CHECK(error.kind() == ErrorKind::temporary);
+                CHECK_THAT(error.what(), Catch::Contains("asked to wait 3600 s"));
+            }
+            CHECK(provider.sent() == 1);
+        }
+    }
+}
+
+TEST_CASE("authorized client: a 403 with budget left is still a refusal of the credentials") {
+    Provider provider({{403, {{"X-RateLimit-Remaining", "12"}, {"X-RateLimit-Reset", "1"}}}});
+    auto client = provider.client();
+    try {
+        client.send(get());
+        FAIL("no error");
+    } catch (const Error& error) {
+        CHECK(error.kind() == ErrorKind::credentials);
+    }
+}
+
+TEST_CASE("authorized client: a 429 without a hint waits at least rate_limited_delay_ms") {
+    Provider provider({{429}, {200}});
+    provider.policy.rate_limited_delay_ms = 3'600'000;  // past max_delay_ms: seen without a wait
+    auto client = provider.client();
+    try {
+        client.send(get());
+        FAIL("no error");
+    } catch (const Error& error) {
+        CHECK(error.kind() == ErrorKind::temporary);
+        CHECK_THAT(error.what(), Catch::Contains("asked to wait 3600 s"));
+    }
+}

@@ -36,7 +36,7 @@ TEST_CASE("secret JSON fields are masked by name") {
           R"({"refresh_token": "***", "password":"***"})");
 }
 
-TEST_CASE("a provider's error code in a JSON body stays readable; an authorization code does not") {
+TEST_CASE("a provider's error code in a JSON body stays readable, an authorization code does not") {
     Redactor redactor;
     CHECK(redactor.redact(R"({"object":"error","status":400,"code":"missing_version"})") ==
           R"({"object":"error","status":400,"code":"missing_version"})");

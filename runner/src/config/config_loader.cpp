@@ -163,6 +163,8 @@ class Loader {
         retry.max_delay_ms = map.positive_integer("max_delay_ms").value_or(retry.max_delay_ms);
         retry.max_retry_time_ms =
             map.positive_integer("max_retry_time_ms").value_or(retry.max_retry_time_ms);
+        retry.rate_limited_delay_ms =
+            map.positive_integer("rate_limited_delay_ms").value_or(retry.rate_limited_delay_ms);
         map.finish();
     }
 

@@ -1,5 +1,6 @@
 #include "plugins/authorized_client.hpp"
 
+#include "http/rate_limit_headers.hpp"
 #include "log/redactor.hpp"
 
 #include <apirunner/error.hpp>
@@ -99,15 +100,23 @@ HttpResponse AuthorizedClient::send(const HttpRequest& request) {
             if (response.status >= 200 && response.status < 300) {
                 return response;
             }
-            if (!m_policy.retries_status(response.status)) {
+            const std::int64_t now_s = m_session.host().clock().unix_seconds();
+            const auto spent = response.status == 403 || response.status == 429
+                                   ? spent_budget_wait_ms(response, now_s)
+                                   : std::nullopt;
+            if (!spent && !m_policy.retries_status(response.status)) {
                 const ErrorKind kind =
                     response.status == 403 ? ErrorKind::credentials : ErrorKind::bad_data;
                 throw Error(kind, redactor().redact("provider '" + m_session.provider() +
                                                     "': " + describe(request, response)));
             }
-            failure = describe(request, response);
+            failure = describe(request, response) + (spent ? " (its rate limit is spent)" : "");
+            hint = spent;
             if (auto header = response.header("Retry-After")) {
-                hint = parse_retry_after_ms(*header, m_session.host().clock().unix_seconds());
+                hint = std::max(hint.value_or(0), parse_retry_after_ms(*header, now_s).value_or(0));
+            }
+            if (response.status == 429 && !hint.value_or(0)) {
+                hint = m_policy.rate_limited_delay_ms;  // no word on how long: the job's floor
             }
         } catch (const Error& error) {
             if (error.kind() != ErrorKind::unavailable) {

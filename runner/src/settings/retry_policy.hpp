@@ -1,5 +1,5 @@
 // When and how long to wait before trying a request again: 408, 429, 5xx and network errors,
-// exponential backoff with full jitter, Retry-After as a floor.
+// exponential backoff with full jitter, Retry-After (or a spent rate limit's reset) as a floor.
 #pragma once
 
 #include <cstdint>
@@ -14,6 +14,9 @@ struct RetryPolicy {
     std::int64_t base_delay_ms = 1000;
     std::int64_t max_delay_ms = 300'000;       // the longest single wait, Retry-After included
     std::int64_t max_retry_time_ms = 600'000;  // all the waits for one request together
+    // The least wait after a 429 that says neither Retry-After nor when its limit resets
+    // (Airtable asks for 30 s).
+    std::int64_t rate_limited_delay_ms = 0;
 
     bool retries_status(int status) const;
     // The wait before attempt `attempt + 1` (attempt counts from 1).

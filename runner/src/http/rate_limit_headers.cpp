@@ -1,0 +1,66 @@
+#include "http/rate_limit_headers.hpp"
+
+#include <Poco/DateTimeFormat.h>
+#include <Poco/DateTimeParser.h>
+#include <Poco/NumberParser.h>
+#include <Poco/String.h>
+
+#include <algorithm>
+#include <regex>
+
+namespace apirunner {
+namespace {
+
+constexpr const char* k_remaining[] = {"X-RateLimit-Remaining", "RateLimit-Remaining",
+                                       "X-Rate-Limit-Remaining"};
+constexpr const char* k_reset[] = {"X-RateLimit-Reset", "RateLimit-Reset", "X-Rate-Limit-Reset"};
+constexpr std::int64_t k_epoch_threshold = 1'000'000'000;  // 2001: smaller is a delta
+
+}  // namespace
+
+std::optional<std::int64_t> parse_reset_ms(const std::string& value, std::int64_t now_unix_s) {
+    const std::string text = Poco::trim(value);
+    Poco::Int64 seconds = 0;
+    if (Poco::NumberParser::tryParse64(text, seconds)) {
+        if (seconds < 0) {
+            return std::nullopt;
+        }
+        const std::int64_t delta = seconds > k_epoch_threshold ? seconds - now_unix_s : seconds;
+        return std::max<std::int64_t>(0, delta) * 1000;
+    }
+    // Poco's parser skips what it does not understand, so the shape is checked first.
+    static const std::regex iso8601(
+        R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))");
+    Poco::DateTime when;
+    int zone = 0;
+    std::smatch shape;
+    if (!std::regex_match(text, shape, iso8601) ||
+        !Poco::DateTimeParser::tryParse(shape[1].matched ? Poco::DateTimeFormat::ISO8601_FRAC_FORMAT
+                                                         : std::string("%Y-%m-%dT%H:%M%z"),
+                                        text, when, zone)) {
+        return std::nullopt;
+    }
+    const std::int64_t delta = when.timestamp().epochTime() - zone - now_unix_s;
+    return std::max<std::int64_t>(0, delta) * 1000;
+}
+
+std::optional<std::int64_t> spent_budget_wait_ms(const HttpResponse& response,
+                                                 std::int64_t now_unix_s) {
+    const bool spent = std::any_of(std::begin(k_remaining), std::end(k_remaining), [&](auto name) {
+        const auto remaining = response.header(name);
+        return remaining && Poco::trim(*remaining) == "0";
+    });
+    if (!spent) {
+        return std::nullopt;
+    }
+    for (const char* name : k_reset) {
+        if (const auto reset = response.header(name)) {
+            if (auto wait = parse_reset_ms(*reset, now_unix_s)) {
+                return wait;
+            }
+        }
+    }
+    return 0;
+}
+
+}  // namespace apirunner
