@@ -63,8 +63,19 @@ bool OAuth2Session::restore() {
 }
 
 void OAuth2Session::login() {
-    accept(m_client.request(login_params(), "the " + m_grant + " grant",
-                            m_client.endpoint().body_format, m_client.endpoint().login_url));
+    const Params params = login_params();
+    Tokens tokens =
+        m_client.request(params, "the " + m_grant + " grant", m_client.endpoint().body_format,
+                         m_client.endpoint().login_url);
+    // The refresh_token grant redeems a refresh token from the settings. An answer without a new
+    // one (RFC 6749 §6 allows it; Google does it) leaves that one in force, for the next renewal.
+    const auto configured = std::find_if(params.begin(), params.end(), [](const auto& param) {
+        return param.first == "refresh_token";
+    });
+    if (tokens.refresh_token.empty() && configured != params.end()) {
+        tokens.refresh_token = configured->second;
+    }
+    accept(std::move(tokens));
     m_host.logger().log(LogLevel::info, "logged in with the " + m_grant + " grant");
 }
 
@@ -127,7 +138,7 @@ bool OAuth2Session::refresh() {
 }
 
 bool OAuth2Session::can_login_unattended() const {
-    return m_grant == "password" || m_grant == "client_credentials";
+    return m_grant == "password" || m_grant == "client_credentials" || m_grant == "refresh_token";
 }
 
 std::optional<std::int64_t> OAuth2Session::keep_alive_in_ms() {

@@ -132,3 +132,25 @@ TEST_CASE("generic plugins: an API key 'in' neither header nor query is a config
     CHECK_THAT(run.err, Catch::Contains(
                             "provider 'api': setting 'in' must be header or query, not 'cookie'"));
 }
+
+TEST_CASE(
+    "generic plugins: the refresh_token grant renews with its configured token when the "
+    "answers carry none") {
+    // Access tokens live 2 s and the walk takes longer, so the session is renewed mid-run: each
+    // renewal must redeem the configured refresh token again, as with Google's token endpoint.
+    Sandbox sandbox({"--records", "100", "--token-ttl", "2", "--latency-ms", "300"});
+    Workdir work;
+    work.write(
+        "jobs.yaml",
+        generic_jobs(sandbox,
+                     "    plugin: oauth2\n    grant: refresh_token\n"
+                     "    credentials: {client_id: generic-client, client_secret: "
+                     "SENTINEL-generic-client-secret,\n"
+                     "                  refresh_token: SENTINEL-generic-long-refresh-token}\n"
+                     "    options: {token_url: '{sandbox}/generic/oauth/token'}\n"));
+    Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
+    CHECK(run.exit_code == 0);
+    CHECK_THAT(run.err, !Catch::Contains("cannot renew it unattended"));
+    CHECK(work.sql("out/extracts.sqlite", "SELECT count(DISTINCT id) FROM items") == 100);
+    CHECK(sandbox.count("generic: refresh") >= 2);  // the login, then at least one renewal
+}

@@ -54,7 +54,9 @@ void GenericSimulator::token(Exchange& exchange) {
                        m_refresh_tokens.issue("gen-rt", m_options.refresh_ttl, k_username)},
                       m_options.token_ttl, "Bearer", "");
     } else if (grant == "refresh_token") {
-        auto subject = m_refresh_tokens.check(exchange.field("refresh_token"));
+        auto subject = exchange.field("refresh_token") == k_long_lived_refresh_token
+                           ? std::optional<std::string>(k_username)
+                           : m_refresh_tokens.check(exchange.field("refresh_token"));
         if (!subject) {
             exchange.oauth_error(400, "invalid_grant", "Invalid refresh token");
             return;

@@ -20,6 +20,9 @@ class GenericSimulator : public ProviderSimulator {
     static constexpr const char* k_password = "SENTINEL-generic-password";
     static constexpr const char* k_static_token = "SENTINEL-generic-static-token";
     static constexpr const char* k_api_key = "SENTINEL-generic-api-key";
+    // A refresh token handed out long ago (a consent screen's), for the refresh_token grant.
+    // Refreshing answers no new refresh token, as Google's token endpoint does.
+    static constexpr const char* k_long_lived_refresh_token = "SENTINEL-generic-long-refresh-token";
 
     explicit GenericSimulator(const SandboxOptions& options);
     std::vector<std::string> prefixes() const override { return {"/generic"}; }
