@@ -24,6 +24,7 @@ const CatalogueJob k_catalogue[] = {
     {"graph/users.yaml", "graph-users", "graph_users", "graph"},
     {"jira/projects.yaml", "jira-projects", "jira_projects", "jira"},
     {"zendesk/tickets.yaml", "zendesk-tickets", "zendesk_tickets", "zendesk"},
+    {"notion/tasks.yaml", "notion-tasks", "notion_tasks", "notion"},
 };
 
 void replace_all(std::string& text, const std::string& from, const std::string& to) {
@@ -136,4 +137,15 @@ TEST_CASE("catalogue: a 403 saying the rate limit is spent waits for its reset, 
     CHECK(run.exit_code == 0);
     every_record_once(work, k_catalogue[0], 1200);
     CHECK(sandbox.count("fault: 403, rate limit spent") >= 1);
+}
+
+TEST_CASE("catalogue: without its Notion-Version header, Notion's own error code is shown") {
+    Sandbox sandbox({"--records", "10"});
+    Workdir work;
+    std::string jobs = catalogue_file(sandbox, k_catalogue[4]);
+    replace_all(jobs, "      headers: {Notion-Version: \"2022-06-28\"}\n", "");
+    work.write("jobs.yaml", jobs);
+    const Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
+    CHECK(run.exit_code == 65);
+    CHECK_THAT(run.err, Catch::Contains("400") && Catch::Contains("missing_version"));
 }

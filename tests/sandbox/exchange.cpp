@@ -24,10 +24,10 @@ Exchange::Exchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerR
 }
 
 void Exchange::parse_body() {
-    std::string body;
     std::ostringstream text;
     text << m_request.stream().rdbuf();
-    body = text.str();
+    m_body = text.str();
+    const std::string& body = m_body;
     const std::string type = Poco::toLower(m_request.getContentType());
     if (type.find("application/json") != std::string::npos) {
         m_body_is_json = true;

@@ -30,6 +30,7 @@ class Exchange {
     std::string field(const std::string& name) const;
     bool has_field(const std::string& name) const { return m_fields.count(name) != 0; }
     bool body_is_json() const { return m_body_is_json; }
+    const std::string& body() const { return m_body; }  // as it came
     // The form body's fields in order, duplicates kept (what an OAuth 1.0a signature covers).
     const std::vector<std::pair<std::string, std::string>>& form_fields() const {
         return m_form_fields;
@@ -64,6 +65,7 @@ class Exchange {
     std::map<std::string, std::string> m_fields;
     std::vector<std::pair<std::string, std::string>> m_form_fields;
     bool m_body_is_json = false;
+    std::string m_body;
     std::optional<Fault> m_spoil;
 };
 

@@ -214,3 +214,52 @@ TEST_CASE("paths and stop flags are checked at load, each mistake with its setti
     CHECK_THAT(problems_with("{type: cursor, cursor: c, has_mor: more}").at(0),
                Catch::Contains("jobs.orgs.paging.has_mor") && Catch::Contains("has_more"));
 }
+
+TEST_CASE("request parts: headers, a JSON body typed as YAML types it, and their mistakes") {
+    const auto load = [](const std::string& request, const std::string& paging) {
+        std::string yaml = k_good;
+        yaml.replace(
+            yaml.find("request: {path: /api/v3.0/organizations, params: {sort_by: id}}"),
+            std::string("request: {path: /api/v3.0/organizations, params: {sort_by: id}}").size(),
+            "request: " + request);
+        const std::string usual = yaml.substr(
+            yaml.find("paging: {"), yaml.find("}\n    primary_key") - yaml.find("paging: {") + 1);
+        yaml.replace(yaml.find(usual), usual.size(), "paging: " + paging);
+        ConfigFile file(yaml);
+        std::ofstream(file.dir.path() + "/secret.txt") << "pw";
+        return load_config(file.path, env_of({{"DB", "d-42"}, {"VERSION", "2022-06-28"}}));
+    };
+    const auto good = load(
+        "{method: POST, path: '/v1/databases/${DB}/query', idempotent: true,\n"
+        "      headers: {Notion-Version: '${VERSION}'},\n"
+        "      body: {filter: {property: Done, checkbox: {equals: true}}, size: 5, n: '5',\n"
+        "             ratio: 0.5, none: null, list: [a, 1]}}",
+        "{type: cursor, cursor: next_cursor, cursor_param: start_cursor, limit_param: page_size, "
+        "inject: body, records: results}");
+    REQUIRE(messages(good).empty());
+    const RequestSpec& request = good.config.jobs.at(0).request;
+    CHECK(request.path == "/v1/databases/d-42/query");
+    CHECK(request.idempotent);
+    CHECK(request.headers ==
+          std::vector<std::pair<std::string, std::string>>{{"Notion-Version", "2022-06-28"}});
+    CHECK(request.body == std::optional<std::string>(
+                              R"({"filter":{"property":"Done","checkbox":{"equals":true}},)"
+                              R"("size":5,"n":"5","ratio":0.5,"none":null,"list":["a",1]})"));
+    CHECK(messages(load("{path: /x, body: {a: 1}}", "{type: none}")) ==
+          std::vector<std::string>{
+              "jobs.orgs.request.body: is sent with a POST: set request.method: POST"});
+    CHECK(messages(load("{path: /x}", "{type: cursor, cursor: c, inject: body}")) ==
+          std::vector<std::string>{"jobs.orgs.paging.inject: body puts the paging values in a "
+                                   "POST's JSON body: set request.method: POST"});
+    CHECK_THAT(messages(load("{path: /x}", "{type: cursor, cursor: c, inject: path}")).at(0),
+               Catch::StartsWith("jobs.orgs.paging.inject: must be one of query, body, header"));
+    CHECK_THAT(messages(load("{path: /x, headers: {'Bad Name': v}}", "{type: none}")).at(0),
+               Catch::StartsWith("jobs.orgs.request.headers.Bad Name: is not a header"));
+    CHECK_THAT(messages(load("{path: /x, headers: [a]}", "{type: none}")).at(0),
+               Catch::Equals("jobs.orgs.request.headers: must be a mapping of names to values"));
+    CHECK_THAT(
+        messages(load("{method: POST, path: /x, body: {k: '${UNSET}'}}", "{type: none}")).at(0),
+        Catch::StartsWith("jobs.orgs.request.body.k: ") && Catch::Contains("UNSET"));
+    CHECK_THAT(messages(load("{path: /x, header: {a: b}}", "{type: none}")).at(0),
+               Catch::Contains("did you mean 'headers'"));
+}

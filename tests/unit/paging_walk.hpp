@@ -27,8 +27,8 @@ inline std::string describe(const PageRequest& request) {
         return *request.url;
     }
     std::string text;
-    for (const auto& [name, value] : request.params) {
-        text += (text.empty() ? "" : "&") + name + "=" + value;
+    for (const auto& param : request.params) {
+        text += (text.empty() ? "" : "&") + param.name + "=" + param.value;
     }
     return text;
 }

@@ -50,3 +50,15 @@ TEST_CASE("short values are not masked everywhere, and ordinary text is left alo
     redactor.add_secret("abc");
     CHECK(redactor.redact("abcdef tokenizer codes") == "abcdef tokenizer codes");
 }
+
+TEST_CASE("a header's name tells whether its value is a secret") {
+    for (const char* secret : {"Authorization", "X-API-Key", "Api-Token", "X-Client-Secret",
+                               "Cookie", "X-Session-Id", "x-amz-signature", "Private-Token"}) {
+        INFO(secret);
+        CHECK(names_a_secret(secret));
+    }
+    for (const char* plain : {"Notion-Version", "Accept", "X-Shopify-Api-Version", "User-Agent"}) {
+        INFO(plain);
+        CHECK_FALSE(names_a_secret(plain));
+    }
+}

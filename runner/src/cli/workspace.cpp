@@ -43,6 +43,13 @@ void load_workspace(const CliOptions& options, Workspace& workspace) {
             }
         }
     }
+    for (const auto& job : workspace.config().jobs) {
+        for (const auto& [header, value] : job.request.headers) {
+            if (names_a_secret(header)) {
+                redactor().add_secret(value);
+            }
+        }
+    }
     for (const auto& [name, provider] : workspace.config().providers) {
         if (auto settings = resolve_provider_settings(provider, workspace.registry,
                                                       workspace.loaded.problems)) {

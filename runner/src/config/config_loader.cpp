@@ -1,7 +1,9 @@
 #include "config/config_loader.hpp"
 
+#include "paging/paginator.hpp"
 #include "schedule/schedule.hpp"
 #include "settings/field_table.hpp"
+#include "settings/yaml_json.hpp"
 #include "settings/yaml_map.hpp"
 #include "sinks/sink_type.hpp"
 
@@ -233,19 +235,44 @@ class Loader {
         if (!spec.request.path.empty() && spec.request.path.front() != '/') {
             map.problem("path", "must start with '/'");
         }
-        YAML::Node params = map.node("params");
-        if (!params.IsNull() && !params.IsMap()) {
-            map.problem("params", "must be a mapping of names to values");
-        } else if (params.IsMap()) {
-            for (const auto& entry : params) {
-                const std::string name = entry.first.as<std::string>("");
-                if (auto value = scalar_text(entry.second, map.child_path("params") + "." + name,
-                                             m_env, m_problems)) {
-                    spec.request.params.emplace_back(name, *value);
-                }
+        spec.request.params = named_values(map, "params");
+        spec.request.headers = named_values(map, "headers");
+        for (const auto& [name, value] : spec.request.headers) {
+            if (name.empty() || name.find_first_of(" \t\r\n:") != std::string::npos ||
+                value.find_first_of("\r\n") != std::string::npos) {
+                m_problems.push_back({map.child_path("headers") + "." + name,
+                                      "is not a header a request can carry (a name without "
+                                      "spaces or ':', a value on one line)"});
+            }
+        }
+        spec.request.idempotent = map.boolean("idempotent").value_or(false);
+        YAML::Node body = map.node("body");
+        if (!body.IsNull()) {
+            spec.request.body = yaml_as_json(body, map.child_path("body"), m_env, m_problems);
+            if (spec.request.method == "GET") {
+                map.problem("body", "is sent with a POST: set request.method: POST");
             }
         }
         map.finish();
+    }
+
+    // A mapping of names to scalar values (`params`, `headers`), in the file's order.
+    std::vector<std::pair<std::string, std::string>> named_values(YamlMap& map,
+                                                                  const std::string& key) {
+        std::vector<std::pair<std::string, std::string>> values;
+        YAML::Node node = map.node(key);
+        if (!node.IsNull() && !node.IsMap()) {
+            map.problem(key, "must be a mapping of names to values");
+        } else if (node.IsMap()) {
+            for (const auto& entry : node) {
+                const std::string name = entry.first.as<std::string>("");
+                if (auto value = scalar_text(entry.second, map.child_path(key) + "." + name, m_env,
+                                             m_problems)) {
+                    values.emplace_back(name, *value);
+                }
+            }
+        }
+        return values;
     }
 
     void load_paging(YamlMap& job, JobSpec& spec) {
@@ -262,6 +289,14 @@ class Loader {
             spec.paging.fields = read_fields(map, spec.paging.kind->fields, m_config.base_dir);
             if (spec.paging.kind->check) {
                 spec.paging.kind->check(spec.paging.fields, map);
+            }
+            if (inject_of(spec.paging) == Inject::body && spec.request.method != "POST") {
+                map.problem("inject",
+                            "body puts the paging values in a POST's JSON body: set "
+                            "request.method: POST");
+            } else if (inject_of(spec.paging) == Inject::body && spec.request.body &&
+                       spec.request.body->front() != '{') {
+                map.problem("inject", "body needs request.body to be a mapping, to hold them");
             }
         }
         const FieldTable others =

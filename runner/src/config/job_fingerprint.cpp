@@ -15,6 +15,9 @@ std::string job_fingerprint(const JobsConfig& config, const JobSpec& job) {
     for (const auto& [name, value] : job.request.params) {
         add(name + "=" + value);
     }
+    if (job.request.body) {  // a filter in the body changes what the walk covers
+        add("body " + *job.request.body);
+    }
     // Each piece adds the settings of its table that move a position: a new setting is in the
     // fingerprint from the moment it is in its table.
     if (job.paging.kind) {

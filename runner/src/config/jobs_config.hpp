@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -31,6 +32,9 @@ struct RequestSpec {
     std::string method = "GET";
     std::string path;
     std::vector<std::pair<std::string, std::string>> params;
+    std::vector<std::pair<std::string, std::string>> headers;  // sent with every page request
+    std::optional<std::string> body;                           // JSON text, for a POST
+    bool idempotent = false;  // a POST that only reads: retried as a GET is (`idempotent: true`)
 };
 
 enum class OnOverlap { skip, queue };  // the daemon, when the job's time comes while it runs

@@ -1,39 +1,15 @@
 #include "extract/page_fetcher.hpp"
 
+#include "extract/page_request.hpp"
+
 #include "extract/stop_request.hpp"
 #include "log/log_context.hpp"
-
-#include <Poco/URI.h>
 
 #include <deque>
 #include <future>
 
 namespace apirunner {
 namespace {
-
-std::string page_url(const std::string& base_url, const RequestSpec& request,
-                     const PageRequest& paging) {
-    if (paging.url) {
-        return *paging.url;  // the provider's own next-page URL carries every parameter
-    }
-    Poco::URI uri(base_url + request.path);
-    for (const auto& [name, value] : request.params) {
-        uri.addQueryParameter(name, value);
-    }
-    for (const auto& [name, value] : paging.params) {
-        uri.addQueryParameter(name, value);
-    }
-    return uri.toString();
-}
-
-// The HTTP request of one page.
-HttpRequest page_request(const FetchPlan& plan, const PageRequest& paging) {
-    HttpRequest request;
-    request.method = plan.job.request.method;
-    request.url = page_url(plan.base_url, plan.job.request, paging);
-    request.set_header("Accept", "application/json");
-    return request;
-}
 
 // A page as it came: its parsed records, its headers and final URL for the paginator.
 struct Arrival {
@@ -57,7 +33,7 @@ Arrival parse_or_refetch(AuthorizedClient& client, const FetchPlan& plan,
                 throw Error(error.kind(), where + error.what());
             }
             client.back_off(attempt, where + error.what() + "; fetching it again");
-            response = client.send(request);
+            response = client.send(request, plan.job.request.idempotent);
         }
     }
 }
@@ -121,11 +97,11 @@ class Flight {
     void send(const PageRequest& request) {
         const std::size_t client = m_free.back();
         m_free.pop_back();
-        HttpRequest http = page_request(m_plan, request);
+        HttpRequest http = page_request(m_plan.base_url, m_plan.job, request);
         auto fetch = [this, http, client] {
             const JobLogScope scope(m_context.job, m_context.provider);
             set_log_run_id(m_context.run_id);
-            return m_clients[client]->send(http);
+            return m_clients[client]->send(http, m_plan.job.request.idempotent);
         };
         const auto policy = m_clients.size() == 1 ? std::launch::deferred : std::launch::async;
         m_requests.push_back(

@@ -62,6 +62,12 @@ std::string Redactor::redact(const std::string& text) const {
     return result;
 }
 
+bool names_a_secret(const std::string& header_name) {
+    static const std::regex secret_words("auth|key|token|secret|password|cookie|session|signature",
+                                         std::regex::icase);
+    return std::regex_search(header_name, secret_words);
+}
+
 Redactor& redactor() {
     static Redactor instance;
     return instance;

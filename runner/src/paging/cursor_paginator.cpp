@@ -18,7 +18,7 @@ std::optional<PageRequest> CursorPaginator::next() {
     m_guard.before_request();
     PageRequest request{m_size_param, std::nullopt};
     if (m_cursor) {
-        request.params.emplace_back(m_cursor_param, *m_cursor);
+        request.params.push_back({m_cursor_param, *m_cursor, false});
     }
     return request;
 }
@@ -64,6 +64,7 @@ PagingKind cursor_paging() {
     fields.push_back(cursor);
     fields.push_back(records_field());
     add_more_flag(fields);
+    fields.push_back(inject_field());
     fields.push_back(max_pages_field());
     fields.push_back(concurrency_field());
     return {

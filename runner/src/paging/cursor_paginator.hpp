@@ -19,7 +19,7 @@ class CursorPaginator : public Paginator {
     void restore_position(const Poco::JSON::Object& position) override;
 
   private:
-    QueryParams m_size_param;
+    PageParams m_size_param;
     std::string m_cursor_param;
     JsonPath m_cursor_path;
     std::optional<std::size_t> m_full_page;

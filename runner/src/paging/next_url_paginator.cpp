@@ -140,6 +140,7 @@ PagingKind next_url_paging() {
                                 "rel=\"next\". URLs on another origin are refused."));
     fields.push_back(records_field());
     add_more_flag(fields);
+    fields.push_back(inject_field());
     fields.push_back(max_pages_field());
     fields.push_back(concurrency_field());
     return {

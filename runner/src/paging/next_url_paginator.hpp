@@ -20,7 +20,7 @@ class NextUrlPaginator : public Paginator {
     void restore_position(const Poco::JSON::Object& position) override;
 
   private:
-    QueryParams m_size_param;  // sent with the first request only: the next URLs carry their own
+    PageParams m_size_param;  // sent with the first request only: the next URLs carry their own
     std::optional<JsonPath> m_next_path;  // nothing: the Link header
     std::optional<std::size_t> m_full_page;
     std::optional<std::string> m_next;  // nothing before the first page

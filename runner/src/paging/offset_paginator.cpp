@@ -21,7 +21,7 @@ std::optional<PageRequest> OffsetPaginator::next() {
 
 PageRequest OffsetPaginator::request_at(std::int64_t offset) const {
     PageRequest request{m_size_param, std::nullopt};
-    request.params.emplace_back(m_offset_param, std::to_string(offset));
+    request.params.push_back({m_offset_param, std::to_string(offset), true});
     return request;
 }
 
@@ -78,6 +78,7 @@ PagingKind offset_paging() {
     total.moves_position = false;
     fields.push_back(total);
     add_more_flag(fields);
+    fields.push_back(inject_field());
     fields.push_back(max_pages_field());
     fields.push_back(concurrency_field());
     return {"offset",

@@ -22,7 +22,7 @@ class OffsetPaginator : public Paginator {
   private:
     PageRequest request_at(std::int64_t offset) const;
 
-    QueryParams m_size_param;
+    PageParams m_size_param;
     std::string m_offset_param;
     std::optional<JsonPath> m_total;  // nothing when the provider gives none
     std::int64_t m_offset = 0;

@@ -24,7 +24,7 @@ std::optional<PageRequest> PagePaginator::next() {
 
 PageRequest PagePaginator::request_for(std::int64_t page) const {
     PageRequest request{m_size_param, std::nullopt};
-    request.params.emplace_back(m_page_param, std::to_string(page));
+    request.params.push_back({m_page_param, std::to_string(page), true});
     return request;
 }
 
@@ -92,6 +92,7 @@ PagingKind page_paging() {
         fields.push_back(total);
     }
     add_more_flag(fields);
+    fields.push_back(inject_field());
     fields.push_back(max_pages_field());
     fields.push_back(concurrency_field());
     return {"page",

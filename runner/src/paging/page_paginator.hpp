@@ -21,7 +21,7 @@ class PagePaginator : public Paginator {
   private:
     PageRequest request_for(std::int64_t page) const;
 
-    QueryParams m_size_param;
+    PageParams m_size_param;
     std::string m_page_param;
     std::int64_t m_start_page;
     std::int64_t m_limit;

@@ -184,12 +184,27 @@ void Paginator::restore(const std::string& saved) {
     }
 }
 
-QueryParams size_param(const PagingSpec& spec) {
+PageParams size_param(const PagingSpec& spec) {
     const std::string& name = spec.fields.text("limit_param");
     if (name.empty()) {
         return {};
     }
-    return {{name, std::to_string(spec.fields.integer("limit"))}};
+    return {{name, std::to_string(spec.fields.integer("limit")), true}};
+}
+
+FieldSpec inject_field() {
+    FieldSpec spec{"inject", FieldType::choice,
+                   "Where the paging values (page size, offset, page, cursor) go: the query, the "
+                   "request's JSON body (top level; counts as numbers) or headers.",
+                   "query"};
+    spec.choices = {"query", "body", "header"};
+    spec.moves_position = false;
+    return spec;
+}
+
+Inject inject_of(const PagingSpec& spec) {
+    const std::string& where = spec.fields.text("inject");
+    return where == "body" ? Inject::body : where == "header" ? Inject::header : Inject::query;
 }
 
 }  // namespace apirunner

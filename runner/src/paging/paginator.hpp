@@ -22,11 +22,26 @@
 
 namespace apirunner {
 
-using QueryParams = std::vector<std::pair<std::string, std::string>>;
+// One paging value of a request (a page size, an offset, a page number, a cursor), sent where
+// `paging.inject` says: in the query, the JSON body or a header.
+struct PageParam {
+    std::string name;
+    std::string value;
+    bool number = false;  // a count: a JSON number in a body, where a cursor stays a string
 
-// The next request: the job's URL with these paging parameters, or a URL the provider gave.
+    bool operator==(const PageParam& other) const {
+        return name == other.name && value == other.value && number == other.number;
+    }
+};
+using PageParams = std::vector<PageParam>;
+
+// Where the paging values go (`paging.inject`).
+enum class Inject { query, body, header };
+Inject inject_of(const PagingSpec& spec);
+
+// The next request: the job's request with these paging values, or a URL the provider gave.
 struct PageRequest {
-    QueryParams params;
+    PageParams params;
     std::optional<std::string> url;  // used as it is, when set
 
     bool operator==(const PageRequest& other) const {
@@ -116,6 +131,8 @@ concurrency_field();  // concurrency: pages on their way at once, for kinds that
 void check_planning(const FieldValues& values, YamlMap& map);
 // The check of kinds that cannot plan ahead: `concurrency` above 1 is refused, saying why.
 PagingKind::Check refuse_planning(const std::string& kind);
+// The inject row of kinds that send paging values: where they go.
+FieldSpec inject_field();
 // The has_more and last_page rows (more_flag.hpp), and a kind's check with theirs added.
 void add_more_flag(FieldTable& fields);
 PagingKind::Check with_more_flag(PagingKind::Check check);
@@ -147,6 +164,6 @@ std::optional<T> restore_optional(const Poco::JSON::Object& position, const std:
 }
 
 // The page size parameter (page_size_fields()), when the job sends one.
-QueryParams size_param(const PagingSpec& spec);
+PageParams size_param(const PagingSpec& spec);
 
 }  // namespace apirunner

@@ -88,8 +88,8 @@ HttpResponse AuthorizedClient::attempt(const HttpRequest& request) {
     return response;
 }
 
-HttpResponse AuthorizedClient::send(const HttpRequest& request) {
-    const bool idempotent = request.method != "POST" && request.method != "PATCH";
+HttpResponse AuthorizedClient::send(const HttpRequest& request, bool resendable) {
+    const bool idempotent = resendable || (request.method != "POST" && request.method != "PATCH");
     std::int64_t waited_ms = 0;
     for (int attempt_number = 1;; ++attempt_number) {
         const bool last = !idempotent || attempt_number >= m_policy.max_attempts;

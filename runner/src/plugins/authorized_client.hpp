@@ -32,8 +32,9 @@ class AuthorizedClient {
         std::function<bool()> stopping = [] { return false; });
 
     // A 2xx response, or throws Error: credentials for a 401 that recovery did not cure or a
-    // 403, unavailable when retries ran out, bad_data for any other status.
-    HttpResponse send(const HttpRequest& request);
+    // 403, unavailable when retries ran out, bad_data for any other status. A POST or PATCH is
+    // sent once unless `resendable` says it only reads (a search, a query).
+    HttpResponse send(const HttpRequest& request, bool resendable = false);
     const CallStats& stats() const { return m_stats; }
     // For callers that find a 2xx answer unusable (a page cut short): whether `attempt` may be
     // followed by another, and the wait before it.

@@ -1,0 +1,71 @@
+// Where a job's request parts and paging values end up in each page's HTTP request.
+#include "extract/page_request.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace apirunner;
+
+namespace {
+
+JobSpec job_with(const std::string& inject) {
+    JobSpec job;
+    job.request.path = "/v1/items";
+    job.request.params = {{"sort", "id"}};
+    job.request.headers = {{"Notion-Version", "2022-06-28"}};
+    job.paging = paging_spec("cursor");
+    job.paging.fields.set_text("inject", inject);
+    return job;
+}
+
+std::optional<std::string> header_of(const HttpRequest& request, const std::string& name) {
+    for (const auto& [header, value] : request.headers) {
+        if (header == name) {
+            return value;
+        }
+    }
+    return std::nullopt;
+}
+
+const PageRequest k_second_page{{{"page_size", "100", true}, {"start_cursor", "c-1", false}},
+                                std::nullopt};
+
+}  // namespace
+
+TEST_CASE("page request: paging values in the query, after the job's own parameters") {
+    const HttpRequest request =
+        page_request("http://127.0.0.1:1/api", job_with("query"), k_second_page);
+    CHECK(request.method == "GET");
+    CHECK(request.url == "http://127.0.0.1:1/api/v1/items?sort=id&page_size=100&start_cursor=c-1");
+    CHECK(header_of(request, "Notion-Version") == std::optional<std::string>("2022-06-28"));
+    CHECK(request.body.empty());
+}
+
+TEST_CASE("page request: paging values in the JSON body, counts as numbers, the body kept") {
+    JobSpec job = job_with("body");
+    job.request.method = "POST";
+    job.request.body = R"({"filter":{"property":"Done","checkbox":{"equals":true}},"page_size":5})";
+    const HttpRequest request = page_request("http://127.0.0.1:1/api", job, k_second_page);
+    CHECK(request.url == "http://127.0.0.1:1/api/v1/items?sort=id");
+    CHECK(request.body == R"({"filter":{"property":"Done","checkbox":{"equals":true}},)"
+                          R"("page_size":100,"start_cursor":"c-1"})");
+    CHECK(header_of(request, "Content-Type") == std::optional<std::string>("application/json"));
+    // The first page: no cursor yet, and a body made from nothing when the job has none.
+    job.request.body.reset();
+    CHECK(page_request("http://x:1", job, PageRequest{{{"page_size", "100", true}}, std::nullopt})
+              .body == R"({"page_size":100})");
+}
+
+TEST_CASE("page request: paging values in headers") {
+    const HttpRequest request =
+        page_request("http://127.0.0.1:1/api", job_with("header"), k_second_page);
+    CHECK(request.url == "http://127.0.0.1:1/api/v1/items?sort=id");
+    CHECK(header_of(request, "start_cursor") == std::optional<std::string>("c-1"));
+    CHECK(header_of(request, "page_size") == std::optional<std::string>("100"));
+}
+
+TEST_CASE("page request: a URL the provider gave is used as it is, with the job's headers") {
+    PageRequest next{{}, std::string("http://127.0.0.1:1/api/v1/items?after=z")};
+    const HttpRequest request = page_request("http://127.0.0.1:1/api", job_with("query"), next);
+    CHECK(request.url == "http://127.0.0.1:1/api/v1/items?after=z");
+    CHECK(header_of(request, "Notion-Version") == std::optional<std::string>("2022-06-28"));
+}
