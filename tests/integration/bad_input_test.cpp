@@ -5,14 +5,58 @@
 #include <catch2/catch.hpp>
 
 #include <Poco/File.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/StreamSocket.h>
 
+#include <atomic>
 #include <fstream>
+#include <thread>
 
 #include <sys/mount.h>
 
 using namespace itest;
 
 namespace {
+
+// A loopback port that answers every connection in plain HTTP at once: it reads what came (a
+// TLS ClientHello) and writes a 400. (A Poco HTTP server, fed a ClientHello, sometimes waits a
+// minute for the end of a request line that never comes.)
+class PlainHttpAnswer {
+  public:
+    PlainHttpAnswer() : m_socket(Poco::Net::SocketAddress("127.0.0.1", 0)) {
+        m_thread = std::thread([this] { serve(); });
+    }
+    ~PlainHttpAnswer() {
+        m_stop = true;
+        m_thread.join();
+    }
+    int port() const { return m_socket.address().port(); }
+
+  private:
+    void serve() {
+        while (!m_stop) {
+            if (!m_socket.poll(Poco::Timespan(0, 100'000), Poco::Net::Socket::SELECT_READ)) {
+                continue;
+            }
+            Poco::Net::StreamSocket peer = m_socket.acceptConnection();
+            char hello[4096];
+            peer.setReceiveTimeout(Poco::Timespan(5, 0));
+            try {
+                peer.receiveBytes(hello, sizeof hello);
+                const std::string answer =
+                    "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n";
+                peer.sendBytes(answer.data(), static_cast<int>(answer.size()));
+                peer.shutdown();
+            } catch (const Poco::Exception&) {
+            }
+            peer.close();
+        }
+    }
+
+    Poco::Net::ServerSocket m_socket;
+    std::atomic<bool> m_stop{false};
+    std::thread m_thread;
+};
 
 Finished run_against(const std::string& malformed) {
     Sandbox sandbox({"--records", "50", "--malformed", malformed});
@@ -107,20 +151,21 @@ TEST_CASE("bad input: a redirect loop is exit 65 after five hops, not a hang") {
 
 TEST_CASE("bad input: a TLS handshake that fails is exit 69 naming the address") {
     Sandbox sandbox({"--records", "10"});
+    PlainHttpAnswer http;
     Workdir work;
     std::string jobs = mediamath_jobs(sandbox, "", 10);
-    // https:// to the sandbox's plain HTTP port: the handshake meets an HTTP answer.
-    for (auto at = jobs.find("http://"); at != std::string::npos; at = jobs.find("http://", at)) {
-        jobs.replace(at, 7, "https://");
+    // https:// to a port that answers in plain HTTP: the handshake meets "HTTP/1.1 400".
+    const std::string from = "http://127.0.0.1:" + std::to_string(sandbox.port());
+    const std::string to = "https://127.0.0.1:" + std::to_string(http.port());
+    for (auto at = jobs.find(from); at != std::string::npos; at = jobs.find(from, at)) {
+        jobs.replace(at, from.size(), to);
     }
     work.write("jobs.yaml", jobs);
     const Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
     CHECK(run.exit_code == 69);
-    CHECK_THAT(run.err,
-               Catch::Contains(
-                   "job 'orgs' failed (provider unavailable): provider 'mediamath': cannot reach "
-                   "https://127.0.0.1:" +
-                   std::to_string(sandbox.port()) + ": SSL Exception"));
+    CHECK_THAT(run.err, Catch::Contains("job 'orgs' failed (provider unavailable): provider "
+                                        "'mediamath': cannot reach " +
+                                        to + ": SSL Exception"));
     CHECK_FALSE(work.exists("out/orgs.jsonl"));
 }
 

@@ -15,6 +15,7 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/SecureServerSocket.h>
+#include <Poco/Net/ServerSocket.h>
 #include <Poco/TemporaryFile.h>
 
 #include <cstdlib>
@@ -76,4 +77,25 @@ TEST_CASE("a self-signed certificate is refused, on loopback too") {
                                      Catch::Contains("certificate verify failed"));
     }
     server.stopAll(true);
+}
+
+TEST_CASE("a peer that never answers the TLS handshake is a network failure saying it timed out") {
+    // The kernel completes the TCP connection to a listening socket nobody accepts from: the
+    // ClientHello goes out and nothing ever comes back, as with a stalled or hostile peer.
+    Poco::Net::ServerSocket silent(Poco::Net::SocketAddress("127.0.0.1", 0));
+    NullLogger logger;
+    HttpOptions options;
+    options.connect_timeout_ms = 500;
+    options.read_timeout_ms = 500;
+    PocoHttpClient client(options, logger);
+    HttpRequest request;
+    request.url = "https://127.0.0.1:" + std::to_string(silent.address().port()) + "/";
+    try {
+        client.send(request);
+        FAIL("a handshake nobody answered succeeded");
+    } catch (const Error& error) {
+        CHECK(error.kind() == ErrorKind::unavailable);
+        CHECK_THAT(error.what(), Catch::StartsWith("cannot reach https://127.0.0.1:") &&
+                                     Catch::Contains("timed out"));
+    }
 }

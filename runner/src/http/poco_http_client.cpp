@@ -10,6 +10,8 @@
 #include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/Net/IPAddress.h>
 #include <Poco/Net/NetException.h>
+#include <Poco/Net/SSLException.h>
+#include <Poco/Net/SecureStreamSocket.h>
 #include <Poco/String.h>
 #include <Poco/Timespan.h>
 
@@ -40,6 +42,56 @@ std::string origin_of(const Poco::URI& uri) {
 bool is_redirect(int status) {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
 }
+
+// An HTTPS session whose TLS handshake waits at most the read timeout for each answer from the
+// server. Poco 1.11 runs the handshake inside connect() with the connect timeout as SO_RCVTIMEO,
+// and when that runs out returns as if done (SecureSocketImpl::connectSSL ignores
+// SSL_ERROR_WANT_READ); the first write then resumes it and waits SO_RCVTIMEO plus a poll of the
+// same length: connect + 2 x read timeout. Here connect() is TCP only (lazy handshake) and the
+// handshake follows on a non-blocking descriptor, so each wait is one poll of the read timeout.
+class BoundedHandshakeSession : public Poco::Net::HTTPSClientSession {
+  public:
+    BoundedHandshakeSession(const std::string& host, Poco::UInt16 port,
+                            Poco::Net::Context::Ptr context)
+        : HTTPSClientSession(lazy_socket(context)) {
+        setHost(host);
+        setPort(port);
+    }
+
+  protected:
+    void connect(const Poco::Net::SocketAddress& address) override {
+        using Poco::Net::SecureStreamSocket;
+        HTTPSClientSession::connect(address);  // TCP connect only, then the session's timeouts
+        SecureStreamSocket tls(socket());
+        tls.setBlocking(false);
+        int rc;
+        try {
+            while ((rc = tls.completeHandshake()) == SecureStreamSocket::ERR_SSL_WANT_READ ||
+                   rc == SecureStreamSocket::ERR_SSL_WANT_WRITE) {
+                const int mode = rc == SecureStreamSocket::ERR_SSL_WANT_READ
+                                     ? Poco::Net::Socket::SELECT_READ
+                                     : Poco::Net::Socket::SELECT_WRITE;
+                if (!tls.poll(getTimeout(), mode)) {
+                    throw Poco::TimeoutException("TLS handshake");
+                }
+            }
+        } catch (...) {
+            tls.setBlocking(true);
+            throw;
+        }
+        tls.setBlocking(true);
+        if (rc != 1) {
+            throw Poco::Net::SSLConnectionUnexpectedlyClosedException("during the TLS handshake");
+        }
+    }
+
+  private:
+    static Poco::Net::SecureStreamSocket lazy_socket(Poco::Net::Context::Ptr context) {
+        Poco::Net::SecureStreamSocket socket(context);
+        socket.setLazyHandshake(true);
+        return socket;
+    }
+};
 
 Error network_error(const Poco::URI& uri, const std::string& what) {
     return Error(ErrorKind::unavailable,
@@ -79,8 +131,8 @@ PocoHttpClient::Connection PocoHttpClient::take_connection(const Poco::URI& uri,
     }
     Connection connection;
     if (uri.getScheme() == "https") {
-        connection = std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(),
-                                                                     tls_client_context());
+        connection = std::make_unique<BoundedHandshakeSession>(uri.getHost(), uri.getPort(),
+                                                               tls_client_context());
     } else {
         connection = std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
     }
