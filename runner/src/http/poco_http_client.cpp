@@ -83,6 +83,9 @@ class BoundedHandshakeSession : public Poco::Net::HTTPSClientSession {
         if (rc != 1) {
             throw Poco::Net::SSLConnectionUnexpectedlyClosedException("during the TLS handshake");
         }
+        // completeHandshake() checks the chain only; the name is checked here, as Poco does
+        // itself when the first read or write completes a handshake.
+        tls.verifyPeerCertificate();
     }
 
   private:
