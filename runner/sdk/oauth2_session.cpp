@@ -138,7 +138,7 @@ bool OAuth2Session::refresh() {
 }
 
 bool OAuth2Session::can_login_unattended() const {
-    return m_grant == "password" || m_grant == "client_credentials" || m_grant == "refresh_token";
+    return m_grant == "password" || m_grant == "client_credentials";
 }
 
 std::optional<std::int64_t> OAuth2Session::keep_alive_in_ms() {

@@ -25,6 +25,7 @@ const CatalogueJob k_catalogue[] = {
     {"jira/projects.yaml", "jira-projects", "jira_projects", "jira"},
     {"zendesk/tickets.yaml", "zendesk-tickets", "zendesk_tickets", "zendesk"},
     {"notion/tasks.yaml", "notion-tasks", "notion_tasks", "notion"},
+    {"wordpress/posts.yaml", "wordpress-posts", "wordpress_posts", "wordpress"},
 };
 
 void replace_all(std::string& text, const std::string& from, const std::string& to) {
@@ -148,4 +149,31 @@ TEST_CASE("catalogue: without its Notion-Version header, Notion's own error code
     const Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
     CHECK(run.exit_code == 65);
     CHECK_THAT(run.err, Catch::Contains("400") && Catch::Contains("missing_version"));
+}
+
+TEST_CASE("catalogue: WordPress's pages counted from a header end without the page past the last") {
+    Sandbox sandbox({"--records", "250"});
+    Workdir work;
+    work.write("jobs.yaml", catalogue_file(sandbox, k_catalogue[5]));
+    REQUIRE(work.apirunner({"run", "--config", "jobs.yaml"}).exit_code == 0);
+    CHECK(sandbox.count("wordpress: posts page") == 3);
+    CHECK(sandbox.count("past the last") == 0);
+}
+
+TEST_CASE("catalogue: without the header, WordPress's 400 past the last page ends the walk") {
+    Sandbox sandbox({"--records", "250"});
+    Workdir work;
+    std::string jobs = catalogue_file(sandbox, k_catalogue[5]);
+    replace_all(jobs, "      total_pages_header: X-WP-TotalPages\n", "");
+    work.write("jobs.yaml", jobs);
+    const Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
+    CHECK(run.exit_code == 0);
+    every_record_once(work, k_catalogue[5], 250);
+    CHECK(sandbox.count("400: page 4 past the last") == 1);
+    // Without end_on_status the same answer fails the job, as bad data with the provider's words.
+    replace_all(jobs, "      end_on_status: [400]\n", "");
+    work.write("jobs.yaml", jobs);
+    const Finished strict = work.apirunner({"run", "--config", "jobs.yaml", "--full-refresh"});
+    CHECK(strict.exit_code == 65);
+    CHECK_THAT(strict.err, Catch::Contains("rest_post_invalid_page_number"));
 }

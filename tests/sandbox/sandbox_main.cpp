@@ -10,6 +10,7 @@
 #include "public_apis/jira_simulator.hpp"
 #include "public_apis/notion_simulator.hpp"
 #include "public_apis/stripe_simulator.hpp"
+#include "public_apis/wordpress_simulator.hpp"
 #include "public_apis/zendesk_simulator.hpp"
 #include "sandbox_server.hpp"
 
@@ -126,6 +127,7 @@ class SandboxApp : public Poco::Util::ServerApplication {
         simulators.push_back(std::make_unique<GraphSimulator>(m_options));
         simulators.push_back(std::make_unique<JiraSimulator>(m_options));
         simulators.push_back(std::make_unique<NotionSimulator>(m_options));
+        simulators.push_back(std::make_unique<WordPressSimulator>(m_options));
         simulators.push_back(std::make_unique<ZendeskSimulator>(m_options));
         SandboxServer server(m_options, std::move(simulators));
         // The first line on stdout is the contract with scripts and tests: they read the port.

@@ -290,8 +290,10 @@ TEST_CASE("authorized client: a stop request cuts a wait short as a temporary fa
 }
 
 TEST_CASE("authorized client: a 403 that says the rate limit is spent waits for the reset") {
-    const std::string now = std::to_string(1'800'000'000);  // the scripted clock's
-    Provider provider({{403, {{"X-RateLimit-Remaining", "0"}, {"X-RateLimit-Reset", now}}}, {200}});
+    const std::string soon = std::to_string(1'800'000'001);  // a second past the scripted clock
+    Provider provider(
+        {{403, {{"X-RateLimit-Remaining", "0"}, {"X-RateLimit-Reset", soon}}}, {200}});
+    provider.policy.max_delay_ms = 2000;
     auto client = provider.client();
     CHECK(client.send(get()).status == 200);  // retried, never "credentials refused"
     CHECK(provider.sent() == 2);
@@ -317,14 +319,18 @@ TEST_CASE("authorized client: a spent limit resetting past max_delay_ms is a tem
     }
 }
 
-TEST_CASE("authorized client: a 403 with budget left is still a refusal of the credentials") {
-    Provider provider({{403, {{"X-RateLimit-Remaining", "12"}, {"X-RateLimit-Reset", "1"}}}});
-    auto client = provider.client();
-    try {
-        client.send(get());
-        FAIL("no error");
-    } catch (const Error& error) {
-        CHECK(error.kind() == ErrorKind::credentials);
+TEST_CASE("authorized client: a 403 with budget left, or no reset ahead, is still a refusal") {
+    for (const HeaderList& headers :
+         {HeaderList{{"X-RateLimit-Remaining", "12"}, {"X-RateLimit-Reset", "1800000060"}},
+          HeaderList{{"X-RateLimit-Remaining", "0"}}}) {
+        Provider provider({{403, headers}});
+        auto client = provider.client();
+        try {
+            client.send(get());
+            FAIL("no error");
+        } catch (const Error& error) {
+            CHECK(error.kind() == ErrorKind::credentials);
+        }
     }
 }
 

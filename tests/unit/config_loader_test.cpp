@@ -263,3 +263,35 @@ TEST_CASE("request parts: headers, a JSON body typed as YAML types it, and their
     CHECK_THAT(messages(load("{path: /x, header: {a: b}}", "{type: none}")).at(0),
                Catch::Contains("did you mean 'headers'"));
 }
+
+TEST_CASE(
+    "request body: a value from a variable stays text, and what YAML cannot say in JSON is "
+    "refused") {
+    const auto body_of = [](const std::string& body, std::vector<std::string>* problems) {
+        std::string yaml = k_good;
+        const std::string usual = "request: {path: /api/v3.0/organizations, params: {sort_by: id}}";
+        yaml.replace(yaml.find(usual), usual.size(),
+                     "request:\n      method: POST\n      path: /x\n      body: " + body);
+        ConfigFile file(yaml);
+        std::ofstream(file.dir.path() + "/secret.txt") << "pw";
+        const auto loaded = load_config(file.path, env_of({{"ACCOUNT", "00123"}}));
+        *problems = messages(loaded);
+        return problems->empty() ? loaded.config.jobs.at(0).request.body.value_or("")
+                                 : std::string();
+    };
+    std::vector<std::string> problems;
+    CHECK(body_of("\n        account: '${ACCOUNT}'\n        plain: ${ACCOUNT}\n"
+                  "        count: 00123\n        text: !!str 7",
+                  &problems) == R"({"account":"00123","plain":"00123","count":123,"text":"7"})");
+    body_of("&loop {a: *loop}", &problems);
+    REQUIRE(problems.size() == 1);
+    CHECK_THAT(problems[0], Catch::Contains("nests deeper than 64 levels"));
+    body_of("{base: &b {x: 1}, y: {<<: *b}}", &problems);
+    CHECK(problems == std::vector<std::string>{"jobs.orgs.request.body.y.<<: merge keys are not "
+                                               "read: write the keys out"});
+    body_of("{a: 1, a: 2}", &problems);
+    CHECK(problems == std::vector<std::string>{"jobs.orgs.request.body.a: is given twice"});
+    body_of("{[a, b]: 1}", &problems);
+    CHECK(problems ==
+          std::vector<std::string>{"jobs.orgs.request.body: has a key that is not text"});
+}

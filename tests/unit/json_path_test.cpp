@@ -65,7 +65,7 @@ TEST_CASE("json path: anything else is refused, saying what and where") {
         {"data[1.5]", "'[1.5]' is neither a position"},
         {"data[]", "'[]' is neither a position"},
         {"data[--1]", "'[--1]' is neither a position"},
-        {"data[99999999999999999999]", "is neither a position"},
+        {"data[99999999999999999999]", "the position [99999999999999999999] is out of range"},
         {R"(["open)", "a key in quotes without its closing \""},
         {R"(['a\n'])", R"('\n' is not an escape)"},
         {R"(["a"]x)", "a '.' or '[' belongs after ']'"},

@@ -311,3 +311,31 @@ TEST_CASE(
     CHECK(planned_after(*by_total, 10, R"("total":100)", 8) ==
           std::vector<std::string>{"limit=10&page=2", "limit=10&page=3"});
 }
+
+TEST_CASE("offset paging reads the total from a response header, any case, when told to") {
+    PagingSpec paging = spec("offset");
+    paging.fields.set_text("total_header", "X-Total-Count");
+    auto paginator = make_paginator(paging);
+    auto endpoint = [](const PageRequest&, int i) {
+        Served served{R"({"data":)" + records(i < 2 ? 100 : 50, i * 1000) + "}", {}};
+        served.headers.emplace_back("x-total-count", "250");
+        return served;
+    };
+    CHECK(walk(*paginator, endpoint).size() == 3);  // no request past the total
+    CHECK(paginator->totals().last == std::optional<std::int64_t>(250));
+    CHECK(header_count({{"X-Total-Count", " 7 "}}, "x-total-count") ==
+          std::optional<std::int64_t>(7));
+    CHECK_FALSE(header_count({{"X-Total-Count", "-7"}}, "X-Total-Count"));
+    CHECK_FALSE(header_count({{"X-Total-Count", "many"}}, "X-Total-Count"));
+    CHECK_FALSE(header_count({{"X-Total-Count", "7"}}, ""));
+}
+
+TEST_CASE("a walk ended where it stands (end_on_status) asks for nothing more, and resumes so") {
+    auto paginator = make_paginator(spec("page"));
+    REQUIRE(paginator->next());
+    paginator->end_walk();
+    CHECK_FALSE(paginator->next());
+    auto resumed = make_paginator(spec("page"));
+    resumed->restore(paginator->save());
+    CHECK_FALSE(resumed->next());
+}

@@ -108,8 +108,9 @@ class BOOST_SYMBOL_VISIBLE OAuth2Session : public Session {
     virtual std::string authorization_endpoint() const { return ""; }
     // Extra query parameters of the authorization request (scope, audience, ...).
     virtual Params authorization_params() { return {}; }
-    // Whether a refused refresh may fall back to a full login (true for the password,
-    // client_credentials and refresh_token grants: their login needs no person).
+    // Whether a refused refresh may fall back to a full login (the password and
+    // client_credentials grants: their login needs no person). Not the refresh_token grant:
+    // its login would redeem a refused (or, on a rotating provider, a spent) token again.
     virtual bool can_login_unattended() const;
 
     HostServices& host() { return m_host; }

@@ -10,6 +10,7 @@
 #include <Poco/Exception.h>
 #include <Poco/File.h>
 #include <Poco/FileStream.h>
+#include <Poco/NumberParser.h>
 #include <Poco/Path.h>
 #include <Poco/String.h>
 
@@ -167,6 +168,11 @@ class Loader {
             map.positive_integer("max_retry_time_ms").value_or(retry.max_retry_time_ms);
         retry.rate_limited_delay_ms =
             map.positive_integer("rate_limited_delay_ms").value_or(retry.rate_limited_delay_ms);
+        if (retry.rate_limited_delay_ms > retry.max_delay_ms) {
+            map.problem("rate_limited_delay_ms", "is longer than max_delay_ms (" +
+                                                     std::to_string(retry.max_delay_ms) +
+                                                     "): every 429 would end the job");
+        }
         map.finish();
     }
 
@@ -246,6 +252,7 @@ class Loader {
             }
         }
         spec.request.idempotent = map.boolean("idempotent").value_or(false);
+        spec.request.end_on_status = end_statuses(map);
         YAML::Node body = map.node("body");
         if (!body.IsNull()) {
             spec.request.body = yaml_as_json(body, map.child_path("body"), m_env, m_problems);
@@ -254,6 +261,35 @@ class Loader {
             }
         }
         map.finish();
+    }
+
+    // `end_on_status`: a list of 4xx statuses; 401, 407 and 429 keep their own meaning.
+    std::vector<int> end_statuses(YamlMap& map) {
+        std::vector<int> statuses;
+        YAML::Node node = map.node("end_on_status");
+        if (!node.IsNull() && !node.IsSequence()) {
+            map.problem("end_on_status", "must be a list of statuses, such as [400, 404]");
+            return statuses;
+        }
+        for (std::size_t i = 0; i < node.size(); ++i) {
+            const std::string path =
+                map.child_path("end_on_status") + "[" + std::to_string(i) + "]";
+            const auto text = scalar_text(node[i], path, m_env, m_problems);
+            int status = 0;
+            if (!text) {
+                continue;
+            }
+            if (!Poco::NumberParser::tryParse(*text, status) || status < 400 || status > 499 ||
+                status == 401 || status == 407 || status == 429) {
+                m_problems.push_back({path,
+                                      "must be a 4xx status other than 401, 407 and 429 "
+                                      "(they renew the session or wait), not '" +
+                                          *text + "'"});
+                continue;
+            }
+            statuses.push_back(status);
+        }
+        return statuses;
     }
 
     // A mapping of names to scalar values (`params`, `headers`), in the file's order.

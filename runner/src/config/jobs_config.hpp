@@ -35,6 +35,7 @@ struct RequestSpec {
     std::vector<std::pair<std::string, std::string>> headers;  // sent with every page request
     std::optional<std::string> body;                           // JSON text, for a POST
     bool idempotent = false;  // a POST that only reads: retried as a GET is (`idempotent: true`)
+    std::vector<int> end_on_status;  // 4xx answers that mean "past the end" or "nothing here"
 };
 
 enum class OnOverlap { skip, queue };  // the daemon, when the job's time comes while it runs

@@ -15,7 +15,12 @@ namespace {
 struct Arrival {
     ParsedPage page;
     HttpResponse response;
+    bool past_end = false;  // a status of request.end_on_status came instead of a page
 };
+
+SendRules send_rules(const RequestSpec& request) {
+    return SendRules{request.idempotent, request.end_on_status};
+}
 
 // The page `response` answered, parsed. A 2xx whose JSON does not parse is a page cut short
 // more often than a provider that changed its mind, so it is fetched again like any transient
@@ -23,6 +28,9 @@ struct Arrival {
 Arrival parse_or_refetch(AuthorizedClient& client, const FetchPlan& plan,
                          const HttpRequest& request, std::int64_t page_number,
                          HttpResponse response) {
+    if (response.status < 200 || response.status >= 300) {
+        return Arrival{parse_page("[]", ""), std::move(response), true};
+    }
     for (int attempt = 1;; ++attempt) {
         try {
             ParsedPage page = parse_page(response.body, plan.job.paging.records());
@@ -33,7 +41,7 @@ Arrival parse_or_refetch(AuthorizedClient& client, const FetchPlan& plan,
                 throw Error(error.kind(), where + error.what());
             }
             client.back_off(attempt, where + error.what() + "; fetching it again");
-            response = client.send(request, plan.job.request.idempotent);
+            response = client.send(request, send_rules(plan.job.request));
         }
     }
 }
@@ -101,7 +109,7 @@ class Flight {
         auto fetch = [this, http, client] {
             const JobLogScope scope(m_context.job, m_context.provider);
             set_log_run_id(m_context.run_id);
-            return m_clients[client]->send(http, m_plan.job.request.idempotent);
+            return m_clients[client]->send(http, send_rules(m_plan.job.request));
         };
         const auto policy = m_clients.size() == 1 ? std::launch::deferred : std::launch::async;
         m_requests.push_back(
@@ -135,8 +143,12 @@ void fetch_pages(const std::vector<std::unique_ptr<AuthorizedClient>>& clients,
         Arrival arrival = flight.land(number);
         FetchedPage fetched;
         fetched.page = std::move(arrival.page);
-        paginator.accept(Page{fetched.page.body, fetched.page.records.size(),
-                              arrival.response.headers, arrival.response.url});
+        if (arrival.past_end) {
+            paginator.end_walk();
+        } else {
+            paginator.accept(Page{fetched.page.body, fetched.page.records.size(),
+                                  arrival.response.headers, arrival.response.url});
+        }
         fetched.number = number;
         fetched.paging = paginator.save();
         fetched.totals = paginator.totals();

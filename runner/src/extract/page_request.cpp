@@ -5,7 +5,12 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
 #include <Poco/NumberParser.h>
+#include <Poco/String.h>
 #include <Poco/URI.h>
+
+#include <apirunner/error.hpp>
+
+#include <algorithm>
 
 #include <sstream>
 
@@ -43,6 +48,12 @@ std::string body_with(const std::optional<std::string>& body, const PageParams& 
     return text.str();
 }
 
+bool has_header(const std::vector<std::pair<std::string, std::string>>& headers,
+                const std::string& name) {
+    return std::any_of(headers.begin(), headers.end(),
+                       [&](const auto& header) { return Poco::icompare(header.first, name) == 0; });
+}
+
 }  // namespace
 
 HttpRequest page_request(const std::string& base_url, const JobSpec& job,
@@ -60,13 +71,21 @@ HttpRequest page_request(const std::string& base_url, const JobSpec& job,
     }
     if (inject == Inject::header) {
         for (const auto& param : paging.params) {
+            // A cursor is the provider's text: one with a line break would add headers.
+            if (param.value.find_first_of(std::string("\r\n\0", 3)) != std::string::npos) {
+                throw Error(ErrorKind::bad_data, "the provider's " + param.name +
+                                                     " holds a line break, which cannot go in a "
+                                                     "header (paging.inject: header)");
+            }
             request.set_header(param.name, param.value);
         }
     }
     if (job.request.body || inject == Inject::body) {
         request.body =
             inject == Inject::body ? body_with(job.request.body, paging.params) : *job.request.body;
-        request.set_header("Content-Type", "application/json");
+        if (!has_header(job.request.headers, "Content-Type")) {  // vnd.api+json, say
+            request.set_header("Content-Type", "application/json");
+        }
     }
     return request;
 }

@@ -14,7 +14,9 @@ namespace {
 constexpr const char* k_remaining[] = {"X-RateLimit-Remaining", "RateLimit-Remaining",
                                        "X-Rate-Limit-Remaining"};
 constexpr const char* k_reset[] = {"X-RateLimit-Reset", "RateLimit-Reset", "X-Rate-Limit-Reset"};
-constexpr std::int64_t k_epoch_threshold = 1'000'000'000;  // 2001: smaller is a delta
+constexpr std::int64_t k_epoch_threshold = 1'000'000'000;         // 2001: smaller is a delta
+constexpr std::int64_t k_epoch_ms_threshold = 1'000'000'000'000;  // larger is in milliseconds
+constexpr std::int64_t k_longest_s = 1'000'000'000;  // a bound before the * 1000, past any limit
 
 }  // namespace
 
@@ -25,8 +27,11 @@ std::optional<std::int64_t> parse_reset_ms(const std::string& value, std::int64_
         if (seconds < 0) {
             return std::nullopt;
         }
+        if (seconds > k_epoch_ms_threshold) {
+            seconds /= 1000;  // an epoch in milliseconds
+        }
         const std::int64_t delta = seconds > k_epoch_threshold ? seconds - now_unix_s : seconds;
-        return std::max<std::int64_t>(0, delta) * 1000;
+        return std::clamp<std::int64_t>(delta, 0, k_longest_s) * 1000;
     }
     // Poco's parser skips what it does not understand, so the shape is checked first.
     static const std::regex iso8601(
@@ -41,7 +46,7 @@ std::optional<std::int64_t> parse_reset_ms(const std::string& value, std::int64_
         return std::nullopt;
     }
     const std::int64_t delta = when.timestamp().epochTime() - zone - now_unix_s;
-    return std::max<std::int64_t>(0, delta) * 1000;
+    return std::clamp<std::int64_t>(delta, 0, k_longest_s) * 1000;
 }
 
 std::optional<std::int64_t> spent_budget_wait_ms(const HttpResponse& response,

@@ -63,9 +63,13 @@ std::string Redactor::redact(const std::string& text) const {
 }
 
 bool names_a_secret(const std::string& header_name) {
-    static const std::regex secret_words("auth|key|token|secret|password|cookie|session|signature",
-                                         std::regex::icase);
-    return std::regex_search(header_name, secret_words);
+    // Whole words of the name (X-Api-Key: "x", "api", "key"), so X-Auth-Scope's value is not
+    // taken for a secret and masked wherever it appears.
+    static const std::regex secret_word(
+        "(^|[-_])(authorization|key|apikey|token|secret|password|passwd|cookie|session|"
+        "signature|credentials?)($|[-_])",
+        std::regex::icase);
+    return std::regex_search(header_name, secret_word);
 }
 
 Redactor& redactor() {

@@ -23,8 +23,9 @@ class Redactor {
     std::set<std::string> m_secrets;
 };
 
-// Whether a header's name says its value is a secret (Authorization, X-API-Key, Api-Token,
-// X-Client-Secret, Cookie, X-Session, ...): such values of a job's `request.headers` are masked.
+// Whether a word of a header's name says its value is a secret (Authorization, X-API-Key,
+// Api-Token, X-Client-Secret, Cookie, X-Session-Id, ...): such values of a job's
+// `request.headers` are masked.
 bool names_a_secret(const std::string& header_name);
 
 // The process-wide redactor every log sink and error path uses.

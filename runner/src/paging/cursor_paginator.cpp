@@ -33,7 +33,7 @@ void CursorPaginator::accept(const Page& page) {
         fail_partial(m_guard.pages(), "says more follow (" + m_more.said() +
                                           ") but has no cursor at '" + m_cursor_path.text() + "'");
     }
-    if (!more && !found && first && m_full_page && page.record_count >= *m_full_page) {
+    if (!more && !found && first && m_full_page && page.record_count == *m_full_page) {
         fail_partial(m_guard.pages(), nothing_at(page.body, m_cursor_path, page.record_count));
     }
     m_done = more ? !*more : page.record_count == 0 || !m_cursor;

@@ -24,7 +24,6 @@ class CursorPaginator : public Paginator {
     JsonPath m_cursor_path;
     std::optional<std::size_t> m_full_page;
     std::optional<std::string> m_cursor;  // nothing before the first page
-    bool m_done = false;
 };
 
 PagingKind cursor_paging();

@@ -60,8 +60,14 @@ class PathReader {
         }
         const std::string number(m_text.substr(m_at, end - m_at));
         Poco::Int64 index = 0;
-        if (number.empty() || number.find_first_not_of("-0123456789") != std::string::npos ||
+        const bool digits =
+            !number.empty() && number.find_first_not_of("-0123456789") == std::string::npos;
+        if (digits && number.find('-', 1) == std::string::npos &&
             !Poco::NumberParser::tryParse64(number, index)) {
+            m_at = m_open;
+            fail("the position [" + number + "] is out of range");
+        }
+        if (!digits || !Poco::NumberParser::tryParse64(number, index)) {
             m_at = m_open;
             fail("'[" + number +
                  "]' is neither a position such as [0] or [-1] nor a quoted key "

@@ -105,7 +105,7 @@ void NextUrlPaginator::accept(const Page& page) {
                                                        : std::string("in a Link header")));
     }
     if (!more && m_next_path && !found && first && m_full_page &&
-        page.record_count >= *m_full_page) {
+        page.record_count == *m_full_page) {
         fail_partial(m_guard.pages(), nothing_at(page.body, *m_next_path, page.record_count));
     }
     m_done = more ? !*more : page.record_count == 0 || !next;

@@ -24,7 +24,6 @@ class NextUrlPaginator : public Paginator {
     std::optional<JsonPath> m_next_path;  // nothing: the Link header
     std::optional<std::size_t> m_full_page;
     std::optional<std::string> m_next;  // nothing before the first page
-    bool m_done = false;
 };
 
 PagingKind next_url_paging();

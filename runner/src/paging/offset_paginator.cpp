@@ -9,6 +9,7 @@ OffsetPaginator::OffsetPaginator(const PagingSpec& spec)
       m_size_param(size_param(spec)),
       m_offset_param(spec.fields.text("offset_param")),
       m_total(optional_path(spec, "total")),
+      m_total_header(spec.fields.text("total_header")),
       m_step(spec.fields.integer("limit")) {}
 
 std::optional<PageRequest> OffsetPaginator::next() {
@@ -45,6 +46,8 @@ void OffsetPaginator::accept(const Page& page) {
     m_guard.counted();
     if (m_total) {
         m_guard.saw_total(as_count(find_path(page.body, *m_total)));
+    } else if (!m_total_header.empty()) {
+        m_guard.saw_total(header_count(page.headers, m_total_header));
     }
     const auto more = m_more.more(page.body, m_guard.pages());
     // Each page moves the offset forward by what it held, so the offset can never repeat.
@@ -77,6 +80,9 @@ PagingKind offset_paging() {
     FieldSpec total = path_field("total", "Path to the total count, re-read on every page.");
     total.moves_position = false;
     fields.push_back(total);
+    fields.push_back(header_field("total_header",
+                                  "A response header holding the total count (X-Total-Count), "
+                                  "where the body has none."));
     add_more_flag(fields);
     fields.push_back(inject_field());
     fields.push_back(max_pages_field());

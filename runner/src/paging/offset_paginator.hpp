@@ -25,9 +25,9 @@ class OffsetPaginator : public Paginator {
     PageParams m_size_param;
     std::string m_offset_param;
     std::optional<JsonPath> m_total;  // nothing when the provider gives none
+    std::string m_total_header;       // "" when the provider gives none
     std::int64_t m_offset = 0;
     std::int64_t m_step;  // the size of the pages planned ahead: the last page's, or the limit
-    bool m_done = false;
 };
 
 PagingKind offset_paging();

@@ -12,6 +12,8 @@ PagePaginator::PagePaginator(const PagingSpec& spec)
       m_limit(spec.fields.integer("limit")),
       m_total_path(optional_path(spec, "total")),
       m_total_pages_path(optional_path(spec, "total_pages")),
+      m_total_header(spec.fields.text("total_header")),
+      m_total_pages_header(spec.fields.text("total_pages_header")),
       m_page(m_start_page) {}
 
 std::optional<PageRequest> PagePaginator::next() {
@@ -48,12 +50,12 @@ std::vector<PageRequest> PagePaginator::ahead(std::size_t n) {
 void PagePaginator::accept(const Page& page) {
     m_guard.counted();
     m_records += static_cast<std::int64_t>(page.record_count);
-    const auto total_pages =
-        m_total_pages_path ? as_count(find_path(page.body, *m_total_pages_path)) : std::nullopt;
+    const auto total_pages = m_total_pages_path
+                                 ? as_count(find_path(page.body, *m_total_pages_path))
+                                 : header_count(page.headers, m_total_pages_header);
     m_total_pages = total_pages;
-    if (m_total_path) {
-        m_guard.saw_total(as_count(find_path(page.body, *m_total_path)));
-    }
+    m_guard.saw_total(m_total_path ? as_count(find_path(page.body, *m_total_path))
+                                   : header_count(page.headers, m_total_header));
     const auto more = m_more.more(page.body, m_guard.pages());
     if (more && *more && page.record_count == 0) {
         fail_partial(m_guard.pages(), "is empty but says more follow (" + m_more.said() +
@@ -91,6 +93,12 @@ PagingKind page_paging() {
         total.moves_position = false;
         fields.push_back(total);
     }
+    fields.push_back(header_field("total_header",
+                                  "A response header holding the total count of records "
+                                  "(X-Total-Count, X-WP-Total), where the body has none."));
+    fields.push_back(header_field("total_pages_header",
+                                  "A response header holding the number of pages "
+                                  "(X-WP-TotalPages), where the body has none."));
     add_more_flag(fields);
     fields.push_back(inject_field());
     fields.push_back(max_pages_field());

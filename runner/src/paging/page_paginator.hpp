@@ -27,10 +27,11 @@ class PagePaginator : public Paginator {
     std::int64_t m_limit;
     std::optional<JsonPath> m_total_path;  // nothing when the provider gives none
     std::optional<JsonPath> m_total_pages_path;
+    std::string m_total_header;  // "" when the provider gives none
+    std::string m_total_pages_header;
     std::int64_t m_page;
     std::int64_t m_records = 0;
     std::optional<std::int64_t> m_total_pages;  // as the latest page said; not kept across a resume
-    bool m_done = false;
 };
 
 PagingKind page_paging();

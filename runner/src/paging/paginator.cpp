@@ -5,6 +5,8 @@
 #include <apirunner/error.hpp>
 
 #include <Poco/JSON/Parser.h>
+#include <Poco/NumberParser.h>
+#include <Poco/String.h>
 
 #include <sstream>
 
@@ -59,7 +61,8 @@ FieldSpec concurrency_field() {
 
 void check_planning(const FieldValues& values, YamlMap& map) {
     if (values.integer("concurrency") > 1 && values.text("total").empty() &&
-        values.text("total_pages").empty()) {
+        values.text("total_pages").empty() && values.text("total_header").empty() &&
+        values.text("total_pages_header").empty()) {
         map.problem("concurrency",
                     "needs 'total' (or 'total_pages' for page paging): without a "
                     "total there is no knowing which pages are left");
@@ -86,6 +89,29 @@ PagingKind::Check with_more_flag(PagingKind::Check check) {
         check(values, map);
         check_more_flag(values, map);
     };
+}
+
+std::optional<std::int64_t> header_count(const HeaderList& headers, const std::string& name) {
+    if (name.empty()) {
+        return std::nullopt;
+    }
+    for (const auto& [header, value] : headers) {
+        Poco::Int64 count = 0;
+        if (Poco::icompare(header, name) == 0) {
+            const std::string text = Poco::trim(value);
+            return text.find_first_not_of("0123456789") == std::string::npos &&
+                           Poco::NumberParser::tryParse64(text, count)
+                       ? std::optional<std::int64_t>(count)
+                       : std::nullopt;
+        }
+    }
+    return std::nullopt;
+}
+
+FieldSpec header_field(std::string name, std::string description) {
+    FieldSpec spec{std::move(name), FieldType::text, std::move(description), ""};
+    spec.moves_position = false;
+    return spec;
 }
 
 std::optional<JsonPath> optional_path(const PagingSpec& spec, const std::string& name) {

@@ -103,6 +103,9 @@ class Paginator {
     // against next() once the pages before it were accepted.
     virtual std::vector<PageRequest> ahead(std::size_t n);
     const Totals& totals() const { return m_guard.totals(); }
+    // Ends the walk where it is: an answer whose status means "past the end"
+    // (request.end_on_status) came instead of a page.
+    void end_walk() { m_done = true; }
 
     // The walk's position after the pages accepted so far, as JSON text, and back again.
     std::string save() const;
@@ -114,7 +117,8 @@ class Paginator {
     virtual void restore_position(const Poco::JSON::Object& position) = 0;
 
     PageGuard m_guard;
-    MoreFlag m_more;  // has_more or last_page, when the job sets one
+    MoreFlag m_more;      // has_more or last_page, when the job sets one
+    bool m_done = false;  // next() has nothing more to ask for
 };
 
 // The paginator of the spec's kind (one request when the spec has no kind).
@@ -136,6 +140,13 @@ FieldSpec inject_field();
 // The has_more and last_page rows (more_flag.hpp), and a kind's check with theirs added.
 void add_more_flag(FieldTable& fields);
 PagingKind::Check with_more_flag(PagingKind::Check check);
+// A count a response header gives (X-Total-Count, X-WP-TotalPages): the named header (any case)
+// holding a whole number, 0 or more. Nothing when `name` is "", or the header is absent or not
+// a count.
+std::optional<std::int64_t> header_count(const HeaderList& headers, const std::string& name);
+// The total_header row (and total_pages_header for page paging).
+FieldSpec header_field(std::string name, std::string description);
+
 // The parsed path of a setting, or nothing when it is "".
 std::optional<JsonPath> optional_path(const PagingSpec& spec, const std::string& name);
 // The number of records a full page holds, when the job asks for a page size.

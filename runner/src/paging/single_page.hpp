@@ -17,7 +17,6 @@ class SinglePage : public Paginator {
     void restore_position(const Poco::JSON::Object& position) override;
 
   private:
-    bool m_done = false;
 };
 
 PagingKind single_page_paging();

@@ -5,6 +5,8 @@
 
 #include <apirunner/error.hpp>
 
+#include <algorithm>
+
 #include <Poco/URI.h>
 
 #include <thread>
@@ -88,8 +90,9 @@ HttpResponse AuthorizedClient::attempt(const HttpRequest& request) {
     return response;
 }
 
-HttpResponse AuthorizedClient::send(const HttpRequest& request, bool resendable) {
-    const bool idempotent = resendable || (request.method != "POST" && request.method != "PATCH");
+HttpResponse AuthorizedClient::send(const HttpRequest& request, const SendRules& rules) {
+    const bool idempotent =
+        rules.resendable || (request.method != "POST" && request.method != "PATCH");
     std::int64_t waited_ms = 0;
     for (int attempt_number = 1;; ++attempt_number) {
         const bool last = !idempotent || attempt_number >= m_policy.max_attempts;
@@ -97,13 +100,17 @@ HttpResponse AuthorizedClient::send(const HttpRequest& request, bool resendable)
         std::string failure;
         try {
             HttpResponse response = attempt(request);
-            if (response.status >= 200 && response.status < 300) {
+            if ((response.status >= 200 && response.status < 300) ||
+                std::count(rules.end_status.begin(), rules.end_status.end(), response.status)) {
                 return response;
             }
             const std::int64_t now_s = m_session.host().clock().unix_seconds();
-            const auto spent = response.status == 403 || response.status == 429
-                                   ? spent_budget_wait_ms(response, now_s)
-                                   : std::nullopt;
+            auto spent = response.status == 403 || response.status == 429
+                             ? spent_budget_wait_ms(response, now_s)
+                             : std::nullopt;
+            if (response.status == 403 && spent == std::optional<std::int64_t>(0)) {
+                spent.reset();  // no reset ahead: a refusal that happens to carry Remaining: 0
+            }
             if (!spent && !m_policy.retries_status(response.status)) {
                 const ErrorKind kind =
                     response.status == 403 ? ErrorKind::credentials : ErrorKind::bad_data;

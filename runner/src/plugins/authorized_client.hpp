@@ -12,8 +12,15 @@
 
 #include <functional>
 #include <random>
+#include <vector>
 
 namespace apirunner {
+
+// How one call's answers are taken, from the job's request settings.
+struct SendRules {
+    bool resendable = false;      // a POST that only reads (request.idempotent): retried
+    std::vector<int> end_status;  // 4xx answers returned, not thrown (request.end_on_status)
+};
 
 struct CallStats {
     std::int64_t requests = 0;
@@ -33,8 +40,8 @@ class AuthorizedClient {
 
     // A 2xx response, or throws Error: credentials for a 401 that recovery did not cure or a
     // 403, unavailable when retries ran out, bad_data for any other status. A POST or PATCH is
-    // sent once unless `resendable` says it only reads (a search, a query).
-    HttpResponse send(const HttpRequest& request, bool resendable = false);
+    // sent once unless the rules say it only reads; a status of `rules.end_status` is returned.
+    HttpResponse send(const HttpRequest& request, const SendRules& rules = {});
     const CallStats& stats() const { return m_stats; }
     // For callers that find a 2xx answer unusable (a page cut short): whether `attempt` may be
     // followed by another, and the wait before it.

@@ -34,7 +34,8 @@ std::string type_problem(SettingType type, const std::string& text) {
             const auto authority = text.find("://");
             if (authority != std::string::npos) {
                 const auto end = text.find_first_of("/?#", authority + 3);
-                const std::string host_port = text.substr(authority + 3, end - (authority + 3));
+                std::string host_port = text.substr(authority + 3, end - (authority + 3));
+                host_port = host_port.substr(host_port.rfind('@') + 1);  // never the userinfo
                 if (!host_port.empty() && host_port.back() == ':') {
                     return "has a ':' with no port after it: write the port (" + host_port +
                            "8080) or leave the ':' out";

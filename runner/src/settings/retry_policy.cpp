@@ -27,7 +27,10 @@ std::optional<std::int64_t> parse_retry_after_ms(const std::string& value,
     const std::string text = Poco::trim(value);
     Poco::Int64 seconds = 0;
     if (Poco::NumberParser::tryParse64(text, seconds)) {
-        return seconds > 0 ? std::optional<std::int64_t>(seconds * 1000) : std::nullopt;
+        // Bounded before the * 1000: any wait this long is past every limit anyway.
+        return seconds > 0 ? std::optional<std::int64_t>(
+                                 std::min<Poco::Int64>(seconds, 1'000'000'000) * 1000)
+                           : std::nullopt;
     }
     // RFC 9110 says whole seconds, but Shopify sends "2.0" and others "1.5": read as meant.
     double fraction = 0;

@@ -35,27 +35,27 @@ Poco::Dynamic::Var typed_scalar(const std::string& text) {
     return text;
 }
 
+// yaml-cpp registers an anchor before reading what it names, so `&b {a: *b}` is a node that
+// holds itself: the depth cap turns it (and any absurd nesting) into a problem, not a crash.
+constexpr int k_max_depth = 64;
+
 class Converter {
   public:
     Converter(const EnvLookup& env, ConfigProblems& problems) : m_env(env), m_problems(problems) {}
 
-    std::optional<Poco::Dynamic::Var> value(const YAML::Node& node, const std::string& path) {
+    std::optional<Poco::Dynamic::Var> value(const YAML::Node& node, const std::string& path,
+                                            int depth = 0) {
+        if (depth > k_max_depth) {
+            return refuse(path, "nests deeper than " + std::to_string(k_max_depth) +
+                                    " levels (an alias to itself?)");
+        }
         if (node.IsMap()) {
-            Poco::JSON::Object::Ptr object = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-            for (const auto& entry : node) {
-                const std::string key = entry.first.Scalar();
-                auto member = value(entry.second, path + "." + key);
-                if (!member) {
-                    return std::nullopt;
-                }
-                object->set(key, *member);
-            }
-            return Poco::Dynamic::Var(object);
+            return object(node, path, depth);
         }
         if (node.IsSequence()) {
             Poco::JSON::Array::Ptr array = new Poco::JSON::Array;
             for (std::size_t i = 0; i < node.size(); ++i) {
-                auto element = value(node[i], path + "[" + std::to_string(i) + "]");
+                auto element = value(node[i], path + "[" + std::to_string(i) + "]", depth + 1);
                 if (!element) {
                     return std::nullopt;
                 }
@@ -66,15 +66,51 @@ class Converter {
         if (node.IsNull()) {
             return Poco::Dynamic::Var();
         }
+        return scalar(node, path);
+    }
+
+  private:
+    std::optional<Poco::Dynamic::Var> refuse(const std::string& path, const std::string& why) {
+        m_problems.push_back({path, why});
+        return std::nullopt;
+    }
+
+    std::optional<Poco::Dynamic::Var> object(const YAML::Node& node, const std::string& path,
+                                             int depth) {
+        Poco::JSON::Object::Ptr object = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        for (const auto& entry : node) {
+            if (!entry.first.IsScalar()) {
+                return refuse(path, "has a key that is not text");
+            }
+            const std::string key = entry.first.Scalar();
+            if (key == "<<") {
+                return refuse(path + ".<<", "merge keys are not read: write the keys out");
+            }
+            if (object->has(key)) {
+                return refuse(path + "." + key, "is given twice");
+            }
+            auto member = value(entry.second, path + "." + key, depth + 1);
+            if (!member) {
+                return std::nullopt;
+            }
+            object->set(key, *member);
+        }
+        return Poco::Dynamic::Var(object);
+    }
+
+    // A quoted or !!str scalar, and one that takes a ${VAR} (whose value may be "00123"), stay
+    // text; a plain one is typed.
+    std::optional<Poco::Dynamic::Var> scalar(const YAML::Node& node, const std::string& path) {
         auto text = scalar_text(node, path, m_env, m_problems);
         if (!text) {
             return std::nullopt;
         }
-        const bool quoted = node.Tag() == "!";  // yaml-cpp tags a quoted scalar "!"
-        return quoted ? Poco::Dynamic::Var(*text) : typed_scalar(*text);
+        const std::string& tag = node.Tag();
+        const bool text_only = tag == "!" || tag == "tag:yaml.org,2002:str" ||
+                               node.Scalar().find("${") != std::string::npos;
+        return text_only ? Poco::Dynamic::Var(*text) : typed_scalar(*text);
     }
 
-  private:
     const EnvLookup& m_env;
     ConfigProblems& m_problems;
 };
