@@ -26,6 +26,7 @@ const CatalogueJob k_catalogue[] = {
     {"zendesk/tickets.yaml", "zendesk-tickets", "zendesk_tickets", "zendesk"},
     {"notion/tasks.yaml", "notion-tasks", "notion_tasks", "notion"},
     {"wordpress/posts.yaml", "wordpress-posts", "wordpress_posts", "wordpress"},
+    {"github/issues.yaml", "github-issues", "github_issues", "github"},
 };
 
 void replace_all(std::string& text, const std::string& from, const std::string& to) {
@@ -130,16 +131,6 @@ TEST_CASE("catalogue: without has_more, a Stripe walk still ends, on the empty p
     CHECK(sandbox.count("stripe: customers 250..250") == 1);  // the one request past the end
 }
 
-TEST_CASE("catalogue: a 403 saying the rate limit is spent waits for its reset, not a new login") {
-    Sandbox sandbox({"--records", "1200", "--budget", "4"});
-    Workdir work;
-    work.write("jobs.yaml", catalogue_file(sandbox, k_catalogue[0]));  // Stripe: 12 pages
-    const Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
-    CHECK(run.exit_code == 0);
-    every_record_once(work, k_catalogue[0], 1200);
-    CHECK(sandbox.count("fault: 403, rate limit spent") >= 1);
-}
-
 TEST_CASE("catalogue: without its Notion-Version header, Notion's own error code is shown") {
     Sandbox sandbox({"--records", "10"});
     Workdir work;
@@ -176,4 +167,15 @@ TEST_CASE("catalogue: without the header, WordPress's 400 past the last page end
     const Finished strict = work.apirunner({"run", "--config", "jobs.yaml", "--full-refresh"});
     CHECK(strict.exit_code == 65);
     CHECK_THAT(strict.err, Catch::Contains("rest_post_invalid_page_number"));
+}
+
+TEST_CASE(
+    "catalogue: GitHub's spent rate limit (403, Remaining 0) is waited out, never a new login") {
+    Sandbox sandbox({"--records", "1000", "--budget", "4"});
+    Workdir work;
+    work.write("jobs.yaml", catalogue_file(sandbox, k_catalogue[6]));  // 10 pages
+    const Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
+    CHECK(run.exit_code == 0);
+    every_record_once(work, k_catalogue[6], 1000);
+    CHECK(sandbox.count("fault: 403, rate limit spent") >= 1);
 }

@@ -6,6 +6,7 @@
 #include "mediamath_simulator.hpp"
 #include "mediavalet_simulator.hpp"
 #include "openx_simulator.hpp"
+#include "public_apis/github_simulator.hpp"
 #include "public_apis/graph_simulator.hpp"
 #include "public_apis/jira_simulator.hpp"
 #include "public_apis/notion_simulator.hpp"
@@ -125,6 +126,7 @@ class SandboxApp : public Poco::Util::ServerApplication {
         simulators.push_back(std::make_unique<GenericSimulator>(m_options));
         simulators.push_back(std::make_unique<StripeSimulator>(m_options));
         simulators.push_back(std::make_unique<GraphSimulator>(m_options));
+        simulators.push_back(std::make_unique<GitHubSimulator>(m_options));
         simulators.push_back(std::make_unique<JiraSimulator>(m_options));
         simulators.push_back(std::make_unique<NotionSimulator>(m_options));
         simulators.push_back(std::make_unique<WordPressSimulator>(m_options));
