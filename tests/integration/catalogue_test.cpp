@@ -27,6 +27,7 @@ const CatalogueJob k_catalogue[] = {
     {"notion/tasks.yaml", "notion-tasks", "notion_tasks", "notion"},
     {"wordpress/posts.yaml", "wordpress-posts", "wordpress_posts", "wordpress"},
     {"github/issues.yaml", "github-issues", "github_issues", "github"},
+    {"hubspot/contacts.yaml", "hubspot-contacts", "hubspot_contacts", "hubspot"},
 };
 
 void replace_all(std::string& text, const std::string& from, const std::string& to) {

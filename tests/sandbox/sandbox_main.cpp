@@ -8,6 +8,7 @@
 #include "openx_simulator.hpp"
 #include "public_apis/github_simulator.hpp"
 #include "public_apis/graph_simulator.hpp"
+#include "public_apis/hubspot_simulator.hpp"
 #include "public_apis/jira_simulator.hpp"
 #include "public_apis/notion_simulator.hpp"
 #include "public_apis/stripe_simulator.hpp"
@@ -128,6 +129,7 @@ class SandboxApp : public Poco::Util::ServerApplication {
         simulators.push_back(std::make_unique<GraphSimulator>(m_options));
         simulators.push_back(std::make_unique<GitHubSimulator>(m_options));
         simulators.push_back(std::make_unique<JiraSimulator>(m_options));
+        simulators.push_back(std::make_unique<HubSpotSimulator>(m_options));
         simulators.push_back(std::make_unique<NotionSimulator>(m_options));
         simulators.push_back(std::make_unique<WordPressSimulator>(m_options));
         simulators.push_back(std::make_unique<ZendeskSimulator>(m_options));
