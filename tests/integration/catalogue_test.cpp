@@ -28,6 +28,7 @@ const CatalogueJob k_catalogue[] = {
     {"wordpress/posts.yaml", "wordpress-posts", "wordpress_posts", "wordpress"},
     {"github/issues.yaml", "github-issues", "github_issues", "github"},
     {"hubspot/contacts.yaml", "hubspot-contacts", "hubspot_contacts", "hubspot"},
+    {"salesforce/accounts.yaml", "salesforce-accounts", "salesforce_accounts", "salesforce"},
 };
 
 void replace_all(std::string& text, const std::string& from, const std::string& to) {
@@ -58,6 +59,7 @@ std::string catalogue_file(const Sandbox& sandbox, const CatalogueJob& entry,
 void every_record_once(const Workdir& work, const CatalogueJob& entry, Poco::Int64 total) {
     const std::string table = entry.table;
     CHECK(work.sql("out/extracts.sqlite", "SELECT count(*) FROM " + table) == total);
+    // The primary key column (id, or Salesforce's Id: SQLite's names ignore case).
     CHECK(work.sql("out/extracts.sqlite", "SELECT count(DISTINCT id) FROM " + table) == total);
 }
 
