@@ -77,6 +77,8 @@ TEST_CASE("catalogue: each public API's job file extracts every record exactly o
                    Catch::Contains("job " + std::string(entry.job) + ": ok, 2537 records"));
         every_record_once(work, entry, 2537);
     }
+    // Salesforce's batch size came in its second header (Sforce-Query-Options: batchSize=500).
+    CHECK(sandbox.count("salesforce: query batch 500..1000") == 1);
 }
 
 TEST_CASE("catalogue: through 503s and dropped answers, still every record exactly once") {
