@@ -7,6 +7,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 using namespace itest;
 
@@ -29,7 +30,18 @@ const CatalogueJob k_catalogue[] = {
     {"github/issues.yaml", "github-issues", "github_issues", "github"},
     {"hubspot/contacts.yaml", "hubspot-contacts", "hubspot_contacts", "hubspot"},
     {"salesforce/accounts.yaml", "salesforce-accounts", "salesforce_accounts", "salesforce"},
+    {"shopify/products.yaml", "shopify-products", "shopify_products", "shopify"},
 };
+
+// The catalogue entry of a job file.
+const CatalogueJob& catalogue(const std::string& file) {
+    for (const auto& entry : k_catalogue) {
+        if (entry.file == file) {
+            return entry;
+        }
+    }
+    throw std::logic_error("no catalogue entry " + file);
+}
 
 void replace_all(std::string& text, const std::string& from, const std::string& to) {
     for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
@@ -100,7 +112,7 @@ TEST_CASE("catalogue: through 503s and dropped answers, still every record exact
 TEST_CASE("catalogue: a dotted key written as a dot path fails on page 1, saying how to write it") {
     Sandbox sandbox({"--records", "2537"});
     Workdir work;
-    std::string jobs = catalogue_file(sandbox, k_catalogue[1]);
+    std::string jobs = catalogue_file(sandbox, catalogue("graph/users.yaml"));
     replace_all(jobs, R"(next: '["@odata.nextLink"]')", "next: '@odata.nextLink'");
     work.write("jobs.yaml", jobs);
     const Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
@@ -115,7 +127,7 @@ TEST_CASE("catalogue: a dotted key written as a dot path fails on page 1, saying
 TEST_CASE("catalogue: Stripe's cursor taken from the page instead of its last record fails") {
     Sandbox sandbox({"--records", "2537"});
     Workdir work;
-    std::string jobs = catalogue_file(sandbox, k_catalogue[0]);
+    std::string jobs = catalogue_file(sandbox, catalogue("stripe/customers.yaml"));
     replace_all(jobs, "cursor: data[-1].id", "cursor: id");
     work.write("jobs.yaml", jobs);
     const Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
@@ -127,19 +139,19 @@ TEST_CASE("catalogue: Stripe's cursor taken from the page instead of its last re
 TEST_CASE("catalogue: without has_more, a Stripe walk still ends, on the empty page past the end") {
     Sandbox sandbox({"--records", "250"});
     Workdir work;
-    std::string jobs = catalogue_file(sandbox, k_catalogue[0]);
+    std::string jobs = catalogue_file(sandbox, catalogue("stripe/customers.yaml"));
     replace_all(jobs, "      has_more: has_more\n", "");
     work.write("jobs.yaml", jobs);
     const Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
     CHECK(run.exit_code == 0);
-    every_record_once(work, k_catalogue[0], 250);
+    every_record_once(work, catalogue("stripe/customers.yaml"), 250);
     CHECK(sandbox.count("stripe: customers 250..250") == 1);  // the one request past the end
 }
 
 TEST_CASE("catalogue: without its Notion-Version header, Notion's own error code is shown") {
     Sandbox sandbox({"--records", "10"});
     Workdir work;
-    std::string jobs = catalogue_file(sandbox, k_catalogue[4]);
+    std::string jobs = catalogue_file(sandbox, catalogue("notion/tasks.yaml"));
     replace_all(jobs, "      headers: {Notion-Version: \"2022-06-28\"}\n", "");
     work.write("jobs.yaml", jobs);
     const Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
@@ -150,7 +162,7 @@ TEST_CASE("catalogue: without its Notion-Version header, Notion's own error code
 TEST_CASE("catalogue: WordPress's pages counted from a header end without the page past the last") {
     Sandbox sandbox({"--records", "250"});
     Workdir work;
-    work.write("jobs.yaml", catalogue_file(sandbox, k_catalogue[5]));
+    work.write("jobs.yaml", catalogue_file(sandbox, catalogue("wordpress/posts.yaml")));
     REQUIRE(work.apirunner({"run", "--config", "jobs.yaml"}).exit_code == 0);
     CHECK(sandbox.count("wordpress: posts page") == 3);
     CHECK(sandbox.count("past the last") == 0);
@@ -159,12 +171,12 @@ TEST_CASE("catalogue: WordPress's pages counted from a header end without the pa
 TEST_CASE("catalogue: without the header, WordPress's 400 past the last page ends the walk") {
     Sandbox sandbox({"--records", "250"});
     Workdir work;
-    std::string jobs = catalogue_file(sandbox, k_catalogue[5]);
+    std::string jobs = catalogue_file(sandbox, catalogue("wordpress/posts.yaml"));
     replace_all(jobs, "      total_pages_header: X-WP-TotalPages\n", "");
     work.write("jobs.yaml", jobs);
     const Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
     CHECK(run.exit_code == 0);
-    every_record_once(work, k_catalogue[5], 250);
+    every_record_once(work, catalogue("wordpress/posts.yaml"), 250);
     CHECK(sandbox.count("400: page 4 past the last") == 1);
     // Without end_on_status the same answer fails the job, as bad data with the provider's words.
     replace_all(jobs, "      end_on_status: [400]\n", "");
@@ -178,9 +190,29 @@ TEST_CASE(
     "catalogue: GitHub's spent rate limit (403, Remaining 0) is waited out, never a new login") {
     Sandbox sandbox({"--records", "1000", "--budget", "4"});
     Workdir work;
-    work.write("jobs.yaml", catalogue_file(sandbox, k_catalogue[6]));  // 10 pages
+    work.write("jobs.yaml", catalogue_file(sandbox, catalogue("github/issues.yaml")));  // 10 pages
     const Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
     CHECK(run.exit_code == 0);
-    every_record_once(work, k_catalogue[6], 1000);
+    every_record_once(work, catalogue("github/issues.yaml"), 1000);
     CHECK(sandbox.count("fault: 403, rate limit spent") >= 1);
+}
+
+TEST_CASE(
+    "catalogue: Shopify's full bucket (429, Retry-After: 2.0) is waited out for two seconds") {
+    Sandbox sandbox({"--records", "12000"});  // 48 pages of 250: past the bucket of 40
+    Workdir work;
+    work.write("jobs.yaml", catalogue_file(sandbox, catalogue("shopify/products.yaml")));
+    const Finished run = work.apirunner({"run", "--config", "jobs.yaml", "--log-level", "info"});
+    CHECK(run.exit_code == 0);
+    every_record_once(work, catalogue("shopify/products.yaml"), 12000);
+    REQUIRE(sandbox.count("shopify: 429: the bucket is full") >= 1);
+    // Each wait is at least Shopify's 2.0 s (a floor on the backoff); "2.0" once read as no hint.
+    const std::string waiting = "ms before retrying";
+    int waits = 0;
+    for (auto at = run.err.find(waiting); at != std::string::npos;
+         at = run.err.find(waiting, at + 1), ++waits) {
+        const auto start = run.err.rfind("waiting ", at) + 8;
+        CHECK(std::stoll(run.err.substr(start, at - start)) >= 2000);
+    }
+    CHECK(waits >= 1);
 }

@@ -12,6 +12,7 @@
 #include "public_apis/jira_simulator.hpp"
 #include "public_apis/notion_simulator.hpp"
 #include "public_apis/salesforce_simulator.hpp"
+#include "public_apis/shopify_simulator.hpp"
 #include "public_apis/stripe_simulator.hpp"
 #include "public_apis/wordpress_simulator.hpp"
 #include "public_apis/zendesk_simulator.hpp"
@@ -132,6 +133,7 @@ class SandboxApp : public Poco::Util::ServerApplication {
         simulators.push_back(std::make_unique<JiraSimulator>(m_options));
         simulators.push_back(std::make_unique<HubSpotSimulator>(m_options));
         simulators.push_back(std::make_unique<SalesforceSimulator>(m_options));
+        simulators.push_back(std::make_unique<ShopifySimulator>(m_options));
         simulators.push_back(std::make_unique<NotionSimulator>(m_options));
         simulators.push_back(std::make_unique<WordPressSimulator>(m_options));
         simulators.push_back(std::make_unique<ZendeskSimulator>(m_options));
