@@ -40,7 +40,7 @@ void page_input(const std::string& input) {
     const std::string url = "https://api.test/v1/items";
     link_next(body);
     try {
-        const ParsedPage page = parse_page(body, spec.records());
+        const ParsedPage page = parse_page(body, JsonPath::parse(spec.records()));
         auto paginator = make_paginator(spec);
         while (paginator->next()) {
             paginator->accept(Page{page.body, page.records.size(), headers, url});

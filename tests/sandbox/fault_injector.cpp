@@ -4,21 +4,7 @@
 
 namespace sandbox {
 
-bool FaultInjector::over_rate(std::int64_t limit) {
-    if (limit <= 0) {
-        return false;
-    }
-    const auto now = std::chrono::steady_clock::now();
-    std::lock_guard<std::mutex> lock(m_mutex);
-    while (!m_recent.empty() && now - m_recent.front() >= std::chrono::seconds(1)) {
-        m_recent.pop_front();
-    }
-    if (static_cast<std::int64_t>(m_recent.size()) >= limit) {
-        return true;
-    }
-    m_recent.push_back(now);
-    return false;
-}
+bool FaultInjector::over_rate(std::int64_t limit) { return limit > 0 && !m_window.admit(limit); }
 
 std::optional<Fault> FaultInjector::next() {
     if (over_rate(m_options.rate_limit)) {

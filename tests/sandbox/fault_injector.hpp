@@ -6,11 +6,10 @@
 // redirect to itself).
 #pragma once
 
+#include "request_window.hpp"
+
 #include <atomic>
-#include <chrono>
 #include <cstdint>
-#include <deque>
-#include <mutex>
 #include <optional>
 #include <string>
 
@@ -58,8 +57,7 @@ class FaultInjector {
 
     const FaultOptions& m_options;
     std::atomic<std::int64_t> m_count{0};
-    std::mutex m_mutex;
-    std::deque<std::chrono::steady_clock::time_point> m_recent;
+    RequestWindow m_window;
 };
 
 }  // namespace sandbox

@@ -44,7 +44,7 @@ TEST_CASE("records appear at the target only when the job finishes") {
     Fixture f;
     JsonlSink sink(f.sink, OutputSpec{"files", OutputMode::replace, {}}, f.run);
     sink.start();
-    sink.write_page(parse_page(R"([{"id":1},{"id":2}])", "").records, 1);
+    sink.write_page(parse_page(R"([{"id":1},{"id":2}])", JsonPath()).records, 1);
     CHECK_FALSE(Poco::File(f.target()).exists());
     sink.finish();
     CHECK(read(f.target()) == "{\"id\":1}\n{\"id\":2}\n");
@@ -58,7 +58,7 @@ TEST_CASE("a discarded run leaves the earlier file untouched and no temporary be
     {
         JsonlSink sink(f.sink, OutputSpec{"files", OutputMode::replace, {}}, f.run);
         sink.start();
-        sink.write_page(parse_page(R"([{"id":1}])", "").records, 1);
+        sink.write_page(parse_page(R"([{"id":1}])", JsonPath()).records, 1);
         sink.discard();
     }
     CHECK(read(f.target()) == "{\"id\":0}\n");
@@ -71,7 +71,7 @@ TEST_CASE("append mode keeps what the file held") {
     std::ofstream(f.target()) << "{\"id\":0}\n";
     JsonlSink sink(f.sink, OutputSpec{"files", OutputMode::append, {}}, f.run);
     sink.start();
-    sink.write_page(parse_page(R"([{"id":1}])", "").records, 1);
+    sink.write_page(parse_page(R"([{"id":1}])", JsonPath()).records, 1);
     sink.finish();
     CHECK(read(f.target()) == "{\"id\":0}\n{\"id\":1}\n");
 }
@@ -83,15 +83,15 @@ TEST_CASE(
     {
         JsonlSink sink(f.sink, OutputSpec{"files", OutputMode::replace, {}}, f.run);
         sink.start();
-        sink.write_page(parse_page(R"([{"id":1}])", "").records, 1);
+        sink.write_page(parse_page(R"([{"id":1}])", JsonPath()).records, 1);
         position = sink.position();
-        sink.write_page(parse_page(R"([{"id":2}])", "").records, 2);
+        sink.write_page(parse_page(R"([{"id":2}])", JsonPath()).records, 2);
         // killed here: the checkpoint was saved after page 1 only
     }
     CHECK(position == "9");
     JsonlSink sink(f.sink, OutputSpec{"files", OutputMode::replace, {}}, f.run);
     REQUIRE(sink.resume(SinkCheckpoint{position, 1, false}));
-    sink.write_page(parse_page(R"([{"id":2}])", "").records, 2);
+    sink.write_page(parse_page(R"([{"id":2}])", JsonPath()).records, 2);
     sink.finish();
     CHECK(read(f.target()) == "{\"id\":1}\n{\"id\":2}\n");
 }
@@ -103,7 +103,7 @@ TEST_CASE("a file that lost its temporary cannot be resumed unless the run was f
     {
         JsonlSink sink(f.sink, OutputSpec{"files", OutputMode::replace, {}}, f.run);
         sink.start();
-        sink.write_page(parse_page(R"([{"id":1}])", "").records, 1);
+        sink.write_page(parse_page(R"([{"id":1}])", JsonPath()).records, 1);
         sink.finish();
     }
     JsonlSink finished(f.sink, OutputSpec{"files", OutputMode::replace, {}}, f.run);

@@ -33,7 +33,7 @@ const PageRequest k_second_page{{{"page_size", "100", true}, {"start_cursor", "c
 
 TEST_CASE("page request: paging values in the query, after the job's own parameters") {
     const HttpRequest request =
-        page_request("http://127.0.0.1:1/api", job_with("query"), k_second_page);
+        PageRequests("http://127.0.0.1:1/api", job_with("query")).make(k_second_page);
     CHECK(request.method == "GET");
     CHECK(request.url == "http://127.0.0.1:1/api/v1/items?sort=id&page_size=100&start_cursor=c-1");
     CHECK(header_of(request, "Notion-Version") == std::optional<std::string>("2022-06-28"));
@@ -44,20 +44,21 @@ TEST_CASE("page request: paging values in the JSON body, counts as numbers, the 
     JobSpec job = job_with("body");
     job.request.method = "POST";
     job.request.body = R"({"filter":{"property":"Done","checkbox":{"equals":true}},"page_size":5})";
-    const HttpRequest request = page_request("http://127.0.0.1:1/api", job, k_second_page);
+    const HttpRequest request = PageRequests("http://127.0.0.1:1/api", job).make(k_second_page);
     CHECK(request.url == "http://127.0.0.1:1/api/v1/items?sort=id");
     CHECK(request.body == R"({"filter":{"property":"Done","checkbox":{"equals":true}},)"
                           R"("page_size":100,"start_cursor":"c-1"})");
     CHECK(header_of(request, "Content-Type") == std::optional<std::string>("application/json"));
     // The first page: no cursor yet, and a body made from nothing when the job has none.
     job.request.body.reset();
-    CHECK(page_request("http://x:1", job, PageRequest{{{"page_size", "100", true}}, std::nullopt})
+    CHECK(PageRequests("http://x:1", job)
+              .make(PageRequest{{{"page_size", "100", true}}, std::nullopt})
               .body == R"({"page_size":100})");
 }
 
 TEST_CASE("page request: paging values in headers") {
     const HttpRequest request =
-        page_request("http://127.0.0.1:1/api", job_with("header"), k_second_page);
+        PageRequests("http://127.0.0.1:1/api", job_with("header")).make(k_second_page);
     CHECK(request.url == "http://127.0.0.1:1/api/v1/items?sort=id");
     CHECK(header_of(request, "start_cursor") == std::optional<std::string>("c-1"));
     CHECK(header_of(request, "page_size") == std::optional<std::string>("100"));
@@ -65,7 +66,8 @@ TEST_CASE("page request: paging values in headers") {
 
 TEST_CASE("page request: a URL the provider gave is used as it is, with the job's headers") {
     PageRequest next{{}, std::string("http://127.0.0.1:1/api/v1/items?after=z")};
-    const HttpRequest request = page_request("http://127.0.0.1:1/api", job_with("query"), next);
+    const HttpRequest request =
+        PageRequests("http://127.0.0.1:1/api", job_with("query")).make(next);
     CHECK(request.url == "http://127.0.0.1:1/api/v1/items?after=z");
     CHECK(header_of(request, "Notion-Version") == std::optional<std::string>("2022-06-28"));
 }

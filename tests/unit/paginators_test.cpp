@@ -144,30 +144,31 @@ TEST_CASE("an endpoint that never ends is stopped at max_pages") {
 }
 
 TEST_CASE("page parsing refuses what is not a page of records") {
-    CHECK_THROWS_WITH(parse_page("<html>oops</html>", "data"), Catch::Contains("looks like HTML"));
-    CHECK_THROWS_WITH(parse_page("[{\"n\":\"caf\xe9\"}]", ""),
+    CHECK_THROWS_WITH(parse_page("<html>oops</html>", JsonPath::parse("data")),
+                      Catch::Contains("looks like HTML"));
+    CHECK_THROWS_WITH(parse_page("[{\"n\":\"caf\xe9\"}]", JsonPath()),
                       "the page is not valid JSON: it is not UTF-8 (byte 0xE9 at offset 10)");
-    CHECK_THROWS_WITH(parse_page("[{\"n\":\"\xed\xa0\x80\"}]", ""),  // a UTF-16 surrogate
+    CHECK_THROWS_WITH(parse_page("[{\"n\":\"\xed\xa0\x80\"}]", JsonPath()),  // a UTF-16 surrogate
                       "the page is not valid JSON: it is not UTF-8 (byte 0xED at offset 7)");
-    CHECK(parse_page("[{\"n\":\"caf\xc3\xa9 \xf0\x9f\x98\x80\"}]", "").records.size() == 1);
-    CHECK_THROWS_WITH(parse_page(R"({"data":[{"id":1})", "data"),
+    CHECK(parse_page("[{\"n\":\"caf\xc3\xa9 \xf0\x9f\x98\x80\"}]", JsonPath()).records.size() == 1);
+    CHECK_THROWS_WITH(parse_page(R"({"data":[{"id":1})", JsonPath::parse("data")),
                       Catch::Contains("not valid JSON"));
-    CHECK_THROWS_WITH(parse_page(R"({"data":{"id":1}})", "data"),
+    CHECK_THROWS_WITH(parse_page(R"({"data":{"id":1}})", JsonPath::parse("data")),
                       "the page has no list of records at 'data'");
-    CHECK_THROWS_WITH(parse_page(R"({"data":[1,2]})", "data"),
+    CHECK_THROWS_WITH(parse_page(R"({"data":[1,2]})", JsonPath::parse("data")),
                       "record 1 of the page is not a JSON object");
-    CHECK_THROWS_WITH(parse_page(R"([{"id":1}])", "data"),
+    CHECK_THROWS_WITH(parse_page(R"([{"id":1}])", JsonPath::parse("data")),
                       "the page is a JSON array where an object with records at 'data' belongs");
-    CHECK(parse_page(R"([{"id":1},{"id":2}])", "").records.size() == 2);
+    CHECK(parse_page(R"([{"id":1},{"id":2}])", JsonPath()).records.size() == 2);
     // simdjson keeps integers in 64 bits: a longer one fails the page, and the message says why
-    CHECK_THROWS_WITH(parse_page(R"([{"id":123456789012345678901234567890}])", ""),
+    CHECK_THROWS_WITH(parse_page(R"([{"id":123456789012345678901234567890}])", JsonPath()),
                       "the page is not valid JSON: Problem while parsing a number");
-    CHECK(parse_page(R"([{"id":18446744073709551615,"n":-9223372036854775808}])", "")
+    CHECK(parse_page(R"([{"id":18446744073709551615,"n":-9223372036854775808}])", JsonPath())
               .records.size() == 1);
 }
 
 TEST_CASE("a record keeps its fields in the provider's order") {
-    ParsedPage page = parse_page(R"({"data":[{"z":1,"a":"x","m":null}]})", "data");
+    ParsedPage page = parse_page(R"({"data":[{"z":1,"a":"x","m":null}]})", JsonPath::parse("data"));
     CHECK(page.records.at(0).json == R"({"z":1,"a":"x","m":null})");
 }
 
@@ -175,11 +176,11 @@ TEST_CASE("a record's JSON is the provider's own text without the spaces between
     const std::string body =
         "{ \"meta\" : { \"list\" : [\n  { \"a\" : \"caf\\u00e9  x\" ,\n \"n\" : 2.50 },"
         "\t{\"b\":[ 1 , 2 ]} ] } }";
-    ParsedPage page = parse_page(body, "meta.list");
+    ParsedPage page = parse_page(body, JsonPath::parse("meta.list"));
     REQUIRE(page.records.size() == 2);
     CHECK(page.records[0].json == R"({"a":"caf\u00e9  x","n":2.50})");
     CHECK(page.records[1].json == R"({"b":[1,2]})");
-    CHECK_THROWS_WITH(parse_page(R"({"data":[{"a":"unclosed}]})", "data"),
+    CHECK_THROWS_WITH(parse_page(R"({"data":[{"a":"unclosed}]})", JsonPath::parse("data")),
                       Catch::Contains("not valid JSON"));
 }
 
@@ -196,7 +197,7 @@ std::vector<std::string> walk_resumed(const PagingSpec& paging, const Endpoint& 
         REQUIRE(request);
         requests.push_back(describe(*request));
         Served served = endpoint(*request, i);
-        ParsedPage page = parse_page(served.body, "data");
+        ParsedPage page = parse_page(served.body, JsonPath::parse("data"));
         first->accept(Page{page.body, page.records.size(), served.headers, served.url});
     }
     auto second = make_paginator(paging);
@@ -265,7 +266,8 @@ namespace {
 std::vector<std::string> planned_after(Paginator& paginator, std::size_t count,
                                        const std::string& extra, std::size_t n) {
     REQUIRE(paginator.next());
-    ParsedPage page = parse_page(R"({"data":)" + records(count) + "," + extra + "}", "data");
+    ParsedPage page =
+        parse_page(R"({"data":)" + records(count) + "," + extra + "}", JsonPath::parse("data"));
     paginator.accept(Page{page.body, page.records.size(), {}, "https://api.test/v1/items"});
     std::vector<std::string> planned;
     for (const auto& request : paginator.ahead(n)) {

@@ -41,7 +41,7 @@ inline std::vector<std::string> walk(Paginator& paginator, const Endpoint& endpo
         REQUIRE(static_cast<int>(requests.size()) < limit);
         requests.push_back(describe(*request));
         Served served = endpoint(*request, static_cast<int>(requests.size()) - 1);
-        ParsedPage page = parse_page(served.body, "data");
+        ParsedPage page = parse_page(served.body, JsonPath::parse("data"));
         paginator.accept(Page{page.body, page.records.size(), served.headers, served.url});
     }
     return requests;

@@ -51,7 +51,8 @@ struct Fixture {
         SqliteSink sink_(sink, output(mode), job, run(run_id));
         sink_.start();
         for (std::size_t i = 0; i < pages.size(); ++i) {
-            sink_.write_page(parse_page(pages[i], "").records, static_cast<std::int64_t>(i) + 1);
+            sink_.write_page(parse_page(pages[i], JsonPath()).records,
+                             static_cast<std::int64_t>(i) + 1);
         }
         sink_.finish();
     }
@@ -91,7 +92,7 @@ TEST_CASE("replace swaps the table in at finish, a discarded replace leaves the 
     {
         SqliteSink sink(f.sink, f.output("replace"), f.job, f.run("r2"));
         sink.start();
-        sink.write_page(parse_page(R"([{"id":9}])", "").records, 1);
+        sink.write_page(parse_page(R"([{"id":9}])", JsonPath()).records, 1);
         CHECK(f.count("SELECT count(*) FROM orgs") == 3);  // readers still see the old table
         sink.discard();
     }
@@ -116,9 +117,10 @@ TEST_CASE("a record without the primary key fails the page, and the page is not 
     Fixture f;
     SqliteSink sink(f.sink, f.output("merge"), f.job, f.run("r1"));
     sink.start();
-    sink.write_page(parse_page(R"([{"id":1}])", "").records, 1);
-    CHECK_THROWS_WITH(sink.write_page(parse_page(R"([{"id":2},{"name":"no id"}])", "").records, 2),
-                      "record 2 of the page has no primary key 'id'");
+    sink.write_page(parse_page(R"([{"id":1}])", JsonPath()).records, 1);
+    CHECK_THROWS_WITH(
+        sink.write_page(parse_page(R"([{"id":2},{"name":"no id"}])", JsonPath()).records, 2),
+        "record 2 of the page has no primary key 'id'");
     CHECK(f.count("SELECT count(*) FROM orgs") == 1);
 }
 
@@ -134,14 +136,14 @@ TEST_CASE("a resumed run skips the pages the table already holds, whatever the c
     {
         SqliteSink sink(f.sink, f.output("append"), f.job, f.run("r1"));
         sink.start();
-        sink.write_page(parse_page(R"([{"id":1}])", "").records, 1);
-        sink.write_page(parse_page(R"([{"id":2}])", "").records, 2);
+        sink.write_page(parse_page(R"([{"id":1}])", JsonPath()).records, 1);
+        sink.write_page(parse_page(R"([{"id":2}])", JsonPath()).records, 2);
         // killed here: the checkpoint was saved after page 1 only
     }
     SqliteSink sink(f.sink, f.output("append"), f.job, f.run("r1"));
     REQUIRE(sink.resume(SinkCheckpoint{"", 1, false}));
-    sink.write_page(parse_page(R"([{"id":2}])", "").records, 2);  // fetched again: skipped
-    sink.write_page(parse_page(R"([{"id":3}])", "").records, 3);
+    sink.write_page(parse_page(R"([{"id":2}])", JsonPath()).records, 2);  // fetched again: skipped
+    sink.write_page(parse_page(R"([{"id":3}])", JsonPath()).records, 3);
     sink.finish();
     CHECK(f.count("SELECT count(*) FROM orgs") == 3);
     CHECK(f.count("SELECT count(DISTINCT id) FROM orgs") == 3);
@@ -154,11 +156,11 @@ TEST_CASE("a resumed replace keeps filling its staging table") {
     {
         SqliteSink sink(f.sink, f.output("replace"), f.job, f.run("r1"));
         sink.start();
-        sink.write_page(parse_page(R"([{"id":1}])", "").records, 1);
+        sink.write_page(parse_page(R"([{"id":1}])", JsonPath()).records, 1);
     }
     SqliteSink sink(f.sink, f.output("replace"), f.job, f.run("r1"));
     REQUIRE(sink.resume(SinkCheckpoint{"", 1, false}));
-    sink.write_page(parse_page(R"([])", "").records, 2);
+    sink.write_page(parse_page(R"([])", JsonPath()).records, 2);
     CHECK(f.count("SELECT count(*) FROM orgs") == 1);
     sink.finish();
     CHECK(f.count("SELECT count(*) FROM orgs WHERE id = 1") == 1);
@@ -182,8 +184,8 @@ TEST_CASE("discarding an append run removes its rows and nothing else, distinct 
     f.write("append", "r1", {R"([{"id":1}])"});
     SqliteSink sink(f.sink, f.output("append"), f.job, f.run("r2"));
     sink.start();
-    sink.write_page(parse_page(R"([{"id":2},{"id":3}])", "").records, 1);
-    sink.write_page(parse_page(R"([{"id":3}])", "").records, 2);
+    sink.write_page(parse_page(R"([{"id":2},{"id":3}])", JsonPath()).records, 1);
+    sink.write_page(parse_page(R"([{"id":3}])", JsonPath()).records, 2);
     CHECK(sink.distinct_keys() == std::optional<std::int64_t>(2));
     sink.discard();
     CHECK(f.count("SELECT count(*) FROM orgs") == 1);

@@ -173,7 +173,7 @@ TEST_CASE("a saved position goes on under has_more exactly where it stopped") {
     auto first = make_paginator(paging);
     auto request = first->next();
     Served served = endpoint(*request, 0);
-    ParsedPage page = parse_page(served.body, "data");
+    ParsedPage page = parse_page(served.body, JsonPath::parse("data"));
     first->accept(Page{page.body, page.records.size(), served.headers, served.url});
     auto resumed = make_paginator(paging);
     resumed->restore(first->save());

@@ -18,34 +18,6 @@ struct Arrival {
     bool past_end = false;  // a status of request.end_on_status came instead of a page
 };
 
-SendRules send_rules(const RequestSpec& request) {
-    return SendRules{request.idempotent, request.end_on_status};
-}
-
-// The page `response` answered, parsed. A 2xx whose JSON does not parse is a page cut short
-// more often than a provider that changed its mind, so it is fetched again like any transient
-// failure.
-Arrival parse_or_refetch(AuthorizedClient& client, const FetchPlan& plan,
-                         const HttpRequest& request, std::int64_t page_number,
-                         HttpResponse response) {
-    if (response.status < 200 || response.status >= 300) {
-        return Arrival{parse_page("[]", ""), std::move(response), true};
-    }
-    for (int attempt = 1;; ++attempt) {
-        try {
-            ParsedPage page = parse_page(response.body, plan.job.paging.records());
-            return Arrival{std::move(page), std::move(response)};
-        } catch (const Error& error) {
-            const std::string where = page_where(plan.job, page_number);
-            if (!client.may_retry(attempt)) {
-                throw Error(error.kind(), where + error.what());
-            }
-            client.back_off(attempt, where + error.what() + "; fetching it again");
-            response = client.send(request, send_rules(plan.job.request));
-        }
-    }
-}
-
 // The page requests on their way, oldest first, each on a client of its own. With one client
 // a request is sent when its page is wanted, on the fetching thread; with more, each on a thread
 // of its own as soon as it is planned. Pages are parsed on the fetching thread as they land, by
@@ -53,7 +25,12 @@ Arrival parse_or_refetch(AuthorizedClient& client, const FetchPlan& plan,
 class Flight {
   public:
     Flight(const std::vector<std::unique_ptr<AuthorizedClient>>& clients, const FetchPlan& plan)
-        : m_clients(clients), m_plan(plan), m_context(log_context()) {
+        : m_clients(clients),
+          m_plan(plan),
+          m_page_requests(plan.base_url, plan.job),
+          m_rules{plan.job.request.idempotent, plan.job.request.end_on_status},
+          m_records(JsonPath::parse(plan.job.paging.records())),
+          m_context(log_context()) {
         for (std::size_t i = 0; i < clients.size(); ++i) {
             m_free.push_back(i);
         }
@@ -84,8 +61,8 @@ class Flight {
         InFlight oldest = std::move(m_requests.front());
         m_requests.pop_front();
         try {
-            Arrival arrival = parse_or_refetch(*m_clients[oldest.client], m_plan, oldest.http,
-                                               number, oldest.response.get());
+            Arrival arrival = parse_or_refetch(*m_clients[oldest.client], oldest.http, number,
+                                               oldest.response.get());
             m_free.push_back(oldest.client);
             return arrival;
         } catch (...) {
@@ -95,6 +72,29 @@ class Flight {
     }
 
   private:
+    // The page `response` answered, parsed. A 2xx whose JSON does not parse is a page cut short
+    // more often than a provider that changed its mind, so it is fetched again like any
+    // transient failure.
+    Arrival parse_or_refetch(AuthorizedClient& client, const HttpRequest& request,
+                             std::int64_t page_number, HttpResponse response) const {
+        if (response.status < 200 || response.status >= 300) {
+            return Arrival{parse_page("[]", JsonPath()), std::move(response), true};
+        }
+        for (int attempt = 1;; ++attempt) {
+            try {
+                ParsedPage page = parse_page(response.body, m_records);
+                return Arrival{std::move(page), std::move(response)};
+            } catch (const Error& error) {
+                const std::string where = page_where(m_plan.job, page_number);
+                if (!client.may_retry(attempt)) {
+                    throw Error(error.kind(), where + error.what());
+                }
+                client.back_off(attempt, where + error.what() + "; fetching it again");
+                response = client.send(request, m_rules);
+            }
+        }
+    }
+
     struct InFlight {
         PageRequest request;
         HttpRequest http;
@@ -105,11 +105,11 @@ class Flight {
     void send(const PageRequest& request) {
         const std::size_t client = m_free.back();
         m_free.pop_back();
-        HttpRequest http = page_request(m_plan.base_url, m_plan.job, request);
+        HttpRequest http = m_page_requests.make(request);
         auto fetch = [this, http, client] {
             const JobLogScope scope(m_context.job, m_context.provider);
             set_log_run_id(m_context.run_id);
-            return m_clients[client]->send(http, send_rules(m_plan.job.request));
+            return m_clients[client]->send(http, m_rules);
         };
         const auto policy = m_clients.size() == 1 ? std::launch::deferred : std::launch::async;
         m_requests.push_back(
@@ -118,6 +118,9 @@ class Flight {
 
     const std::vector<std::unique_ptr<AuthorizedClient>>& m_clients;
     const FetchPlan& m_plan;
+    const PageRequests m_page_requests;
+    const SendRules m_rules;
+    const JsonPath m_records;
     const LogContext m_context;
     std::vector<std::size_t> m_free;  // clients with no request on their way
     std::deque<InFlight> m_requests;

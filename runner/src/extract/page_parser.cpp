@@ -86,8 +86,7 @@ void slice_records(const std::string& text, const JsonPath& records_path,
 
 }  // namespace
 
-ParsedPage parse_page(const std::string& body, const std::string& records_text) {
-    const JsonPath records_path = JsonPath::parse(records_text);
+ParsedPage parse_page(const std::string& body, const JsonPath& records_path) {
     ParsedPage page;
     page.storage = std::make_unique<ParsedPage::Storage>();
     const std::size_t skip = body.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
@@ -115,8 +114,8 @@ ParsedPage parse_page(const std::string& body, const std::string& records_text) 
     }
     if (page.body.is_array() && !records_path.is_root() && !records_path.steps()[0].index) {
         throw Error(ErrorKind::bad_data,
-                    "the page is a JSON array where an object with records at '" + records_text +
-                        "' belongs");
+                    "the page is a JSON array where an object with records at '" +
+                        records_path.text() + "' belongs");
     }
     simdjson::dom::array list;
     const auto found = find_path(page.body, records_path);
@@ -124,7 +123,7 @@ ParsedPage parse_page(const std::string& body, const std::string& records_text) 
         throw Error(ErrorKind::bad_data,
                     records_path.is_root()
                         ? std::string("the page is not a JSON list of records")
-                        : "the page has no list of records at '" + records_text + "'");
+                        : "the page has no list of records at '" + records_path.text() + "'");
     }
     page.records.reserve(list.size());
     for (const JsonValue element : list) {

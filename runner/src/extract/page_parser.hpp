@@ -24,8 +24,7 @@ struct ParsedPage {
 };
 
 // Throws Error(bad_data) saying what is wrong: not JSON (a truncated or HTML answer), no list
-// at `records_path` (a path as json_path.hpp reads it, checked by the jobs file's loader), or an
-// element that is not an object.
-ParsedPage parse_page(const std::string& body, const std::string& records_path);
+// at `records_path`, or an element that is not an object.
+ParsedPage parse_page(const std::string& body, const JsonPath& records_path);
 
 }  // namespace apirunner

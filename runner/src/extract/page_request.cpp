@@ -1,26 +1,35 @@
 #include "extract/page_request.hpp"
 
-#include <Poco/JSON/Object.h>
+#include <apirunner/error.hpp>
+
 #include <Poco/JSON/ParseHandler.h>
 #include <Poco/JSON/Parser.h>
-#include <Poco/JSON/Stringifier.h>
 #include <Poco/NumberParser.h>
 #include <Poco/String.h>
 #include <Poco/URI.h>
 
-#include <apirunner/error.hpp>
-
 #include <algorithm>
-
 #include <sstream>
 
 namespace apirunner {
-namespace {
 
-std::string page_url(const std::string& base_url, const RequestSpec& request,
-                     const PageParams& query) {
-    Poco::URI uri(base_url + request.path);
-    for (const auto& [name, value] : request.params) {
+PageRequests::PageRequests(std::string base_url, const JobSpec& job)
+    : m_base_url(std::move(base_url)),
+      m_request(job.request),
+      m_inject(inject_of(job.paging)),
+      m_names_content_type(std::any_of(
+          job.request.headers.begin(), job.request.headers.end(),
+          [](const auto& header) { return Poco::icompare(header.first, "Content-Type") == 0; })) {
+    if (m_inject == Inject::body) {
+        Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(true));  // the job's key order kept
+        m_body = m_request.body ? parser.parse(*m_request.body).extract<Poco::JSON::Object::Ptr>()
+                                : new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    }
+}
+
+std::string PageRequests::url(const PageParams& query) const {
+    Poco::URI uri(m_base_url + m_request.path);
+    for (const auto& [name, value] : m_request.params) {
         uri.addQueryParameter(name, value);
     }
     for (const auto& param : query) {
@@ -29,47 +38,32 @@ std::string page_url(const std::string& base_url, const RequestSpec& request,
     return uri.toString();
 }
 
-// The job's body (validated JSON from the loader; `{}` when it has none) with `params` set at
-// its top level.
-std::string body_with(const std::optional<std::string>& body, const PageParams& params) {
-    Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(true));  // the job's key order kept
-    Poco::JSON::Object::Ptr object = body ? parser.parse(*body).extract<Poco::JSON::Object::Ptr>()
-                                          : new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+// The job's body with `params` set at its top level (a copy: the members below are shared).
+std::string PageRequests::body(const PageParams& params) const {
+    Poco::JSON::Object object(*m_body);
     for (const auto& param : params) {
         Poco::Int64 number = 0;
         if (param.number && Poco::NumberParser::tryParse64(param.value, number)) {
-            object->set(param.name, number);
+            object.set(param.name, number);
         } else {
-            object->set(param.name, param.value);
+            object.set(param.name, param.value);
         }
     }
     std::ostringstream text;
-    object->stringify(text);
+    object.stringify(text);
     return text.str();
 }
 
-bool has_header(const std::vector<std::pair<std::string, std::string>>& headers,
-                const std::string& name) {
-    return std::any_of(headers.begin(), headers.end(),
-                       [&](const auto& header) { return Poco::icompare(header.first, name) == 0; });
-}
-
-}  // namespace
-
-HttpRequest page_request(const std::string& base_url, const JobSpec& job,
-                         const PageRequest& paging) {
-    const Inject inject = inject_of(job.paging);
-    const PageParams none;
+HttpRequest PageRequests::make(const PageRequest& paging) const {
     HttpRequest request;
-    request.method = job.request.method;
-    request.url = paging.url ? *paging.url
-                             : page_url(base_url, job.request,
-                                        inject == Inject::query ? paging.params : none);
+    request.method = m_request.method;
+    request.url =
+        paging.url ? *paging.url : url(m_inject == Inject::query ? paging.params : PageParams{});
     request.set_header("Accept", "application/json");
-    for (const auto& [name, value] : job.request.headers) {
+    for (const auto& [name, value] : m_request.headers) {
         request.set_header(name, value);
     }
-    if (inject == Inject::header) {
+    if (m_inject == Inject::header) {
         for (const auto& param : paging.params) {
             // A cursor is the provider's text: one with a line break would add headers.
             if (param.value.find_first_of(std::string("\r\n\0", 3)) != std::string::npos) {
@@ -80,10 +74,9 @@ HttpRequest page_request(const std::string& base_url, const JobSpec& job,
             request.set_header(param.name, param.value);
         }
     }
-    if (job.request.body || inject == Inject::body) {
-        request.body =
-            inject == Inject::body ? body_with(job.request.body, paging.params) : *job.request.body;
-        if (!has_header(job.request.headers, "Content-Type")) {  // vnd.api+json, say
+    if (m_body || m_request.body) {
+        request.body = m_body ? body(paging.params) : *m_request.body;
+        if (!m_names_content_type) {
             request.set_header("Content-Type", "application/json");
         }
     }

@@ -1,7 +1,8 @@
-// The HTTP request of one page: the job's request (path, query, headers, JSON body) with the
-// paging values where `paging.inject` puts them: the query (the default), the body's top level
-// (counts as JSON numbers, a cursor as a string) or headers. A URL the provider gave (next_url
-// paging) is used as it is, with the job's headers and body.
+// The HTTP requests of one job's pages: the job's request (path, query, headers, JSON body) with
+// the paging values where `paging.inject` puts them: the query (the default), the body's top
+// level (counts as JSON numbers, a cursor as a string) or headers. A URL the provider gave
+// (next_url paging) is used as it is, with the job's headers and body. Made once a run, so the
+// job's body is parsed, and where the values go decided, once rather than for every page.
 #pragma once
 
 #include "config/jobs_config.hpp"
@@ -9,11 +10,27 @@
 
 #include <apirunner/http.hpp>
 
+#include <Poco/JSON/Object.h>
+
 #include <string>
 
 namespace apirunner {
 
-HttpRequest page_request(const std::string& base_url, const JobSpec& job,
-                         const PageRequest& paging);
+class PageRequests {
+  public:
+    PageRequests(std::string base_url, const JobSpec& job);
+    // Throws Error(bad_data) when a value the provider gave cannot go in a header.
+    HttpRequest make(const PageRequest& paging) const;
+
+  private:
+    std::string url(const PageParams& query) const;
+    std::string body(const PageParams& params) const;
+
+    std::string m_base_url;
+    const RequestSpec& m_request;
+    Inject m_inject;
+    Poco::JSON::Object::Ptr m_body;  // the job's body parsed, when the paging values go in it
+    bool m_names_content_type;       // the job's headers set their own (vnd.api+json, say)
+};
 
 }  // namespace apirunner

@@ -8,8 +8,7 @@ CursorPaginator::CursorPaginator(const PagingSpec& spec)
     : Paginator(max_pages(spec), spec.fields),
       m_size_param(size_param(spec)),
       m_cursor_param(spec.fields.text("cursor_param")),
-      m_cursor_path(JsonPath::parse(spec.fields.text("cursor"))),
-      m_full_page(full_page(spec)) {}
+      m_cursor_path(JsonPath::parse(spec.fields.text("cursor"))) {}
 
 std::optional<PageRequest> CursorPaginator::next() {
     if (m_done) {
@@ -28,13 +27,13 @@ void CursorPaginator::accept(const Page& page) {
     const bool first = !m_cursor;
     const auto found = find_path(page.body, m_cursor_path);
     m_cursor = position_text(found);
-    const auto more = m_more.more(page.body, m_guard.pages());
+    const auto more = says_more(page);
     if (more && *more && !m_cursor) {
         fail_partial(m_guard.pages(), "says more follow (" + m_more.said() +
                                           ") but has no cursor at '" + m_cursor_path.text() + "'");
     }
-    if (!more && !found && first && m_full_page && page.record_count == *m_full_page) {
-        fail_partial(m_guard.pages(), nothing_at(page.body, m_cursor_path, page.record_count));
+    if (!more) {
+        check_full_first_page(page, first, m_cursor_path, found.has_value());
     }
     m_done = more ? !*more : page.record_count == 0 || !m_cursor;
     if (!m_done) {

@@ -22,7 +22,6 @@ class CursorPaginator : public Paginator {
     PageParams m_size_param;
     std::string m_cursor_param;
     JsonPath m_cursor_path;
-    std::optional<std::size_t> m_full_page;
     std::optional<std::string> m_cursor;  // nothing before the first page
 };
 

@@ -1,6 +1,7 @@
 #include "paging/json_path.hpp"
 
 #include <Poco/NumberParser.h>
+#include <Poco/String.h>
 
 #include <algorithm>
 #include <cmath>
@@ -227,11 +228,13 @@ std::optional<std::int64_t> as_count(const std::optional<JsonValue>& value) {
         }
         return std::nullopt;
     }
-    if (value->get(text) == simdjson::SUCCESS) {
-        Poco::Int64 parsed = 0;
-        if (Poco::NumberParser::tryParse64(std::string(text), parsed) && parsed >= 0) {
-            return parsed;
-        }
+    return value->get(text) == simdjson::SUCCESS ? count_text(text) : std::nullopt;
+}
+
+std::optional<std::int64_t> count_text(std::string_view text) {
+    Poco::Int64 parsed = 0;
+    if (Poco::NumberParser::tryParse64(Poco::trim(std::string(text)), parsed) && parsed >= 0) {
+        return parsed;
     }
     return std::nullopt;
 }

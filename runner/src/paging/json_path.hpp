@@ -58,6 +58,9 @@ std::optional<JsonValue> find_path(JsonValue root, const JsonPath& path);
 // non-negative whole number.
 std::optional<std::int64_t> as_count(const std::optional<JsonValue>& value);
 
+// The same of a text (a string in the body, a header's value): "250", " 7 ".
+std::optional<std::int64_t> count_text(std::string_view text);
+
 // A position the provider gave (a cursor, a URL) as text: a string as it is, a number as JSON
 // writes it. Nothing when absent, empty, null, a boolean, an object or an array.
 std::optional<std::string> position_text(const std::optional<JsonValue>& value);

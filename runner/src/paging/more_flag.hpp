@@ -16,7 +16,6 @@ namespace apirunner {
 class MoreFlag {
   public:
     explicit MoreFlag(const FieldValues& fields);
-    bool is_set() const { return m_path.has_value(); }
     // Nothing when neither setting is made. Throws Error(bad_data) naming the path and the page
     // when the page has no boolean there.
     std::optional<bool> more(JsonValue body, std::int64_t page_number) const;

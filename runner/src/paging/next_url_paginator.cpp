@@ -63,9 +63,7 @@ std::optional<std::string> link_next(const std::string& link_header) {
 }
 
 NextUrlPaginator::NextUrlPaginator(const PagingSpec& spec)
-    : Paginator(max_pages(spec), spec.fields),
-      m_size_param(size_param(spec)),
-      m_full_page(full_page(spec)) {
+    : Paginator(max_pages(spec), spec.fields), m_size_param(size_param(spec)) {
     if (!spec.fields.text("next").empty()) {
         m_next_path = JsonPath::parse(spec.fields.text("next"));
     }
@@ -97,16 +95,15 @@ void NextUrlPaginator::accept(const Page& page) {
             }
         }
     }
-    const auto more = m_more.more(page.body, m_guard.pages());
+    const auto more = says_more(page);
     if (more && *more && !next) {
         fail_partial(m_guard.pages(), "says more follow (" + m_more.said() +
                                           ") but has no next-page URL " +
                                           (m_next_path ? "at '" + m_next_path->text() + "'"
                                                        : std::string("in a Link header")));
     }
-    if (!more && m_next_path && !found && first && m_full_page &&
-        page.record_count == *m_full_page) {
-        fail_partial(m_guard.pages(), nothing_at(page.body, *m_next_path, page.record_count));
+    if (!more && m_next_path) {
+        check_full_first_page(page, first, *m_next_path, found.has_value());
     }
     m_done = more ? !*more : page.record_count == 0 || !next;
     if (m_done) {

@@ -22,8 +22,7 @@ class NextUrlPaginator : public Paginator {
   private:
     PageParams m_size_param;  // sent with the first request only: the next URLs carry their own
     std::optional<JsonPath> m_next_path;  // nothing: the Link header
-    std::optional<std::size_t> m_full_page;
-    std::optional<std::string> m_next;  // nothing before the first page
+    std::optional<std::string> m_next;    // nothing before the first page
 };
 
 PagingKind next_url_paging();

@@ -49,7 +49,7 @@ void OffsetPaginator::accept(const Page& page) {
     } else if (!m_total_header.empty()) {
         m_guard.saw_total(header_count(page.headers, m_total_header));
     }
-    const auto more = m_more.more(page.body, m_guard.pages());
+    const auto more = says_more(page);
     // Each page moves the offset forward by what it held, so the offset can never repeat.
     m_offset += static_cast<std::int64_t>(page.record_count);
     if (page.record_count > 0) {

@@ -56,7 +56,7 @@ void PagePaginator::accept(const Page& page) {
     m_total_pages = total_pages;
     m_guard.saw_total(m_total_path ? as_count(find_path(page.body, *m_total_path))
                                    : header_count(page.headers, m_total_header));
-    const auto more = m_more.more(page.body, m_guard.pages());
+    const auto more = says_more(page);
     if (more && *more && page.record_count == 0) {
         fail_partial(m_guard.pages(), "is empty but says more follow (" + m_more.said() +
                                           "): the next page number would be past the end");

@@ -5,7 +5,6 @@
 #include <apirunner/error.hpp>
 
 #include <Poco/JSON/Parser.h>
-#include <Poco/NumberParser.h>
 #include <Poco/String.h>
 
 #include <sstream>
@@ -96,13 +95,8 @@ std::optional<std::int64_t> header_count(const HeaderList& headers, const std::s
         return std::nullopt;
     }
     for (const auto& [header, value] : headers) {
-        Poco::Int64 count = 0;
         if (Poco::icompare(header, name) == 0) {
-            const std::string text = Poco::trim(value);
-            return text.find_first_not_of("0123456789") == std::string::npos &&
-                           Poco::NumberParser::tryParse64(text, count)
-                       ? std::optional<std::int64_t>(count)
-                       : std::nullopt;
+            return count_text(value);
         }
     }
     return std::nullopt;
@@ -119,25 +113,32 @@ std::optional<JsonPath> optional_path(const PagingSpec& spec, const std::string&
     return text.empty() ? std::nullopt : std::optional<JsonPath>(JsonPath::parse(text));
 }
 
-std::optional<std::size_t> full_page(const PagingSpec& spec) {
-    if (!spec.fields.has("limit_param") || spec.fields.text("limit_param").empty()) {
-        return std::nullopt;
+Paginator::Paginator(std::int64_t max_pages, const FieldValues& fields)
+    : m_guard(max_pages), m_more(fields) {
+    if (!fields.text("limit_param").empty()) {
+        m_full_page = static_cast<std::size_t>(fields.integer("limit"));
     }
-    return static_cast<std::size_t>(spec.fields.integer("limit"));
 }
 
-std::string nothing_at(JsonValue body, const JsonPath& path, std::size_t records) {
-    std::string why = "is full (" + std::to_string(records) + " records) but has nothing at '" +
-                      path.text() + "', so where the next page is cannot be told";
+void Paginator::check_full_first_page(const Page& page, bool first, const JsonPath& path,
+                                      bool matched) const {
+    if (!first || matched || !m_full_page || page.record_count != *m_full_page) {
+        return;
+    }
+    std::string why = "is full (" + std::to_string(page.record_count) +
+                      " records) but has nothing at '" + path.text() +
+                      "', so where the next page is cannot be told";
     simdjson::dom::object object;
     JsonValue whole_key;
-    if (path.steps().size() > 1 && body.get(object) == simdjson::SUCCESS &&
+    if (path.steps().size() > 1 && page.body.get(object) == simdjson::SUCCESS &&
         object.at_key(path.text()).get(whole_key) == simdjson::SUCCESS) {
-        return why + ". The page has a key '" + path.text() + "': a key with dots goes in " +
-               "brackets and quotes, [\"" + path.text() + "\"]";
+        fail_partial(m_guard.pages(), why + ". The page has a key '" + path.text() +
+                                          "': a key with dots goes in brackets and quotes, [\"" +
+                                          path.text() + "\"]");
     }
-    return why + ". Check the path; if the endpoint can end on a full page, set paging.has_more " +
-           "or paging.last_page";
+    fail_partial(m_guard.pages(), why +
+                                      ". Check the path; if the endpoint can end on a full "
+                                      "page, set paging.has_more or paging.last_page");
 }
 
 std::int64_t max_pages(const PagingSpec& spec) {

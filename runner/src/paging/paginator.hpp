@@ -90,8 +90,7 @@ class PageGuard {
 // the totals once that thread has been joined.
 class Paginator {
   public:
-    Paginator(std::int64_t max_pages, const FieldValues& fields)
-        : m_guard(max_pages), m_more(fields) {}
+    Paginator(std::int64_t max_pages, const FieldValues& fields);
     virtual ~Paginator() = default;
     // The next request, or nothing when the walk is over. Throws Error(bad_data) past max_pages.
     virtual std::optional<PageRequest> next() = 0;
@@ -116,9 +115,22 @@ class Paginator {
     virtual void save_position(Poco::JSON::Object& position) const = 0;
     virtual void restore_position(const Poco::JSON::Object& position) = 0;
 
+    // The page's own word on whether more pages follow (has_more/last_page); nothing when unset.
+    std::optional<bool> says_more(const Page& page) const {
+        return m_more.more(page.body, m_guard.pages());
+    }
+    // For kinds that read the next position from the page: fails when the walk's first page is
+    // full (as many records as the page size sent) yet has nothing at all at `path`, which is
+    // then most likely wrong. `matched`: whether anything was there.
+    void check_full_first_page(const Page& page, bool first, const JsonPath& path,
+                               bool matched) const;
+
     PageGuard m_guard;
     MoreFlag m_more;      // has_more or last_page, when the job sets one
     bool m_done = false;  // next() has nothing more to ask for
+
+  private:
+    std::optional<std::size_t> m_full_page;  // the page size sent, when the job sends one
 };
 
 // The paginator of the spec's kind (one request when the spec has no kind).
@@ -149,11 +161,6 @@ FieldSpec header_field(std::string name, std::string description);
 
 // The parsed path of a setting, or nothing when it is "".
 std::optional<JsonPath> optional_path(const PagingSpec& spec, const std::string& name);
-// The number of records a full page holds, when the job asks for a page size.
-std::optional<std::size_t> full_page(const PagingSpec& spec);
-// Why a full page with nothing at `path` is taken for a wrong path, with a hint when the page
-// has a key spelled as the whole path ("@odata.nextLink" read as two steps).
-std::string nothing_at(JsonValue body, const JsonPath& path, std::size_t records);
 // The page-count cap every walk has.
 std::int64_t max_pages(const PagingSpec& spec);
 

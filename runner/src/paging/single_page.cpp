@@ -8,10 +8,10 @@ std::optional<PageRequest> SinglePage::next() {
 
 void SinglePage::accept(const Page& page) {
     m_guard.counted();
-    const auto more = m_more.more(page.body, 1);
+    const auto more = says_more(page);
     if (more && *more) {
-        fail_partial(1, "says more follow (" + m_more.said() +
-                            ") but the job has no paging: set paging.type");
+        fail_partial(m_guard.pages(), "says more follow (" + m_more.said() +
+                                          ") but the job has no paging: set paging.type");
     }
     m_done = true;
 }

@@ -44,19 +44,6 @@ std::optional<std::int64_t> position_of(const std::string& offset) {
 
 }  // namespace
 
-bool AirtableSimulator::over_rate() {
-    const auto now = std::chrono::steady_clock::now();
-    std::lock_guard<std::mutex> lock(m_mutex);
-    while (!m_recent.empty() && now - m_recent.front() >= std::chrono::seconds(1)) {
-        m_recent.pop_front();
-    }
-    if (m_recent.size() >= 5) {
-        return true;
-    }
-    m_recent.push_back(now);
-    return false;
-}
-
 void AirtableSimulator::handle(const std::string&, Exchange& exchange) {
     if (exchange.bearer() != k_token) {
         log_event("airtable", "401: authentication required");
@@ -69,7 +56,7 @@ void AirtableSimulator::handle(const std::string&, Exchange& exchange) {
 }
 
 void AirtableSimulator::records(Exchange& exchange) {
-    if (over_rate()) {
+    if (!m_window.admit(5)) {
         log_event("airtable", "429: over 5 requests a second");
         airtable_error(exchange, 429, "RATE_LIMIT_REACHED",
                        "Rate limit exceeded. Please try again later");

@@ -10,10 +10,7 @@
 
 #include "../dataset.hpp"
 #include "../provider_simulator.hpp"
-
-#include <chrono>
-#include <deque>
-#include <mutex>
+#include "../request_window.hpp"
 
 namespace sandbox {
 
@@ -29,13 +26,10 @@ class AirtableSimulator : public ProviderSimulator {
 
   private:
     void records(Exchange& exchange);
-    // Whether this request is past 5 in the last second.
-    bool over_rate();
 
     const SandboxOptions& m_options;
     Dataset m_dataset{m_options};
-    std::mutex m_mutex;
-    std::deque<std::chrono::steady_clock::time_point> m_recent;
+    RequestWindow m_window;  // 5 a second
 };
 
 }  // namespace sandbox
