@@ -130,11 +130,27 @@ bool OAuth2Session::refresh() {
             throw;
         }
         m_host.logger().log(LogLevel::warning, error.what());
-        m_tokens.refresh_token.clear();  // refused: it will not work again
+        drop_stored(m_tokens.refresh_token);  // refused: it will not work again
+        m_tokens.refresh_token.clear();
         return false;
     }
     m_host.logger().log(LogLevel::info, "refreshed the access token");
     return true;
+}
+
+void OAuth2Session::drop_stored(const std::string& refused) {
+    auto text = m_host.token_store().load();
+    auto stored = text ? deserialize(*text) : std::nullopt;
+    if (refused.empty() || !stored || stored->owner != owner() ||
+        (stored->tokens.access_token != refused && stored->tokens.refresh_token != refused)) {
+        return;
+    }
+    if (stored->tokens.refresh_token == refused) {
+        stored->tokens.refresh_token.clear();
+    }
+    stored->tokens.access_token.clear();
+    stored->expires_at_unix = 0;
+    m_host.token_store().save(serialize(*stored));
 }
 
 bool OAuth2Session::can_login_unattended() const {
@@ -153,6 +169,12 @@ std::optional<std::int64_t> OAuth2Session::keep_alive_in_ms() {
 void OAuth2Session::keep_alive() {
     if (refresh()) {
         return;
+    }
+    if (m_grant == "refresh_token") {
+        throw Error(ErrorKind::credentials,
+                    "provider '" + m_host.profile() +
+                        "': the refresh token was refused; put a new one in "
+                        "credentials.refresh_token (the next run redeems it)");
     }
     if (!can_login_unattended()) {
         throw Error(ErrorKind::credentials,
@@ -211,7 +233,13 @@ void OAuth2Session::stamp(HttpRequest& request) {
     request.set_header("Authorization", "Bearer " + m_tokens.access_token);
 }
 
-void OAuth2Session::recover(const HttpResponse&) { keep_alive(); }
+void OAuth2Session::recover(const HttpResponse&) {
+    {
+        StoreLock lock(m_host.token_store());
+        drop_stored(m_tokens.access_token);  // the API refused it, whatever its expiry says
+    }
+    keep_alive();
+}
 
 Params login_params_for(const Settings& settings, const std::string& grant,
                         const std::vector<std::string>& extra_keys) {

@@ -32,6 +32,7 @@ const CatalogueJob k_catalogue[] = {
     {"salesforce/accounts.yaml", "salesforce-accounts", "salesforce_accounts", "salesforce"},
     {"shopify/products.yaml", "shopify-products", "shopify_products", "shopify"},
     {"airtable/tasks.yaml", "airtable-tasks", "airtable_tasks", "airtable"},
+    {"google/files.yaml", "google-files", "google_files", "google"},
 };
 
 // The catalogue entry of a job file.
@@ -100,6 +101,32 @@ TEST_CASE("catalogue: each public API's job file extracts every record exactly o
     CHECK(sandbox.count("salesforce: query batch 500..1000") == 1);
     // Airtable's job keeps under 5 requests a second: no 429, so no 30 s wait.
     CHECK(sandbox.count("airtable: 429") == 0);
+    // Google's walk went on past its empty and half pages (26 pages would hold every file).
+    CHECK(sandbox.count("google: files") > 26);
+}
+
+TEST_CASE(
+    "catalogue: Google, a revoked grant is exit 77, and no later run sends the refused "
+    "access token") {
+    Sandbox sandbox({"--records", "300"});
+    Workdir work;
+    work.write("jobs.yaml", catalogue_file(sandbox, catalogue("google/files.yaml")));
+    REQUIRE(work.apirunner({"run", "--config", "jobs.yaml"}).exit_code == 0);
+    // The user revokes the app's access (Google revokes the access tokens with the grant).
+    REQUIRE(post_form(sandbox.url("/google/oauth2/revoke"),
+                      "token=1//SENTINEL-google-refresh-token") == 200);
+    const Finished refused = work.apirunner({"run", "--config", "jobs.yaml"});
+    CHECK(refused.exit_code == 77);
+    CHECK_THAT(refused.err, Catch::Contains("provider 'google': the refresh token was refused; "
+                                            "put a new one in credentials.refresh_token"));
+    CHECK(sandbox.count("google: 401") == 1);  // the stored access token, tried once
+    const Finished again = work.apirunner({"run", "--config", "jobs.yaml"});
+    CHECK(again.exit_code == 77);
+    CHECK_THAT(again.err, Catch::Contains("invalid_grant (Token has been expired or revoked.)"));
+    CHECK(sandbox.count("google: 401") == 1);  // the refused token was not sent again
+    for (const Finished* run : {&refused, &again}) {
+        CHECK_THAT(run->out + run->err, !Catch::Contains("SENTINEL"));
+    }
 }
 
 TEST_CASE("catalogue: through 503s and dropped answers, still every record exactly once") {
@@ -107,9 +134,10 @@ TEST_CASE("catalogue: through 503s and dropped answers, still every record exact
     for (const auto& entry : k_catalogue) {
         INFO(entry.file);
         Workdir work;
-        work.write(
-            "jobs.yaml",
-            catalogue_file(sandbox, entry, "    retry: {max_attempts: 6, base_delay_ms: 10}\n"));
+        work.write("jobs.yaml",
+                   catalogue_file(sandbox, entry,
+                                  "    retry: {max_attempts: 6, base_delay_ms: 10, "
+                                  "rate_limited_delay_ms: 1000}\n"));  // Google's quota: a second
         const Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
         CHECK(run.exit_code == 0);
         every_record_once(work, entry, 777);
@@ -126,10 +154,11 @@ TEST_CASE("catalogue: a dotted key written as a dot path fails on page 1, saying
     work.write("jobs.yaml", jobs);
     const Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
     CHECK(run.exit_code == 65);
-    CHECK_THAT(run.err, Catch::Contains("job 'graph-users' failed (bad data from provider): page 1 "
-                                        "is full (999 records) but has nothing at "
-                                        "'@odata.nextLink'") &&
-                            Catch::Contains(R"(in brackets and quotes, ["@odata.nextLink"])"));
+    CHECK_THAT(run.err,
+               Catch::Contains("job 'graph-users' failed (bad data from provider): page 1 "
+                               "of /graph/v1.0/users is full (999 records) but has nothing at "
+                               "'@odata.nextLink'") &&
+                   Catch::Contains(R"(in brackets and quotes, ["@odata.nextLink"])"));
     CHECK_THAT(run.out, !Catch::Contains(": ok"));
 }
 
@@ -141,8 +170,9 @@ TEST_CASE("catalogue: Stripe's cursor taken from the page instead of its last re
     work.write("jobs.yaml", jobs);
     const Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
     CHECK(run.exit_code == 65);
-    CHECK_THAT(run.err, Catch::Contains("page 1 says more follow ('has_more' is true) but has no "
-                                        "cursor at 'id'"));
+    CHECK_THAT(run.err,
+               Catch::Contains("page 1 of /stripe/v1/customers says more follow ('has_more' "
+                               "is true) but has no cursor at 'id'"));
 }
 
 TEST_CASE("catalogue: without has_more, a Stripe walk still ends, on the empty page past the end") {

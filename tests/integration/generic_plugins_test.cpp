@@ -154,3 +154,24 @@ TEST_CASE(
     CHECK(work.sql("out/extracts.sqlite", "SELECT count(DISTINCT id) FROM items") == 100);
     CHECK(sandbox.count("generic: refresh") >= 2);  // the login, then at least one renewal
 }
+
+TEST_CASE("generic plugins: a page number the request path names goes in the path") {
+    Sandbox sandbox({"--records", "65"});
+    Workdir work;
+    std::string jobs = generic_jobs(sandbox, k_cases[5].provider);  // the API key in a header
+    const std::string usual =
+        "request: {path: /v1/items}\n    paging: {type: next_url, limit: 20, "
+        "limit_param: per_page, next: links.next, records: items}";
+    REQUIRE(jobs.find(usual) != std::string::npos);
+    jobs.replace(jobs.find(usual), usual.size(),
+                 "request: {path: '/v1/items/page/{page}'}\n"
+                 "    paging: {type: page, limit: 20, limit_param: per_page, records: items}");
+    work.write("jobs.yaml", jobs);
+    Finished run = work.apirunner({"run", "--config", "jobs.yaml"});
+    REQUIRE(run.exit_code == 0);
+    CHECK(work.sql("out/extracts.sqlite", "SELECT count(DISTINCT id) FROM items") == 65);
+    CHECK(work.sql("out/extracts.sqlite", "SELECT count(*) FROM items") == 65);
+    for (const char* page : {"items page 1 ", "items page 4 ", "items page 5 "}) {
+        CHECK(sandbox.count(page) == 1);  // 4 pages, then the empty one past the end
+    }
+}

@@ -4,11 +4,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <Poco/Net/HTTPClientSession.h>
-#include <Poco/Net/HTTPRequest.h>
-#include <Poco/Net/HTTPResponse.h>
-#include <Poco/URI.h>
-
 #include <set>
 
 using namespace itest;
@@ -98,19 +93,12 @@ TEST_CASE("mediahound: tokens that expire mid-run are refreshed, not re-logged i
 
 TEST_CASE("mediahound sandbox: a token request without Basic authorization is refused") {
     Sandbox sandbox;
-    Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(sandbox.port()));
-    Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST,
-                                   "/mediahound/1.3/security/oauth/token",
-                                   Poco::Net::HTTPMessage::HTTP_1_1);
-    const std::string body =
-        "grant_type=password&client_id=mh-sandbox-client&client_secret=x&username=u&password=p";
-    request.setContentType("application/x-www-form-urlencoded");
-    request.setContentLength(static_cast<std::streamsize>(body.size()));
-    session.sendRequest(request) << body;
-    Poco::Net::HTTPResponse response;
-    std::istream& in = session.receiveResponse(response);
-    std::string answer((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    CHECK(response.getStatus() == 401);
+    std::string answer;
+    const int status = post_form(
+        sandbox.url("/mediahound/1.3/security/oauth/token"),
+        "grant_type=password&client_id=mh-sandbox-client&client_secret=x&username=u&password=p",
+        &answer);
+    CHECK(status == 401);
     CHECK_THAT(answer, Catch::Contains("Full authentication is required"));
 }
 

@@ -68,4 +68,8 @@ class Sandbox {
     std::thread m_reader;
 };
 
+// The status of a form POST to `url` (the sandbox's own endpoints: a token revocation, say),
+// and the answer's body in `answer` when given.
+int post_form(const std::string& url, const std::string& body, std::string* answer = nullptr);
+
 }  // namespace itest

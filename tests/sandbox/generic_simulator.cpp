@@ -15,7 +15,9 @@ void GenericSimulator::handle(const std::string&, Exchange& exchange) {
     if (exchange.path() == "/oauth/token" && exchange.method() == "POST") {
         token(exchange);
     } else if (exchange.path() == "/v1/items" && exchange.method() == "GET") {
-        items(exchange);
+        items(exchange, exchange.query("page", "1"));
+    } else if (exchange.path().rfind(k_items_by_path, 0) == 0 && exchange.method() == "GET") {
+        items(exchange, exchange.path().substr(std::string(k_items_by_path).size()));
     } else {
         exchange.json_text(404, R"({"error":"not_found"})");
     }
@@ -91,7 +93,7 @@ std::string GenericSimulator::authentication(Exchange& exchange) {
     return "";
 }
 
-void GenericSimulator::items(Exchange& exchange) {
+void GenericSimulator::items(Exchange& exchange, const std::string& page_text) {
     const std::string how = authentication(exchange);
     if (how.empty()) {
         log_event("generic", "401: no valid credentials");
@@ -101,7 +103,10 @@ void GenericSimulator::items(Exchange& exchange) {
     }
     Poco::Int64 page = 1;
     Poco::Int64 per_page = 20;
-    Poco::NumberParser::tryParse64(exchange.query("page", "1"), page);
+    if (!Poco::NumberParser::tryParse64(page_text, page)) {
+        exchange.json_text(400, R"({"error":"page is not a number"})");
+        return;
+    }
     Poco::NumberParser::tryParse64(exchange.query("per_page", "20"), per_page);
     page = std::max<Poco::Int64>(1, page);
     per_page = std::clamp<Poco::Int64>(per_page, 1, 500);

@@ -2,7 +2,8 @@
 // (client_credentials with an audience, password, refresh_token; client authentication by Basic
 // or in the body; form or JSON bodies) and /v1/items, which takes any of a Bearer token from
 // that endpoint, the static token, Basic credentials, or the API key in a header or the query.
-// Items page by a next URL in the body (links.next).
+// Items page by a next URL in the body (links.next), or by the page number in the path
+// (/v1/items/page/N, as APIs that page by path do), the page size in `per_page` either way.
 #pragma once
 
 #include "dataset.hpp"
@@ -23,6 +24,7 @@ class GenericSimulator : public ProviderSimulator {
     // A refresh token handed out long ago (a consent screen's), for the refresh_token grant.
     // Refreshing answers no new refresh token, as Google's token endpoint does.
     static constexpr const char* k_long_lived_refresh_token = "SENTINEL-generic-long-refresh-token";
+    static constexpr const char* k_items_by_path = "/v1/items/page/";
 
     explicit GenericSimulator(const SandboxOptions& options);
     std::vector<std::string> prefixes() const override { return {"/generic"}; }
@@ -33,7 +35,7 @@ class GenericSimulator : public ProviderSimulator {
     void token(Exchange& exchange);
     // How the request authenticated ("oauth2 bearer", "api key in the query", ...), or "".
     std::string authentication(Exchange& exchange);
-    void items(Exchange& exchange);
+    void items(Exchange& exchange, const std::string& page_text);
 
     const SandboxOptions& m_options;
     Dataset m_dataset{m_options};

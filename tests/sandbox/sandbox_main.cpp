@@ -8,6 +8,7 @@
 #include "openx_simulator.hpp"
 #include "public_apis/airtable_simulator.hpp"
 #include "public_apis/github_simulator.hpp"
+#include "public_apis/google_simulator.hpp"
 #include "public_apis/graph_simulator.hpp"
 #include "public_apis/hubspot_simulator.hpp"
 #include "public_apis/jira_simulator.hpp"
@@ -136,6 +137,7 @@ class SandboxApp : public Poco::Util::ServerApplication {
         simulators.push_back(std::make_unique<SalesforceSimulator>(m_options));
         simulators.push_back(std::make_unique<ShopifySimulator>(m_options));
         simulators.push_back(std::make_unique<AirtableSimulator>(m_options));
+        simulators.push_back(std::make_unique<GoogleSimulator>(m_options));
         simulators.push_back(std::make_unique<NotionSimulator>(m_options));
         simulators.push_back(std::make_unique<WordPressSimulator>(m_options));
         simulators.push_back(std::make_unique<ZendeskSimulator>(m_options));

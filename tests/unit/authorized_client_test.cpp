@@ -19,6 +19,7 @@ namespace {
 struct Answer {
     int status;
     HeaderList headers = {};
+    std::string body = "";  // "" for a default body: [] on 200, an error otherwise
 };
 
 class ScriptedHttp : public HttpClient {
@@ -41,7 +42,9 @@ class ScriptedHttp : public HttpClient {
         HttpResponse response;
         response.status = answer.status;
         response.headers = answer.headers;
-        response.body = answer.status == 200 ? "[]" : "{\"error\":\"no\"}";
+        response.body = !answer.body.empty()   ? answer.body
+                        : answer.status == 200 ? "[]"
+                                               : "{\"error\":\"no\"}";
         return response;
     }
     std::optional<std::string> cookie(const std::string&, const std::string&) override {
@@ -334,15 +337,39 @@ TEST_CASE("authorized client: a 403 with budget left, or no reset ahead, is stil
     }
 }
 
-TEST_CASE("authorized client: a 429 without a hint waits at least rate_limited_delay_ms") {
-    Provider provider({{429}, {200}});
-    provider.policy.rate_limited_delay_ms = 3'600'000;  // past max_delay_ms: seen without a wait
-    auto client = provider.client();
-    try {
-        client.send(get());
-        FAIL("no error");
-    } catch (const Error& error) {
-        CHECK(error.kind() == ErrorKind::temporary);
-        CHECK_THAT(error.what(), Catch::Contains("asked to wait 3600 s"));
+TEST_CASE(
+    "authorized client: a 403 with Retry-After or a body saying rate limit waits, then retries") {
+    // GitHub's secondary limit: budget left, Retry-After; Google's: only the body says it.
+    const std::vector<Answer> limits = {
+        {403, {{"X-RateLimit-Remaining", "4000"}, {"Retry-After", "1"}}},
+        {403, {}, R"({"message":"You have exceeded a secondary rate limit."})"},
+        {403,
+         {},
+         R"({"error":{"errors":[{"domain":"usageLimits","reason":"userRateLimitExceeded"}]}})"}};
+    for (const Answer& limit : limits) {
+        INFO(limit.body);
+        Provider provider({limit, {200}});
+        provider.policy.rate_limited_delay_ms = 10;
+        auto client = provider.client();
+        CHECK(client.send(get()).status == 200);
+        CHECK(provider.sent() == 2);
+    }
+}
+
+TEST_CASE(
+    "authorized client: a 429, or a 403 rate limit, without a hint waits at least "
+    "rate_limited_delay_ms") {
+    for (const Answer& limit :
+         {Answer{429}, Answer{403, {}, R"({"message":"API rate limit hit"})"}}) {
+        Provider provider({limit, {200}});
+        provider.policy.rate_limited_delay_ms = 3'600'000;  // past max_delay_ms: no wait
+        auto client = provider.client();
+        try {
+            client.send(get());
+            FAIL("no error");
+        } catch (const Error& error) {
+            CHECK(error.kind() == ErrorKind::temporary);
+            CHECK_THAT(error.what(), Catch::Contains("asked to wait 3600 s"));
+        }
     }
 }

@@ -60,9 +60,12 @@ std::vector<std::string> messages(const LoadedConfig& loaded) {
     return out;
 }
 
-// The problems of the good file with its job's paging block replaced by `paging`.
-std::vector<std::string> problems_with(const std::string& paging) {
+// The problems of the good file with its job's paging block replaced by `paging`, and its
+// request path by `path`.
+std::vector<std::string> problems_with(const std::string& paging,
+                                       const std::string& path = "/api/v3.0/organizations") {
     std::string yaml = k_good;
+    yaml.replace(yaml.find("/api/v3.0/organizations"), 23, path);
     const std::string usual = yaml.substr(
         yaml.find("paging: {"), yaml.find("}\n    primary_key") - yaml.find("paging: {") + 1);
     yaml.replace(yaml.find(usual), usual.size(), "paging: " + paging);
@@ -262,6 +265,29 @@ TEST_CASE("request parts: headers, a JSON body typed as YAML types it, and their
         Catch::StartsWith("jobs.orgs.request.body.k: ") && Catch::Contains("UNSET"));
     CHECK_THAT(messages(load("{path: /x, header: {a: b}}", "{type: none}")).at(0),
                Catch::Contains("did you mean 'headers'"));
+}
+
+TEST_CASE("request.path: paging values in braces must be ones every request sends") {
+    const auto problems = [](const std::string& path, const std::string& paging) {
+        return problems_with(paging, path);
+    };
+    CHECK(problems("'/v2/posts/page/{page}'", "{type: page, limit: 10, limit_param: per_page}")
+              .empty());
+    CHECK(problems("'/v2/posts/page/{pag}'", "{type: page, limit: 10, limit_param: per_page}") ==
+          std::vector<std::string>{
+              "jobs.orgs.request.path: {pag} names no paging value that every request sends "
+              "(these are: per_page, page) (did you mean 'page'?)"});
+    // A cursor is not there on the first request, which would have a hole in its path.
+    CHECK(problems("'/v1/after/{after}'", "{type: cursor, cursor: next, cursor_param: after}") ==
+          std::vector<std::string>{
+              "jobs.orgs.request.path: {after} names no paging value that every request sends "
+              "(these are: limit)"});
+    CHECK(problems("'/v1/{id}'", "{type: none}") ==
+          std::vector<std::string>{"jobs.orgs.request.path: {id} names no paging value that "
+                                   "every request sends (this job's paging sends none)"});
+    CHECK(problems("'/v1/{id'", "{type: none}") ==
+          std::vector<std::string>{"jobs.orgs.request.path: has a '{' without its '}' (write a "
+                                   "literal brace as %7B)"});
 }
 
 TEST_CASE(

@@ -71,3 +71,34 @@ TEST_CASE("page request: a URL the provider gave is used as it is, with the job'
     CHECK(request.url == "http://127.0.0.1:1/api/v1/items?after=z");
     CHECK(header_of(request, "Notion-Version") == std::optional<std::string>("2022-06-28"));
 }
+
+TEST_CASE("page request: a value the path names goes in the path, the others where inject says") {
+    for (const char* inject : {"query", "header"}) {
+        JobSpec job = job_with(inject);
+        job.request.path = "/v1/items/size/{page_size}/list";
+        const HttpRequest request = PageRequests("http://127.0.0.1:1/api", job).make(k_second_page);
+        CHECK_THAT(request.url, Catch::StartsWith("http://127.0.0.1:1/api/v1/items/size/100/list"));
+        CHECK_THAT(request.url, !Catch::Contains("page_size="));
+        CHECK_FALSE(header_of(request, "page_size"));
+        CHECK((request.url.find("start_cursor=c-1") != std::string::npos) ==
+              (std::string(inject) == "query"));
+    }
+}
+
+TEST_CASE("path template: a value is one segment, its slashes and query marks encoded") {
+    PageParams params = {{"page", "1/../admin?x", false}, {"limit", "5", true}};
+    CHECK(PathTemplate("/p/{page}/x").fill(params) == "/p/1%2F..%2Fadmin%3Fx/x");
+    REQUIRE(params.size() == 1);
+    CHECK(params.front().name == "limit");
+    CHECK(PathTemplate("/plain").names().empty());
+    CHECK(PathTemplate("/a/{page}/b/{limit}").names() == std::vector<std::string>{"page", "limit"});
+}
+
+TEST_CASE("path template: braces that do not pair are refused, saying how to write one") {
+    CHECK(PathTemplate::problem("/a/{page}/b").empty());
+    CHECK(PathTemplate::problem("/a/%7Bliteral%7D").empty());
+    CHECK_THAT(PathTemplate::problem("/a/{page"), Catch::Contains("without its '}'"));
+    CHECK_THAT(PathTemplate::problem("/a/page}"), Catch::Contains("%7D"));
+    CHECK_THAT(PathTemplate::problem("/a/{}"), Catch::Contains("empty"));
+    CHECK_THAT(PathTemplate::problem("/a/{x{y}}"), Catch::Contains("inside"));
+}

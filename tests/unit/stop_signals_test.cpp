@@ -44,7 +44,7 @@ TEST_CASE("cursor: a page that says more follow without a cursor fails, naming b
     auto paginator = make_paginator(paging);
     // An empty page has no last record to take a cursor from.
     fails_partial(*paginator, pages({100, 0}, [](int) { return flag("has_more", true); }),
-                  "page 2 says more follow ('has_more' is true) but has no cursor at "
+                  "page 2 of /v1/items says more follow ('has_more' is true) but has no cursor at "
                   "'data[-1].id'");
 }
 
@@ -78,7 +78,7 @@ TEST_CASE("cursor: a full first page with nothing at the cursor's path fails: th
     paging.fields.set_text("cursor", "meta.next");
     auto paginator = make_paginator(paging);
     fails_partial(*paginator, pages({100}, [](int) { return R"("paging":{"next":"c1"})"; }),
-                  "page 1 is full (100 records) but has nothing at 'meta.next'");
+                  "page 1 of /v1/items is full (100 records) but has nothing at 'meta.next'");
 }
 
 TEST_CASE("cursor: a full page whose cursor is null, or a short one without it, ends the walk") {
@@ -120,9 +120,10 @@ TEST_CASE("next_url: more follow with no Link header to go on by fails") {
     PagingSpec paging = spec("next_url");
     paging.fields.set_text("has_more", "has_more");
     auto paginator = make_paginator(paging);
-    fails_partial(*paginator, pages({5}, [](int) { return flag("has_more", true); }),
-                  "page 1 says more follow ('has_more' is true) but has no next-page URL in a "
-                  "Link header");
+    fails_partial(
+        *paginator, pages({5}, [](int) { return flag("has_more", true); }),
+        "page 1 of /v1/items says more follow ('has_more' is true) but has no next-page URL in a "
+        "Link header");
 }
 
 TEST_CASE("Jira: offset paging ends as isLast says, before any empty page") {
@@ -143,7 +144,7 @@ TEST_CASE("offset and page: an empty page that says more follow fails") {
         paging.fields.set_text("has_more", "more");
         auto paginator = make_paginator(paging);
         fails_partial(*paginator, pages({100, 0}, [](int) { return flag("more", true); }),
-                      "page 2 is empty but says more follow ('more' is true)");
+                      "page 2 of /v1/items is empty but says more follow ('more' is true)");
     }
 }
 
@@ -159,8 +160,9 @@ TEST_CASE("none: a single page that says more follow fails, and one that says no
     PagingSpec paging = spec("none");
     paging.fields.set_text("has_more", "has_more");
     auto says_more = make_paginator(paging);
-    fails_partial(*says_more, pages({10}, [](int) { return flag("has_more", true); }),
-                  "page 1 says more follow ('has_more' is true) but the job has no paging");
+    fails_partial(
+        *says_more, pages({10}, [](int) { return flag("has_more", true); }),
+        "page 1 of /v1/items says more follow ('has_more' is true) but the job has no paging");
     auto says_end = make_paginator(paging);
     CHECK(walk(*says_end, pages({10}, [](int) { return flag("has_more", false); })).size() == 1);
 }

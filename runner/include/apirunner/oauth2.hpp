@@ -127,6 +127,9 @@ class BOOST_SYMBOL_VISIBLE OAuth2Session : public Session {
     bool restore();
     // Under the profile's lock: takes the stored pair when another process replaced ours.
     bool adopt_newer_stored();
+    // Under the profile's lock: takes a token the provider refused (and the access token with
+    // it) out of the store, when the store still holds it, so that no later run starts with it.
+    void drop_stored(const std::string& refused);
     bool still_good(std::int64_t expires_at_unix, std::int64_t lifetime_s);
     void use(const Tokens& tokens, std::int64_t expires_at_unix);
     std::string owner() const;

@@ -1,6 +1,7 @@
 #include "config/config_loader.hpp"
 
 #include "paging/paginator.hpp"
+#include "paging/path_template.hpp"
 #include "schedule/schedule.hpp"
 #include "settings/field_table.hpp"
 #include "settings/yaml_json.hpp"
@@ -424,6 +425,36 @@ class Loader {
         }
     }
 
+    // `{name}` in request.path: braces that pair up, each naming a paging value that every
+    // request sends (a page number, an offset, a page size), so no request is left with a hole.
+    void check_path_values(YamlMap& job, const JobSpec& spec) {
+        const std::string where = job.child_path("request") + ".path";
+        if (const std::string problem = PathTemplate::problem(spec.request.path);
+            !problem.empty()) {
+            m_problems.push_back({where, problem});
+            return;
+        }
+        std::vector<std::string> sent;
+        if (const auto first = make_paginator(spec.paging)->next()) {
+            for (const PageParam& param : first->params) {
+                sent.push_back(param.name);
+            }
+        }
+        for (const std::string& name : PathTemplate(spec.request.path).names()) {
+            if (std::find(sent.begin(), sent.end(), name) == sent.end()) {
+                std::string those;
+                for (const auto& each : sent) {
+                    those += (those.empty() ? "" : ", ") + each;
+                }
+                m_problems.push_back(
+                    {where, "{" + name + "} names no paging value that every request sends (" +
+                                (sent.empty() ? std::string("this job's paging sends none")
+                                              : "these are: " + those) +
+                                ")" + did_you_mean(name, sent)});
+            }
+        }
+    }
+
     void load_job(YamlMap& map, const std::string& name) {
         JobSpec spec;
         spec.name = name;
@@ -443,7 +474,11 @@ class Loader {
             }
         }
         load_request(map, spec);
+        const std::size_t problems_before_paging = m_problems.size();
         load_paging(map, spec);
+        if (m_problems.size() == problems_before_paging) {
+            check_path_values(map, spec);
+        }
         YAML::Node output = map.node("output", true);
         if (output.IsSequence()) {
             for (std::size_t i = 0; i < output.size(); ++i) {

@@ -16,6 +16,7 @@ namespace apirunner {
 PageRequests::PageRequests(std::string base_url, const JobSpec& job)
     : m_base_url(std::move(base_url)),
       m_request(job.request),
+      m_path(job.request.path),
       m_inject(inject_of(job.paging)),
       m_names_content_type(std::any_of(
           job.request.headers.begin(), job.request.headers.end(),
@@ -27,8 +28,8 @@ PageRequests::PageRequests(std::string base_url, const JobSpec& job)
     }
 }
 
-std::string PageRequests::url(const PageParams& query) const {
-    Poco::URI uri(m_base_url + m_request.path);
+std::string PageRequests::url(const std::string& path, const PageParams& query) const {
+    Poco::URI uri(m_base_url + path);
     for (const auto& [name, value] : m_request.params) {
         uri.addQueryParameter(name, value);
     }
@@ -55,16 +56,18 @@ std::string PageRequests::body(const PageParams& params) const {
 }
 
 HttpRequest PageRequests::make(const PageRequest& paging) const {
+    PageParams params = paging.params;
+    const std::string path = m_path.fill(params);
     HttpRequest request;
     request.method = m_request.method;
     request.url =
-        paging.url ? *paging.url : url(m_inject == Inject::query ? paging.params : PageParams{});
+        paging.url ? *paging.url : url(path, m_inject == Inject::query ? params : PageParams{});
     request.set_header("Accept", "application/json");
     for (const auto& [name, value] : m_request.headers) {
         request.set_header(name, value);
     }
     if (m_inject == Inject::header) {
-        for (const auto& param : paging.params) {
+        for (const auto& param : params) {
             // A cursor is the provider's text: one with a line break would add headers.
             if (param.value.find_first_of(std::string("\r\n\0", 3)) != std::string::npos) {
                 throw Error(ErrorKind::bad_data, "the provider's " + param.name +
@@ -75,7 +78,7 @@ HttpRequest PageRequests::make(const PageRequest& paging) const {
         }
     }
     if (m_body || m_request.body) {
-        request.body = m_body ? body(paging.params) : *m_request.body;
+        request.body = m_body ? body(params) : *m_request.body;
         if (!m_names_content_type) {
             request.set_header("Content-Type", "application/json");
         }

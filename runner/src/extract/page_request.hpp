@@ -1,12 +1,14 @@
 // The HTTP requests of one job's pages: the job's request (path, query, headers, JSON body) with
-// the paging values where `paging.inject` puts them: the query (the default), the body's top
-// level (counts as JSON numbers, a cursor as a string) or headers. A URL the provider gave
+// the paging values in the path where it names them (`/items/page/{page}`), the others where
+// `paging.inject` puts them: the query (the default), the body's top level (counts as JSON
+// numbers, a cursor as a string) or headers. A URL the provider gave
 // (next_url paging) is used as it is, with the job's headers and body. Made once a run, so the
 // job's body is parsed, and where the values go decided, once rather than for every page.
 #pragma once
 
 #include "config/jobs_config.hpp"
 #include "paging/paginator.hpp"
+#include "paging/path_template.hpp"
 
 #include <apirunner/http.hpp>
 
@@ -23,11 +25,12 @@ class PageRequests {
     HttpRequest make(const PageRequest& paging) const;
 
   private:
-    std::string url(const PageParams& query) const;
+    std::string url(const std::string& path, const PageParams& query) const;
     std::string body(const PageParams& params) const;
 
     std::string m_base_url;
     const RequestSpec& m_request;
+    PathTemplate m_path;
     Inject m_inject;
     Poco::JSON::Object::Ptr m_body;  // the job's body parsed, when the paging values go in it
     bool m_names_content_type;       // the job's headers set their own (vnd.api+json, say)

@@ -68,4 +68,14 @@ std::optional<std::int64_t> spent_budget_wait_ms(const HttpResponse& response,
     return 0;
 }
 
+bool forbidden_for_rate(const HttpResponse& response, std::optional<std::int64_t> spent_wait_ms) {
+    if (spent_wait_ms.value_or(0) > 0 || response.header("Retry-After")) {
+        return true;
+    }
+    // https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api and
+    // https://developers.google.com/drive/api/guides/limits: the body is the only word.
+    static const std::regex says_rate_limit(R"(rate[ _-]?limit)", std::regex::icase);
+    return std::regex_search(response.body.substr(0, 4096), says_rate_limit);
+}
+
 }  // namespace apirunner

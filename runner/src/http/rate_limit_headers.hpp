@@ -18,6 +18,11 @@ namespace apirunner {
 std::optional<std::int64_t> spent_budget_wait_ms(const HttpResponse& response,
                                                  std::int64_t now_unix_s);
 
+// Whether a 403 is a rate limit rather than a refusal of the credentials: its budget is spent
+// with a reset ahead (`spent_wait_ms` > 0), it carries Retry-After (GitHub's secondary limits),
+// or its body says so ("secondary rate limit", Google's "userRateLimitExceeded").
+bool forbidden_for_rate(const HttpResponse& response, std::optional<std::int64_t> spent_wait_ms);
+
 // A reset value in milliseconds from now: epoch seconds (anything past 10^9), delta seconds,
 // or an ISO 8601 time. Nothing when garbage.
 std::optional<std::int64_t> parse_reset_ms(const std::string& value, std::int64_t now_unix_s);

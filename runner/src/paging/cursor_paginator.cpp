@@ -29,13 +29,15 @@ void CursorPaginator::accept(const Page& page) {
     m_cursor = position_text(found);
     const auto more = says_more(page);
     if (more && *more && !m_cursor) {
-        fail_partial(m_guard.pages(), "says more follow (" + m_more.said() +
-                                          ") but has no cursor at '" + m_cursor_path.text() + "'");
+        fail_partial(page, "says more follow (" + m_more.said() + ") but has no cursor at '" +
+                               m_cursor_path.text() + "'");
     }
     if (!more) {
         check_full_first_page(page, first, m_cursor_path, found.has_value());
     }
-    m_done = more ? !*more : page.record_count == 0 || !m_cursor;
+    // The cursor decides, not the page's size: Google and AWS answer empty pages mid-list with
+    // a next token. An empty page pointing back to where the walk was is the end.
+    m_done = more ? !*more : !m_cursor || (page.record_count == 0 && m_guard.visited(*m_cursor));
     if (!m_done) {
         m_guard.first_visit(*m_cursor, "cursor");
     }
@@ -69,7 +71,7 @@ PagingKind cursor_paging() {
     return {
         "cursor",
         "Each page names the next page's cursor, sent back as cursor_param; stops when there is "
-        "none or on an empty page, or as has_more/last_page say.",
+        "none (an empty page with a new cursor is followed), or as has_more/last_page say.",
         fields, with_more_flag(refuse_planning("cursor")),
         [](const PagingSpec& spec) { return std::make_unique<CursorPaginator>(spec); }};
 }

@@ -58,9 +58,4 @@ void check_more_flag(const FieldValues& values, YamlMap& map) {
     }
 }
 
-void fail_partial(std::int64_t page_number, const std::string& why) {
-    throw Error(ErrorKind::bad_data, "page " + std::to_string(page_number) + " " + why +
-                                         "; stopped rather than end with part of the records");
-}
-
 }  // namespace apirunner

@@ -31,8 +31,4 @@ class MoreFlag {
 FieldTable more_flag_fields();
 void check_more_flag(const FieldValues& values, YamlMap& map);
 
-// The error of a page that says more follow while the walk cannot tell where: `page_number`
-// and `why` ("has no cursor at 'next_cursor'") name what is missing.
-[[noreturn]] void fail_partial(std::int64_t page_number, const std::string& why);
-
 }  // namespace apirunner

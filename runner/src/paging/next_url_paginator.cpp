@@ -97,10 +97,9 @@ void NextUrlPaginator::accept(const Page& page) {
     }
     const auto more = says_more(page);
     if (more && *more && !next) {
-        fail_partial(m_guard.pages(), "says more follow (" + m_more.said() +
-                                          ") but has no next-page URL " +
-                                          (m_next_path ? "at '" + m_next_path->text() + "'"
-                                                       : std::string("in a Link header")));
+        fail_partial(page, "says more follow (" + m_more.said() + ") but has no next-page URL " +
+                               (m_next_path ? "at '" + m_next_path->text() + "'"
+                                            : std::string("in a Link header")));
     }
     if (!more && m_next_path) {
         check_full_first_page(page, first, *m_next_path, found.has_value());

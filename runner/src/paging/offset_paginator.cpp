@@ -56,8 +56,8 @@ void OffsetPaginator::accept(const Page& page) {
         m_step = static_cast<std::int64_t>(page.record_count);  // a server may cap the size asked
     }
     if (more && *more && page.record_count == 0) {
-        fail_partial(m_guard.pages(), "is empty but says more follow (" + m_more.said() +
-                                          "): the offset cannot move");
+        fail_partial(
+            page, "is empty but says more follow (" + m_more.said() + "): the offset cannot move");
     }
     const auto total = totals().last;
     m_done = more ? !*more : page.record_count == 0 || (total && m_offset >= *total);

@@ -58,8 +58,8 @@ void PagePaginator::accept(const Page& page) {
                                    : header_count(page.headers, m_total_header));
     const auto more = says_more(page);
     if (more && *more && page.record_count == 0) {
-        fail_partial(m_guard.pages(), "is empty but says more follow (" + m_more.said() +
-                                          "): the next page number would be past the end");
+        fail_partial(page, "is empty but says more follow (" + m_more.said() +
+                               "): the next page number would be past the end");
     }
     const auto total = totals().last;
     const std::int64_t pages_done = m_page - m_start_page + 1;

@@ -6,6 +6,7 @@
 
 #include <Poco/JSON/Parser.h>
 #include <Poco/String.h>
+#include <Poco/URI.h>
 
 #include <sstream>
 
@@ -132,13 +133,19 @@ void Paginator::check_full_first_page(const Page& page, bool first, const JsonPa
     JsonValue whole_key;
     if (path.steps().size() > 1 && page.body.get(object) == simdjson::SUCCESS &&
         object.at_key(path.text()).get(whole_key) == simdjson::SUCCESS) {
-        fail_partial(m_guard.pages(), why + ". The page has a key '" + path.text() +
-                                          "': a key with dots goes in brackets and quotes, [\"" +
-                                          path.text() + "\"]");
+        fail_partial(page, why + ". The page has a key '" + path.text() +
+                               "': a key with dots goes in brackets and quotes, [\"" + path.text() +
+                               "\"]");
     }
-    fail_partial(m_guard.pages(), why +
-                                      ". Check the path; if the endpoint can end on a full "
-                                      "page, set paging.has_more or paging.last_page");
+    fail_partial(page, why +
+                           ". Check the path; if the endpoint can end on a full "
+                           "page, set paging.has_more or paging.last_page");
+}
+
+void Paginator::fail_partial(const Page& page, const std::string& why) const {
+    throw Error(ErrorKind::bad_data, "page " + std::to_string(m_guard.pages()) + " of " +
+                                         Poco::URI(page.url).getPath() + " " + why +
+                                         "; stopped rather than end with part of the records");
 }
 
 std::int64_t max_pages(const PagingSpec& spec) {
@@ -222,7 +229,8 @@ PageParams size_param(const PagingSpec& spec) {
 FieldSpec inject_field() {
     FieldSpec spec{"inject", FieldType::choice,
                    "Where the paging values (page size, offset, page, cursor) go: the query, the "
-                   "request's JSON body (top level; counts as numbers) or headers.",
+                   "request's JSON body (top level; counts as numbers) or headers. A value that "
+                   "request.path names in braces ({page}) goes in the path instead.",
                    "query"};
     spec.choices = {"query", "body", "header"};
     spec.moves_position = false;

@@ -71,6 +71,7 @@ class PageGuard {
     void counted() { ++m_pages; }
     // Throws when `position` (an offset, page, cursor or URL) was seen before in this walk.
     void first_visit(const std::string& position, const char* what);
+    bool visited(const std::string& position) const { return m_seen.count(position) > 0; }
     void saw_total(std::optional<std::int64_t> total);
     std::int64_t pages() const { return m_pages; }
     std::int64_t pages_left() const { return m_max_pages - m_pages; }
@@ -124,6 +125,10 @@ class Paginator {
     // then most likely wrong. `matched`: whether anything was there.
     void check_full_first_page(const Page& page, bool first, const JsonPath& path,
                                bool matched) const;
+    // The error of a page that says more follow while the walk cannot tell where: names the
+    // page (its number and the URL's path, never its query, which may hold a key) and `why`
+    // ("has no cursor at 'next_cursor'").
+    [[noreturn]] void fail_partial(const Page& page, const std::string& why) const;
 
     PageGuard m_guard;
     MoreFlag m_more;      // has_more or last_page, when the job sets one

@@ -10,8 +10,8 @@ void SinglePage::accept(const Page& page) {
     m_guard.counted();
     const auto more = says_more(page);
     if (more && *more) {
-        fail_partial(m_guard.pages(), "says more follow (" + m_more.said() +
-                                          ") but the job has no paging: set paging.type");
+        fail_partial(page, "says more follow (" + m_more.said() +
+                               ") but the job has no paging: set paging.type");
     }
     m_done = true;
 }

@@ -105,24 +105,22 @@ HttpResponse AuthorizedClient::send(const HttpRequest& request, const SendRules&
                 return response;
             }
             const std::int64_t now_s = m_session.host().clock().unix_seconds();
-            auto spent = response.status == 403 || response.status == 429
-                             ? spent_budget_wait_ms(response, now_s)
-                             : std::nullopt;
-            if (response.status == 403 && spent == std::optional<std::int64_t>(0)) {
-                spent.reset();  // no reset ahead: a refusal that happens to carry Remaining: 0
-            }
-            if (!spent && !m_policy.retries_status(response.status)) {
+            const auto spent = spent_budget_wait_ms(response, now_s);
+            const bool limited = response.status == 429 ||
+                                 (response.status == 403 && forbidden_for_rate(response, spent));
+            if (!limited && !m_policy.retries_status(response.status)) {
                 const ErrorKind kind =
                     response.status == 403 ? ErrorKind::credentials : ErrorKind::bad_data;
                 throw Error(kind, redactor().redact("provider '" + m_session.provider() +
                                                     "': " + describe(request, response)));
             }
-            failure = describe(request, response) + (spent ? " (its rate limit is spent)" : "");
-            hint = spent;
+            failure = describe(request, response) +
+                      (limited && spent ? " (its rate limit is spent)" : "");
+            hint = limited ? spent : std::nullopt;
             if (auto header = response.header("Retry-After")) {
                 hint = std::max(hint.value_or(0), parse_retry_after_ms(*header, now_s).value_or(0));
             }
-            if (response.status == 429 && !hint.value_or(0)) {
+            if (limited && !hint.value_or(0)) {
                 hint = m_policy.rate_limited_delay_ms;  // no word on how long: the job's floor
             }
         } catch (const Error& error) {

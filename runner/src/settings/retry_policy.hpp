@@ -14,8 +14,8 @@ struct RetryPolicy {
     std::int64_t base_delay_ms = 1000;
     std::int64_t max_delay_ms = 300'000;       // the longest single wait, Retry-After included
     std::int64_t max_retry_time_ms = 600'000;  // all the waits for one request together
-    // The least wait after a 429 that says neither Retry-After nor when its limit resets
-    // (Airtable asks for 30 s).
+    // The least wait after a 429 (or a 403 that is a rate limit) that says neither Retry-After
+    // nor when its limit resets (Airtable asks for 30 s, GitHub for a minute).
     std::int64_t rate_limited_delay_ms = 0;
 
     bool retries_status(int status) const;
