@@ -125,12 +125,18 @@ bool OAuth2Session::refresh() {
     try {
         accept(
             m_client.request(params, "the token refresh", m_client.endpoint().refresh_body_format));
+    } catch (const GrantRefused& error) {
+        m_host.logger().log(LogLevel::warning, error.what());
+        drop_stored(m_tokens.refresh_token);  // dead: no later run may spend a request on it
+        m_tokens.refresh_token.clear();
+        return false;
     } catch (const Error& error) {
-        if (error.kind() != ErrorKind::credentials) {
+        // The client refused (invalid_client, a proxy's 403): the refresh token may still be
+        // good, so it stays stored. Only a grant with a password may try its login instead.
+        if (error.kind() != ErrorKind::credentials || !can_login_unattended()) {
             throw;
         }
         m_host.logger().log(LogLevel::warning, error.what());
-        drop_stored(m_tokens.refresh_token);  // refused: it will not work again
         m_tokens.refresh_token.clear();
         return false;
     }

@@ -86,6 +86,8 @@ ErrorKind kind_of_oauth_error(const std::string& code) {
 
 }  // namespace
 
+GrantRefused::~GrantRefused() = default;
+
 Tokens parse_token_response(const HttpResponse& response, std::int64_t default_lifetime_s,
                             const std::string& provider, const std::string& what) {
     const std::string context = "provider '" + provider + "': " + what;
@@ -101,6 +103,9 @@ Tokens parse_token_response(const HttpResponse& response, std::int64_t default_l
         std::string message = context + " was refused: " + code;
         if (!description.empty()) {
             message += " (" + description + ")";
+        }
+        if (code == "invalid_grant") {
+            throw GrantRefused(ErrorKind::credentials, message);
         }
         throw Error(kind_of_oauth_error(code), message);
     }

@@ -5,8 +5,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 using namespace itest;
@@ -55,14 +53,7 @@ void replace_all(std::string& text, const std::string& from, const std::string& 
 // `provider_extra` lines go under the provider.
 std::string catalogue_file(const Sandbox& sandbox, const CatalogueJob& entry,
                            const std::string& provider_extra = "") {
-    std::ifstream in(std::string(SOURCE_DIR "/jobs/") + entry.file);
-    std::stringstream text;
-    text << in.rdbuf();
-    std::string jobs = text.str();
-    REQUIRE_FALSE(jobs.empty());
-    replace_all(jobs, "http://127.0.0.1:8765",
-                "http://127.0.0.1:" + std::to_string(sandbox.port()));
-    replace_all(jobs, "../../", "");
+    std::string jobs = shipped_jobs(sandbox, entry.file);
     // A setting the file has already (a provider's retry) is replaced, not given twice.
     const std::string key = provider_extra.substr(0, provider_extra.find(':') + 1);
     const auto existing = key.empty() ? std::string::npos : jobs.find("\n" + key);

@@ -128,4 +128,22 @@ std::vector<std::string> lines_of(const std::string& text) {
     return lines;
 }
 
+std::string shipped_jobs(const Sandbox& sandbox, const std::string& file) {
+    std::ifstream in(std::string(SOURCE_DIR "/jobs/") + file);
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string jobs = text.str();
+    REQUIRE_FALSE(jobs.empty());
+    for (const auto& [from, to] :
+         {std::pair<std::string, std::string>{"http://127.0.0.1:8765",
+                                              "http://127.0.0.1:" + std::to_string(sandbox.port())},
+          {"../../", ""}}) {
+        for (auto at = jobs.find(from); at != std::string::npos;
+             at = jobs.find(from, at + to.size())) {
+            jobs.replace(at, from.size(), to);
+        }
+    }
+    return jobs;
+}
+
 }  // namespace itest

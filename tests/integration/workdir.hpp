@@ -46,6 +46,10 @@ std::string jobs_yaml(const Sandbox& sandbox, const std::string& providers,
 std::string mediamath_jobs(const Sandbox& sandbox, const std::string& extra_provider = "",
                            int records_per_page = 100);
 
+// A job file of jobs/ (`file` below it) as shipped, its defaults pointed at this sandbox and its
+// files (state, outputs) kept in the working folder.
+std::string shipped_jobs(const Sandbox& sandbox, const std::string& file);
+
 // Lines of a text file (a JSON Lines output).
 std::vector<std::string> lines_of(const std::string& text);
 

@@ -322,6 +322,20 @@ TEST_CASE("authorized client: a spent limit resetting past max_delay_ms is a tem
     }
 }
 
+TEST_CASE(
+    "authorized client: a 403 whose body only happens to hold 'rate limit' letters is a refusal") {
+    Provider provider(
+        {{403, {}, R"({"message":"This exceeds the corporate limits of your plan"})"}});
+    auto client = provider.client();
+    try {
+        client.send(get());
+        FAIL("no error");
+    } catch (const Error& error) {
+        CHECK(error.kind() == ErrorKind::credentials);
+    }
+    CHECK(provider.sent() == 1);
+}
+
 TEST_CASE("authorized client: a 403 with budget left, or no reset ahead, is still a refusal") {
     for (const HeaderList& headers :
          {HeaderList{{"X-RateLimit-Remaining", "12"}, {"X-RateLimit-Reset", "1800000060"}},

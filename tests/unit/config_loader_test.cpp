@@ -321,3 +321,35 @@ TEST_CASE(
     CHECK(problems ==
           std::vector<std::string>{"jobs.orgs.request.body: has a key that is not text"});
 }
+
+TEST_CASE("incremental: each mistake is named with its setting's path") {
+    const auto problems = [](const std::string& incremental, const std::string& mode = "merge") {
+        std::string yaml = k_good;
+        yaml.replace(yaml.find("    primary_key: id\n"), 20,
+                     "    primary_key: id\n    incremental: " + incremental + "\n");
+        yaml.replace(yaml.find("mode: replace"), 13, "mode: " + mode);
+        ConfigFile file(yaml);
+        std::ofstream(file.dir.path() + "/secret.txt") << "pw";
+        return messages(load_config(file.path, env_of({})));
+    };
+    CHECK(
+        problems("{cursor: updated_at, param: since, start: 30d, lookback: 5m}", "append").empty());
+    CHECK(problems("{cursor: updated_at, param: since}", "replace") ==
+          std::vector<std::string>{"jobs.orgs.output[1].mode: replace would keep only what "
+                                   "changed since the bookmark: an incremental job takes merge "
+                                   "or append"});
+    CHECK(problems("{cursor: updated_at, param: since, format: iso}", "append").at(0) ==
+          "jobs.orgs.incremental.format: must be iso8601, epoch_s, epoch_ms, date, number, text "
+          "or a strftime pattern with a '%' (%Y%m%d), not 'iso'");
+    CHECK(problems("{cursor: updated_at, param: since, start: last week}", "append").at(0) ==
+          "jobs.orgs.incremental.start: must be a time (2026-01-01T00:00:00Z, 2026-01-01) or a "
+          "span back from now (30d), not 'last week'");
+    CHECK(problems("{cursor: seq, param: after, format: number, lookback: 5m}", "append").at(0) ==
+          "jobs.orgs.incremental.lookback: takes a span off a time: format number has no times");
+    CHECK(problems("{cursor: '$', param: since}", "append").at(0) ==
+          "jobs.orgs.incremental.cursor: must name a field of each record (updated_at)");
+    CHECK_THAT(problems("{cursor: updated_at}", "append").at(0),
+               Catch::StartsWith("jobs.orgs.incremental.param: "));
+    CHECK_THAT(problems("{cursor: updated_at, param: since, lookbak: 5m}", "append").at(0),
+               Catch::Contains("did you mean 'lookback'"));
+}

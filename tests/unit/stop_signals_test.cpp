@@ -181,3 +181,40 @@ TEST_CASE("a saved position goes on under has_more exactly where it stopped") {
     resumed->restore(first->save());
     CHECK(describe(*resumed->next()) == "limit=100&cursor=99");
 }
+
+TEST_CASE("cursor: an empty page with a new cursor is followed (Google), one pointing back ends") {
+    PagingSpec paging = spec("cursor");
+    paging.fields.set_text("cursor", "next");
+    // Page 2 is empty mid-list with a token; page 4 is empty and points back to page 3's token.
+    const auto endpoint = pages({100, 0, 40, 0}, [](int i) {
+        return std::string(R"("next":")") + (i == 3 ? "t2" : "t" + std::to_string(i)) + "\"";
+    });
+    auto paginator = make_paginator(paging);
+    CHECK(walk(*paginator, endpoint) == std::vector<std::string>{"limit=100", "limit=100&cursor=t0",
+                                                                 "limit=100&cursor=t1",
+                                                                 "limit=100&cursor=t2"});
+    // A walk resumed after page 3 still knows t2: page 4 ends it, not a loop error.
+    auto resumed = make_paginator(paging);
+    auto first = make_paginator(paging);
+    int served = 0;
+    while (served < 3 && first->next()) {
+        const Served page = endpoint(PageRequest{}, served++);
+        ParsedPage parsed = parse_page(page.body, JsonPath::parse("data"));
+        first->accept(Page{parsed.body, parsed.records.size(), page.headers, page.url});
+    }
+    resumed->restore(first->save());
+    REQUIRE(resumed->next());
+    const Served last = endpoint(PageRequest{}, 3);
+    ParsedPage parsed = parse_page(last.body, JsonPath::parse("data"));
+    resumed->accept(Page{parsed.body, parsed.records.size(), last.headers, last.url});
+    CHECK_FALSE(resumed->next());
+}
+
+TEST_CASE("cursor: five empty pages in a row end the walk, though each brings a new cursor") {
+    PagingSpec paging = spec("cursor");
+    paging.fields.set_text("cursor", "next");
+    auto paginator = make_paginator(paging);
+    CHECK(walk(*paginator, pages({100}, [](int i) {
+              return R"("next":"fresh-)" + std::to_string(i) + "\"";
+          })).size() == 1 + 5);
+}

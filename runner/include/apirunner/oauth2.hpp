@@ -3,6 +3,7 @@
 // derives from OAuth2Session and adds its quirks only.
 #pragma once
 
+#include <apirunner/error.hpp>
 #include <apirunner/host.hpp>
 #include <apirunner/session.hpp>
 #include <apirunner/settings.hpp>
@@ -40,9 +41,18 @@ struct Tokens {
     std::int64_t received_ms = 0;  // monotonic clock
 };
 
-// Parses a token endpoint's answer. Throws Error: credentials for invalid_grant/invalid_client/
-// unauthorized_client/access_denied, config for the other §5.2 codes, unavailable for 5xx,
-// bad_data for anything that is not a token response. `what` names the request in messages.
+// The token endpoint's invalid_grant (RFC 6749 §5.2): the grant itself (a refresh token, a code,
+// a password) is dead, where invalid_client and the others refuse the client.
+class BOOST_SYMBOL_VISIBLE GrantRefused : public Error {
+  public:
+    using Error::Error;
+    ~GrantRefused() override;
+};
+
+// Parses a token endpoint's answer. Throws Error: GrantRefused (credentials) for invalid_grant,
+// credentials for invalid_client/unauthorized_client/access_denied, config for the other §5.2
+// codes, unavailable for 5xx, bad_data for anything that is not a token response. `what` names
+// the request in messages.
 Tokens parse_token_response(const HttpResponse& response, std::int64_t default_lifetime_s,
                             const std::string& provider, const std::string& what);
 

@@ -28,11 +28,17 @@ struct Verb {
 const std::map<std::string, Verb>& verbs() {
     static const std::map<std::string, Verb> table = {
         {"run",
-         {"run [JOB...] [--config F] [--dry-run] [--full-refresh] [--metrics-file F] [--report F] "
-          "[--quiet]",
+         {"run [JOB...] [--config F] [--dry-run] [--full-refresh] [--since V [--until V]] "
+          "[--metrics-file F] [--report F] [--quiet]",
           "run jobs now, once (all jobs when none are named); --dry-run logs in and reads "
           "the first page of each job, writing nothing; --report writes what each job did "
-          "as JSON"}},
+          "as JSON; --since/--until run incremental jobs over that range once, leaving their "
+          "bookmarks; --full-refresh starts them from incremental.start"}},
+        {"state",
+         {"state show [JOB] | state set JOB VALUE | state reset JOB [--config F]",
+          "an incremental job's bookmark: show it (every job's when none is named), set it by "
+          "hand, or reset it so the next run starts from incremental.start; set and reset "
+          "print the value they replace"}},
         {"daemon",
          {"daemon [--config F] [--metrics-port N]",
           "run each job with a schedule at its times until SIGTERM or SIGINT, which let "
@@ -97,8 +103,11 @@ void App::defineOptions(Poco::Util::OptionSet& options) {
         Option("limit", "", "how many runs history shows (default 20)").argument("N"));
     options.addOption(
         Option("since", "",
-               "history: runs started since TIME (ISO 8601) or SPAN ago (30m, 24h, 7d)")
+               "history: runs started since TIME (ISO 8601) or SPAN ago (30m, 24h, 7d); run: an "
+               "incremental job's lower bound for this run only (the bookmark stays)")
             .argument("TIME"));
+    options.addOption(Option("until", "", "run: an incremental job's upper bound for this run only")
+                          .argument("VALUE"));
     options.addOption(Option("json", "", "history: print JSON"));
     options.addOption(
         Option("report", "", "run: write a JSON report of the run to FILE").argument("FILE"));
@@ -154,16 +163,9 @@ void App::handleOption(const std::string& name, const std::string& value) {
     } else if (name == "quiet") {
         m_options.quiet = true;
     } else if (name == "since") {
-        if (const auto at = parse_instant(value)) {
-            m_options.history_since = at->time_since_epoch().count();
-        } else if (const auto span = parse_span(value)) {
-            m_options.history_since = std::time(nullptr) - span->count();
-        } else {
-            m_bad_option =
-                "--since takes an ISO 8601 time (2026-11-01T00:00:00Z) or a span (30m, 24h, 7d), "
-                "not '" +
-                value + "'";
-        }
+        m_options.since = value;  // a bookmark value for run, a time or span for history
+    } else if (name == "until") {
+        m_options.until = value;
     } else if (name == "json") {
         m_options.json = true;
     } else if (name == "report") {
@@ -253,6 +255,18 @@ int App::main(const std::vector<std::string>& arguments) {
         return verb.empty() && !m_help ? EXIT_USAGE : EXIT_OK;
     }
     m_options.verb = verb;
+    if (verb == "history" && !m_options.since.empty()) {
+        if (const auto at = parse_instant(m_options.since)) {
+            m_options.history_since = at->time_since_epoch().count();
+        } else if (const auto span = parse_span(m_options.since)) {
+            m_options.history_since = std::time(nullptr) - span->count();
+        } else {
+            return usage_error(
+                "--since takes an ISO 8601 time (2026-11-01T00:00:00Z) or a span (30m, 24h, 7d), "
+                "not '" +
+                m_options.since + "'");
+        }
+    }
     ConsoleLogger::use_json(m_options.json_logs);
     // Live status lines would garble JSON logs, and --quiet asks for none.
     Console::instance().enable_status_lines(!m_options.quiet && !m_options.json_logs);
@@ -267,6 +281,7 @@ int App::main(const std::vector<std::string>& arguments) {
     if (verb == "list") return list_command(m_options, std::cout, std::cerr);
     if (verb == "plugins") return plugins_command(m_options, m_schema, std::cout, std::cerr);
     if (verb == "history") return history_command(m_options, std::cout, std::cerr);
+    if (verb == "state") return state_command(m_options, std::cout, std::cerr);
     if (verb == "export") return export_command(m_options, std::cout, std::cerr);
     if (verb == "auth") return auth_command(m_options, std::cout, std::cerr);
     if (verb == "login") return login_command(m_options, std::cout, std::cerr);

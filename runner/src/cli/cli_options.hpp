@@ -16,6 +16,8 @@ struct CliOptions {
     std::string config_path;
     std::vector<std::string> plugin_paths;
     bool full_refresh = false;
+    std::string since;  // run --since: an incremental job's one-off lower bound
+    std::string until;  // run --until: its one-off upper bound
     bool dry_run = false;
     LogLevel log_level = LogLevel::info;
     bool quiet = false;      // no progress line, no per-job "ok" lines: only failures and warnings

@@ -16,5 +16,6 @@ int auth_command(const CliOptions& options, std::ostream& out, std::ostream& err
 int login_command(const CliOptions& options, std::ostream& out, std::ostream& err);
 int export_command(const CliOptions& options, std::ostream& out, std::ostream& err);
 int history_command(const CliOptions& options, std::ostream& out, std::ostream& err);
+int state_command(const CliOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace apirunner

@@ -27,6 +27,16 @@ void print_job_summary(const JobResult& result, const CliOptions& options, std::
         for (const auto& output : result.outputs) {
             text << "  -> " << output << "\n";
         }
+        if (result.incremental && !options.dry_run) {
+            const auto shown = [](const std::string& value) {
+                return value.empty() ? std::string("(none)") : value;
+            };
+            text << "  bookmark: "
+                 << (result.bookmark_before == result.bookmark_after
+                         ? shown(result.bookmark_after) + " (unchanged)"
+                         : shown(result.bookmark_before) + " -> " + shown(result.bookmark_after))
+                 << "\n";
+        }
     }
     for (const auto& doubt : result.doubts) {
         text << (options.quiet ? "job " + result.job + ": " : "  ") << "warning: " << doubt << "\n";

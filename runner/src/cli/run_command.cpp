@@ -41,6 +41,25 @@ std::vector<const JobSpec*> select_jobs(const JobsConfig& config,
     return jobs;
 }
 
+// --since and --until are a range of an incremental job's bookmark: refused for other jobs, and
+// beside --full-refresh, which asks for another range.
+std::string range_problem(const CliOptions& options, const std::vector<const JobSpec*>& jobs) {
+    if (options.since.empty() && options.until.empty()) {
+        return "";
+    }
+    if (options.full_refresh) {
+        return "--full-refresh reads from incremental.start and moves the bookmark; --since and "
+               "--until read a range once and leave it: give one of them";
+    }
+    for (const JobSpec* job : jobs) {
+        if (!job->incremental) {
+            return "--since and --until are for incremental jobs; job '" + job->name +
+                   "' has no incremental block (name the jobs to run)";
+        }
+    }
+    return "";
+}
+
 // Runs the selected jobs one after the other; what each did goes into `report`.
 int run_jobs(const CliOptions& options, RunReport& report, std::ostream& out, std::ostream& err) {
     Workspace workspace;
@@ -56,6 +75,9 @@ int run_jobs(const CliOptions& options, RunReport& report, std::ostream& out, st
     std::string problem;
     const std::vector<const JobSpec*> jobs =
         select_jobs(workspace.config(), options.arguments, problem);
+    if (problem.empty()) {
+        problem = range_problem(options, jobs);
+    }
     if (!problem.empty()) {
         err << "apirunner: " << problem << "\n";
         report.refused({problem});
@@ -95,7 +117,9 @@ int run_jobs(const CliOptions& options, RunReport& report, std::ostream& out, st
             continue;
         }
         const JobResult result =
-            runner.run(*job, RunOptions{options.full_refresh, terminal_progress()});
+            runner.run(*job, RunOptions{options.full_refresh,
+                                        terminal_progress(),
+                                        {options.since, options.until, options.full_refresh}});
         print_job_summary(result, options, out, err);
         report.job_ran(result);
         metrics.record(result, date::floor<std::chrono::seconds>(std::chrono::system_clock::now()));

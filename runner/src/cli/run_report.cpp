@@ -32,6 +32,10 @@ Poco::JSON::Object job_object(const JobResult& result) {
     job.set("resumed_after_page", result.resumed_from);
     job.set("outputs", array_of(result.outputs));
     job.set("warnings", array_of(result.doubts));
+    if (result.incremental) {
+        job.set("bookmark_before", text_or_null(result.bookmark_before));
+        job.set("bookmark_after", text_or_null(result.bookmark_after));
+    }
     return job;
 }
 

@@ -1,5 +1,8 @@
 #include "config/config_loader.hpp"
 
+#include "incremental/bookmark.hpp"
+#include "schedule/instant.hpp"
+
 #include "paging/paginator.hpp"
 #include "paging/path_template.hpp"
 #include "schedule/schedule.hpp"
@@ -425,8 +428,9 @@ class Loader {
         }
     }
 
-    // `{name}` in request.path: braces that pair up, each naming a paging value that every
-    // request sends (a page number, an offset, a page size), so no request is left with a hole.
+    // `{name}` in request.path: braces that pair up, each naming a value that every request
+    // sends (a page number, an offset, a page size, a bookmark with a start), so no request is
+    // left with a hole.
     void check_path_values(YamlMap& job, const JobSpec& spec) {
         const std::string where = job.child_path("request") + ".path";
         if (const std::string problem = PathTemplate::problem(spec.request.path);
@@ -439,6 +443,17 @@ class Loader {
             for (const PageParam& param : first->params) {
                 sent.push_back(param.name);
             }
+        }
+        // A bookmark of text is the provider's own text, which no path may carry; a first run
+        // without a start sends no lower bound.
+        const bool bookmark_in_path =
+            spec.incremental &&
+            BookmarkFormat(spec.incremental->format).kind() != BookmarkKind::text;
+        if (bookmark_in_path && !spec.incremental->start.empty()) {
+            sent.push_back(spec.incremental->param);
+        }
+        if (bookmark_in_path && !spec.incremental->end_param.empty()) {
+            sent.push_back(spec.incremental->end_param);
         }
         for (const std::string& name : PathTemplate(spec.request.path).names()) {
             if (std::find(sent.begin(), sent.end(), name) == sent.end()) {
@@ -453,6 +468,74 @@ class Loader {
                                 ")" + did_you_mean(name, sent)});
             }
         }
+    }
+
+    void load_incremental(YamlMap& job, JobSpec& spec) {
+        YAML::Node node = job.node("incremental");
+        if (node.IsNull()) {
+            return;
+        }
+        YamlMap map(node, job.child_path("incremental"), m_env, m_problems);
+        if (!map.valid()) {
+            return;
+        }
+        IncrementalSpec incremental;
+        incremental.cursor = map.string("cursor", true).value_or("");
+        if (const auto problem = JsonPath::problem(incremental.cursor)) {
+            map.problem("cursor", *problem);
+        } else if (!incremental.cursor.empty() && JsonPath::parse(incremental.cursor).is_root()) {
+            map.problem("cursor", "must name a field of each record (updated_at)");
+        }
+        incremental.param = map.string("param", true).value_or("");
+        incremental.end_param = map.string("end_param").value_or("");
+        incremental.format = map.string("format").value_or(incremental.format);
+        if (const std::string problem = BookmarkFormat::problem(incremental.format);
+            !problem.empty()) {
+            map.problem("format", problem);
+        }
+        incremental.inject =
+            map.one_of("inject", {"query", "body", "header"}).value_or(incremental.inject);
+        if (incremental.inject == "body" && spec.request.method != "POST") {
+            map.problem("inject",
+                        "body puts the bookmark in a POST's JSON body: set "
+                        "request.method: POST");
+        }
+        const BookmarkKind kind = BookmarkFormat(incremental.format).kind();
+        incremental.start = map.string("start").value_or("");
+        const bool start_is_span = kind == BookmarkKind::time && parse_span(incremental.start);
+        if (!incremental.start.empty() && !start_is_span &&
+            !Bookmark::from_text(incremental.start, kind)) {
+            map.problem("start", "must be " +
+                                     std::string(kind == BookmarkKind::time
+                                                     ? "a time (2026-01-01T00:00:00Z, 2026-01-01) "
+                                                       "or a span back from now (30d)"
+                                                     : "a " + incremental.format) +
+                                     ", not '" + incremental.start + "'");
+        }
+        if (const auto lookback = map.string("lookback")) {
+            const auto span = parse_span(*lookback);
+            if (kind != BookmarkKind::time) {
+                map.problem("lookback", "takes a span off a time: format " + incremental.format +
+                                            " has no times");
+            } else if (!span) {
+                map.problem("lookback",
+                            "must be a span such as 90s, 30m, 2h or 1d, not '" + *lookback + "'");
+            } else {
+                incremental.lookback_s = span->count();
+            }
+        }
+        map.finish();
+        for (std::size_t i = 0; i < spec.outputs.size(); ++i) {
+            if (spec.outputs[i].mode == OutputMode::replace) {
+                m_problems.push_back(
+                    {job.child_path("output") +
+                         (spec.outputs.size() > 1 ? "[" + std::to_string(i) + "]" : std::string()) +
+                         ".mode",
+                     "replace would keep only what changed since the bookmark: an incremental "
+                     "job takes merge or append"});
+            }
+        }
+        spec.incremental = incremental;
     }
 
     void load_job(YamlMap& map, const std::string& name) {
@@ -476,9 +559,6 @@ class Loader {
         load_request(map, spec);
         const std::size_t problems_before_paging = m_problems.size();
         load_paging(map, spec);
-        if (m_problems.size() == problems_before_paging) {
-            check_path_values(map, spec);
-        }
         YAML::Node output = map.node("output", true);
         if (output.IsSequence()) {
             for (std::size_t i = 0; i < output.size(); ++i) {
@@ -487,6 +567,10 @@ class Loader {
             }
         } else if (!output.IsNull()) {
             load_output(output, map.child_path("output"), spec);
+        }
+        load_incremental(map, spec);
+        if (m_problems.size() == problems_before_paging) {
+            check_path_values(map, spec);
         }
         m_config.jobs.push_back(std::move(spec));
     }

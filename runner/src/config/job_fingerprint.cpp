@@ -24,6 +24,11 @@ std::string job_fingerprint(const JobsConfig& config, const JobSpec& job) {
         add(job.paging.kind->name);
         add(fingerprint_text(job.paging.kind->fields, job.paging.fields));
     }
+    if (const auto& incremental = job.incremental) {  // the range a resumed run asks for
+        add("incremental " + incremental->cursor + " " + incremental->param + " " +
+            incremental->end_param + " " + incremental->format + " " + incremental->inject + " " +
+            incremental->start + " " + std::to_string(incremental->lookback_s));
+    }
     add(job.primary_key);
     for (const auto& output : job.outputs) {
         const SinkSpec& sink = config.sinks.at(output.sink);

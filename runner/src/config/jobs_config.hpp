@@ -1,6 +1,7 @@
 // The jobs file as plain structs, produced by one loader (config_loader.hpp).
 #pragma once
 
+#include "incremental/incremental_spec.hpp"
 #include "paging/paging_kind.hpp"
 #include "settings/rate_limit.hpp"
 #include "settings/retry_policy.hpp"
@@ -52,7 +53,8 @@ struct JobSpec {
     OnOverlap on_overlap = OnOverlap::skip;
     bool catch_up = false;  // the daemon runs a time missed while it was down, once, at start
     RequestSpec request;
-    PagingSpec paging;  // its kind null: one request
+    PagingSpec paging;                           // its kind null: one request
+    std::optional<IncrementalSpec> incremental;  // none: every run reads everything
     std::string primary_key;
     OnDrift on_drift = OnDrift::warn;
     std::string record_schema;  // absolute path of a JSON Schema, or ""

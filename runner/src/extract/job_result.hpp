@@ -3,6 +3,7 @@
 #pragma once
 
 #include "extract/progress.hpp"
+#include "incremental/incremental_run.hpp"
 #include "state/state_db.hpp"
 
 #include <apirunner/error.hpp>
@@ -17,6 +18,7 @@ namespace apirunner {
 struct RunOptions {
     bool full_refresh = false;             // a checkpoint left by an earlier run is discarded
     ProgressListener* progress = nullptr;  // told after each page, when given
+    RangeRequest range = {};               // --since/--until of an incremental job
 };
 
 struct JobResult {
@@ -37,6 +39,10 @@ struct JobResult {
     double seconds = 0;
     std::vector<std::string> outputs;
     std::vector<std::string> doubts;  // from the integrity audit
+    // An incremental job's bookmark when the run began and when it ended ("" for none).
+    bool incremental = false;
+    std::string bookmark_before;
+    std::string bookmark_after;
 };
 
 // The result as the run history keeps it.

@@ -56,7 +56,9 @@ JobRun::JobRun(const RunContext& context, const JobSpec& job, const RunOptions& 
       m_paginator(make_paginator(job.paging)) {}
 
 void JobRun::execute() {
-    if (!dry_run()) {
+    if (dry_run()) {
+        plan_range();
+    } else {
         take_up();
         m_result.run_id = m_checkpoint.run_id;
         set_log_run_id(m_result.run_id);
@@ -89,16 +91,71 @@ void JobRun::execute() {
         m_checkpoint.finishing = true;
         m_context.state->save_checkpoint(m_checkpoint);
     }
+    finish();
+}
+
+void JobRun::finish() {
     m_result.outputs = m_outputs->finish();
-    m_context.state->drop_checkpoint(m_job.name);
+    std::optional<std::string> bookmark;
+    if (m_incremental) {
+        bookmark = m_incremental->next_bookmark(
+            m_result.bookmark_before.empty()
+                ? std::nullopt
+                : std::optional<std::string>(m_result.bookmark_before));
+        if (m_unreadable_cursors > 0) {
+            m_context.logger.event(LogLevel::warning, "bookmark",
+                                   "job '" + m_job.name +
+                                       "': " + std::to_string(m_unreadable_cursors) +
+                                       " records had no usable " + m_job.incremental->cursor +
+                                       "; the bookmark does not count them");
+        }
+    }
+    m_context.state->finish_run(m_job.name, m_checkpoint.run_id, bookmark);
+    m_result.bookmark_after = bookmark.value_or(m_result.bookmark_before);
+}
+
+void JobRun::plan_range() {
+    if (!m_job.incremental) {
+        return;
+    }
+    std::optional<std::string> bookmark;
+    if (!dry_run()) {
+        if (const auto row = m_context.state->bookmark(m_job.name)) {
+            bookmark = row->value;
+        }
+    }
+    m_result.incremental = true;
+    m_result.bookmark_before = bookmark.value_or("");
+    m_incremental.emplace(*m_job.incremental, m_job.primary_key, bookmark, m_options.range,
+                          date::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+    m_context.logger.event(LogLevel::info, "range",
+                           "job '" + m_job.name + "': asking for " + m_incremental->describe() +
+                               (bookmark ? " (bookmark " + *bookmark + ")" : ""));
+}
+
+void JobRun::see_cursors(const FetchedPage& fetched) {
+    if (!m_incremental) {
+        return;
+    }
+    const auto unreadable = m_incremental->see(fetched.page.records);
+    for (const auto& line : unreadable) {
+        if (++m_unreadable_cursors <= 5) {  // a few examples; the count comes at the end
+            m_context.logger.event(
+                LogLevel::warning, "bookmark",
+                "job '" + m_job.name + "': " + page_where(m_job, fetched.number) + line);
+        }
+    }
+    m_checkpoint.incremental = m_incremental->save();
 }
 
 void JobRun::take_up() {
     StateDb& state = *m_context.state;
     const std::string print = job_fingerprint(m_context.config, m_job);
     if (auto saved = state.checkpoint(m_job.name)) {
+        const bool other_range = !m_options.range.since.empty() || !m_options.range.until.empty();
         std::string why = m_options.full_refresh        ? "--full-refresh was given"
                           : saved->fingerprint != print ? "the job's definition changed since"
+                          : other_range                 ? "--since/--until asks for another range"
                                                         : "";
         auto earlier = std::make_unique<JobOutputs>(m_context.config, m_job, run_of(*saved));
         if (why.empty() && !earlier->resume(*saved)) {
@@ -114,6 +171,12 @@ void JobRun::take_up() {
                                        " after page " + std::to_string(saved->pages));
             m_checkpoint = *saved;
             m_checkpointed_pages = saved->pages;
+            if (m_job.incremental) {
+                m_incremental.emplace(*m_job.incremental, m_job.primary_key, saved->incremental);
+                const auto row = state.bookmark(m_job.name);
+                m_result.incremental = true;
+                m_result.bookmark_before = row ? row->value : "";
+            }
             return;
         }
         m_context.logger.event(LogLevel::warning, "job_restart",
@@ -131,6 +194,10 @@ void JobRun::take_up() {
     m_checkpoint.extracted_at = run.extracted_at;
     m_checkpoint.date = run.date;
     m_checkpoint.fingerprint = print;
+    plan_range();
+    if (m_incremental) {
+        m_checkpoint.incremental = m_incremental->save();
+    }
 }
 
 // The job's thread writes each page while a thread of the job's fetches the next ones
@@ -145,7 +212,8 @@ void JobRun::transfer_pages() {
     PageQueue<FetchedPage> queue(k_pages_ahead);
     const auto clients = make_clients(queue);
     const FetchPlan plan{m_job, m_context.config.providers.at(m_job.provider).base_url,
-                         m_checkpoint.pages + 1, dry_run()};
+                         m_checkpoint.pages + 1, dry_run(),
+                         m_incremental ? m_incremental->params() : PageParams{}};
     try {
         FetchingThread fetching(clients, *m_paginator, plan, queue, m_result.run_id);
         while (auto fetched = queue.pop()) {
@@ -196,6 +264,7 @@ void JobRun::store(const FetchedPage& fetched) {
             throw Error(error.kind(), page_where(m_job, fetched.number) + error.what());
         }
     }
+    see_cursors(fetched);
     m_checkpoint.pages = fetched.number;
     m_checkpoint.records += static_cast<std::int64_t>(records.size());
     m_checkpoint.paging = fetched.paging;

@@ -57,13 +57,21 @@ class JobRun {
     void count_calls(const std::vector<std::unique_ptr<AuthorizedClient>>& clients);
     void audit();
     void tell_progress(const Totals& totals) const;
+    // An incremental job's range for a new run, from its bookmark and what was asked.
+    void plan_range();
+    // Raises the run's highest cursor value with the page's records, warning of unreadable ones.
+    void see_cursors(const FetchedPage& fetched);
+    // Publishes the outputs, then drops the checkpoint and moves the bookmark together.
+    void finish();
 
     const RunContext& m_context;
     const JobSpec& m_job;
     const RunOptions& m_options;
     JobResult& m_result;
     std::unique_ptr<Paginator> m_paginator;
-    std::unique_ptr<JobOutputs> m_outputs;  // none in a dry run
+    std::unique_ptr<JobOutputs> m_outputs;        // none in a dry run
+    std::optional<IncrementalRun> m_incremental;  // an incremental job's range and high mark
+    std::int64_t m_unreadable_cursors = 0;
     Checkpoint m_checkpoint;
     std::int64_t m_checkpointed_pages = 0;  // what the latest saved checkpoint counts
     std::optional<std::chrono::steady_clock::time_point> m_checkpointed_at;  // by this process

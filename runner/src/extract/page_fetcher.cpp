@@ -27,7 +27,7 @@ class Flight {
     Flight(const std::vector<std::unique_ptr<AuthorizedClient>>& clients, const FetchPlan& plan)
         : m_clients(clients),
           m_plan(plan),
-          m_page_requests(plan.base_url, plan.job),
+          m_page_requests(plan.base_url, plan.job, plan.fixed),
           m_rules{plan.job.request.idempotent, plan.job.request.end_on_status},
           m_records(JsonPath::parse(plan.job.paging.records())),
           m_context(log_context()) {

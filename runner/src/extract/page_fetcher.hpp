@@ -35,6 +35,7 @@ struct FetchPlan {
     std::string base_url;
     std::int64_t first_number = 1;
     bool first_page_only = false;  // a dry run
+    PageParams fixed = {};         // sent with every page: an incremental job's range
 };
 
 // Queues every page until the walk ends, the writer cancels the queue, or a stop signal. Throws

@@ -13,28 +13,35 @@
 
 namespace apirunner {
 
-PageRequests::PageRequests(std::string base_url, const JobSpec& job)
+PageRequests::PageRequests(std::string base_url, const JobSpec& job, PageParams fixed)
     : m_base_url(std::move(base_url)),
       m_request(job.request),
       m_path(job.request.path),
       m_inject(inject_of(job.paging)),
+      m_fixed(std::move(fixed)),
       m_names_content_type(std::any_of(
           job.request.headers.begin(), job.request.headers.end(),
           [](const auto& header) { return Poco::icompare(header.first, "Content-Type") == 0; })) {
-    if (m_inject == Inject::body) {
+    const bool body_takes_values =
+        m_inject == Inject::body || std::any_of(m_fixed.begin(), m_fixed.end(), [&](const auto& p) {
+            return where(p) == Inject::body;
+        });
+    if (body_takes_values) {
         Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(true));  // the job's key order kept
         m_body = m_request.body ? parser.parse(*m_request.body).extract<Poco::JSON::Object::Ptr>()
                                 : new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     }
 }
 
-std::string PageRequests::url(const std::string& path, const PageParams& query) const {
+std::string PageRequests::url(const std::string& path, const PageParams& params) const {
     Poco::URI uri(m_base_url + path);
     for (const auto& [name, value] : m_request.params) {
         uri.addQueryParameter(name, value);
     }
-    for (const auto& param : query) {
-        uri.addQueryParameter(param.name, param.value);
+    for (const auto& param : params) {
+        if (where(param) == Inject::query) {
+            uri.addQueryParameter(param.name, param.value);
+        }
     }
     return uri.toString();
 }
@@ -43,6 +50,9 @@ std::string PageRequests::url(const std::string& path, const PageParams& query) 
 std::string PageRequests::body(const PageParams& params) const {
     Poco::JSON::Object object(*m_body);
     for (const auto& param : params) {
+        if (where(param) != Inject::body) {
+            continue;
+        }
         Poco::Int64 number = 0;
         if (param.number && Poco::NumberParser::tryParse64(param.value, number)) {
             object.set(param.name, number);
@@ -57,17 +67,17 @@ std::string PageRequests::body(const PageParams& params) const {
 
 HttpRequest PageRequests::make(const PageRequest& paging) const {
     PageParams params = paging.params;
+    params.insert(params.end(), m_fixed.begin(), m_fixed.end());
     const std::string path = m_path.fill(params);
     HttpRequest request;
     request.method = m_request.method;
-    request.url =
-        paging.url ? *paging.url : url(path, m_inject == Inject::query ? params : PageParams{});
+    request.url = paging.url ? *paging.url : url(path, params);
     request.set_header("Accept", "application/json");
     for (const auto& [name, value] : m_request.headers) {
         request.set_header(name, value);
     }
-    if (m_inject == Inject::header) {
-        for (const auto& param : params) {
+    for (const auto& param : params) {
+        if (where(param) == Inject::header) {
             // A cursor is the provider's text: one with a line break would add headers.
             if (param.value.find_first_of(std::string("\r\n\0", 3)) != std::string::npos) {
                 throw Error(ErrorKind::bad_data, "the provider's " + param.name +

@@ -74,7 +74,9 @@ bool forbidden_for_rate(const HttpResponse& response, std::optional<std::int64_t
     }
     // https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api and
     // https://developers.google.com/drive/api/guides/limits: the body is the only word.
-    static const std::regex says_rate_limit(R"(rate[ _-]?limit)", std::regex::icase);
+    // "rate limit" as words ("corporate limits" is not), or Google's reason codes.
+    static const std::regex says_rate_limit(R"(\brate[ _-]?limit|ratelimitexceeded)",
+                                            std::regex::icase);
     return std::regex_search(response.body.substr(0, 4096), says_rate_limit);
 }
 

@@ -36,8 +36,12 @@ void CursorPaginator::accept(const Page& page) {
         check_full_first_page(page, first, m_cursor_path, found.has_value());
     }
     // The cursor decides, not the page's size: Google and AWS answer empty pages mid-list with
-    // a next token. An empty page pointing back to where the walk was is the end.
-    m_done = more ? !*more : !m_cursor || (page.record_count == 0 && m_guard.visited(*m_cursor));
+    // a next token. An empty page pointing back to where the walk was is the end, and so are
+    // k_empty_pages_at_most in a row, from a feed that hands out a new cursor on every page.
+    m_empty_in_a_row = page.record_count == 0 ? m_empty_in_a_row + 1 : 0;
+    m_done = more ? !*more
+                  : !m_cursor || (m_empty_in_a_row > 0 && m_guard.visited(*m_cursor)) ||
+                        m_empty_in_a_row >= k_empty_pages_at_most;
     if (!m_done) {
         m_guard.first_visit(*m_cursor, "cursor");
     }
@@ -46,11 +50,13 @@ void CursorPaginator::accept(const Page& page) {
 void CursorPaginator::save_position(Poco::JSON::Object& position) const {
     save_optional(position, "cursor", m_cursor);
     position.set("done", m_done);
+    position.set("empty_in_a_row", m_empty_in_a_row);
 }
 
 void CursorPaginator::restore_position(const Poco::JSON::Object& position) {
     m_cursor = restore_optional<std::string>(position, "cursor");
     m_done = position.getValue<bool>("done");
+    m_empty_in_a_row = position.optValue<Poco::Int64>("empty_in_a_row", 0);
 }
 
 PagingKind cursor_paging() {

@@ -1,7 +1,9 @@
 // Cursor paging: each page names the cursor of the next (`cursor` is its path in the body, or in
 // its last record: `data[-1].id`), sent back as `cursor_param`. Stops when there is no next
-// cursor or on an empty page, or as has_more/last_page say; a cursor seen before stops the run
-// as a loop. A page that says more follow, or a full first page, without a cursor fails the job.
+// cursor, on an empty page whose cursor points back to one already sent, after five empty pages
+// in a row, or as has_more/last_page say; an empty page with a new cursor is followed (Google,
+// AWS). A cursor seen before stops the run as a loop. A page that says more follow, or a full
+// first page, without a cursor fails the job.
 #pragma once
 
 #include "paging/paginator.hpp"
@@ -23,7 +25,11 @@ class CursorPaginator : public Paginator {
     std::string m_cursor_param;
     JsonPath m_cursor_path;
     std::optional<std::string> m_cursor;  // nothing before the first page
+    std::int64_t m_empty_in_a_row = 0;    // empty pages just before this one
 };
+
+// Empty pages in a row that end a walk whatever their cursors say.
+constexpr std::int64_t k_empty_pages_at_most = 5;
 
 PagingKind cursor_paging();
 

@@ -188,9 +188,14 @@ std::string json_pointer(const JsonPath& path) {
     return pointer;
 }
 
-std::optional<JsonValue> find_path(JsonValue root, const JsonPath& path) {
+namespace {
+
+using StepIterator = std::vector<JsonPath::Step>::const_iterator;
+
+std::optional<JsonValue> find_steps(JsonValue root, StepIterator from, StepIterator to) {
     JsonValue current = root;
-    for (const auto& step : path.steps()) {
+    for (; from != to; ++from) {
+        const JsonPath::Step& step = *from;
         if (step.index) {
             simdjson::dom::array array;
             if (current.get(array) != simdjson::SUCCESS) {
@@ -210,6 +215,21 @@ std::optional<JsonValue> find_path(JsonValue root, const JsonPath& path) {
         }
     }
     return current;
+}
+
+}  // namespace
+
+std::optional<JsonValue> find_path(JsonValue root, const JsonPath& path) {
+    return find_steps(root, path.steps().begin(), path.steps().end());
+}
+
+std::optional<JsonValue> find_path(const simdjson::dom::object& root, const JsonPath& path) {
+    JsonValue first;
+    if (path.is_root() || path.steps().front().index ||
+        root.at_key(path.steps().front().key).get(first) != simdjson::SUCCESS) {
+        return std::nullopt;
+    }
+    return find_steps(first, path.steps().begin() + 1, path.steps().end());
 }
 
 std::optional<std::int64_t> as_count(const std::optional<JsonValue>& value) {

@@ -53,6 +53,8 @@ std::string json_pointer(const JsonPath& path);
 // The value at `path`, or nothing when a step is missing: a key of a non-object, a position
 // of a non-array or past either end.
 std::optional<JsonValue> find_path(JsonValue root, const JsonPath& path);
+// The same inside a record (an object); nothing for the root path, which is no field of it.
+std::optional<JsonValue> find_path(const simdjson::dom::object& root, const JsonPath& path);
 
 // A count: an integer, or a string holding one ("250"). Nothing when absent, null or not a
 // non-negative whole number.

@@ -4,6 +4,7 @@
 
 #include <apirunner/error.hpp>
 
+#include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/String.h>
 #include <Poco/URI.h>
@@ -11,6 +12,13 @@
 #include <sstream>
 
 namespace apirunner {
+namespace {
+
+// How many of the latest positions a checkpoint keeps, so that a resumed walk still knows a
+// cursor that points back (a provider's loop, or an empty page's way of saying the end).
+constexpr std::size_t k_recent_kept = 16;
+
+}  // namespace
 
 std::unique_ptr<Paginator> make_paginator(const PagingSpec& spec) {
     return spec.kind ? spec.kind->make(spec) : std::make_unique<SinglePage>(spec);
@@ -170,6 +178,10 @@ void PageGuard::first_visit(const std::string& position, const char* what) {
                                              " twice ('" + position +
                                              "'); stopped to avoid a loop");
     }
+    m_recent.push_back(position);
+    if (m_recent.size() > k_recent_kept) {
+        m_recent.pop_front();
+    }
 }
 
 void PageGuard::saw_total(std::optional<std::int64_t> total) {
@@ -184,6 +196,13 @@ void PageGuard::saw_total(std::optional<std::int64_t> total) {
 
 void PageGuard::save(Poco::JSON::Object& position) const {
     position.set("pages", m_pages);
+    if (!m_recent.empty()) {
+        Poco::JSON::Array::Ptr recent = new Poco::JSON::Array;
+        for (const auto& seen : m_recent) {
+            recent->add(seen);
+        }
+        position.set("recent", recent);
+    }
     save_optional<std::int64_t>(position, "first_total", m_totals.first);
     save_optional<std::int64_t>(position, "last_total", m_totals.last);
 }
@@ -192,6 +211,12 @@ void PageGuard::restore(const Poco::JSON::Object& position) {
     m_pages = position.getValue<Poco::Int64>("pages");
     m_totals.first = restore_optional<Poco::Int64>(position, "first_total");
     m_totals.last = restore_optional<Poco::Int64>(position, "last_total");
+    if (const auto recent = position.getArray("recent")) {
+        for (std::size_t i = 0; i < recent->size(); ++i) {
+            m_recent.push_back(recent->getElement<std::string>(i));
+            m_seen.insert(m_recent.back());
+        }
+    }
 }
 
 std::string Paginator::save() const {
@@ -237,9 +262,10 @@ FieldSpec inject_field() {
     return spec;
 }
 
-Inject inject_of(const PagingSpec& spec) {
-    const std::string& where = spec.fields.text("inject");
+Inject inject_named(const std::string& where) {
     return where == "body" ? Inject::body : where == "header" ? Inject::header : Inject::query;
 }
+
+Inject inject_of(const PagingSpec& spec) { return inject_named(spec.fields.text("inject")); }
 
 }  // namespace apirunner

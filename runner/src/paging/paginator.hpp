@@ -13,6 +13,7 @@
 #include <Poco/JSON/Object.h>
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <set>
@@ -22,22 +23,26 @@
 
 namespace apirunner {
 
-// One paging value of a request (a page size, an offset, a page number, a cursor), sent where
-// `paging.inject` says: in the query, the JSON body or a header.
+// Where a request's values go (`paging.inject`, `incremental.inject`).
+enum class Inject { query, body, header };
+Inject inject_of(const PagingSpec& spec);
+Inject inject_named(const std::string& where);  // "query", "body" or "header"
+
+// One value of a request (a page size, an offset, a page number, a cursor, a bookmark), sent
+// where `inject` says, or where `paging.inject` says when it is unset: in the query, the JSON
+// body or a header.
 struct PageParam {
     std::string name;
     std::string value;
     bool number = false;  // a count: a JSON number in a body, where a cursor stays a string
+    std::optional<Inject> inject = std::nullopt;
 
     bool operator==(const PageParam& other) const {
-        return name == other.name && value == other.value && number == other.number;
+        return name == other.name && value == other.value && number == other.number &&
+               inject == other.inject;
     }
 };
 using PageParams = std::vector<PageParam>;
-
-// Where the paging values go (`paging.inject`).
-enum class Inject { query, body, header };
-Inject inject_of(const PagingSpec& spec);
 
 // The next request: the job's request with these paging values, or a URL the provider gave.
 struct PageRequest {
@@ -83,7 +88,9 @@ class PageGuard {
   private:
     std::int64_t m_max_pages;
     std::int64_t m_pages = 0;
-    std::set<std::string> m_seen;  // not kept across a resume: it only guards one process's walk
+    std::set<std::string> m_seen;
+    std::deque<std::string>
+        m_recent;  // the latest positions seen: what a checkpoint keeps of m_seen
     Totals m_totals;
 };
 

@@ -53,15 +53,21 @@ std::vector<std::string> PathTemplate::names() const {
 
 std::string PathTemplate::fill(PageParams& params) const {
     std::string path = m_pieces.front();
+    const auto names = this->names();
+    const auto named = [&](const PageParam& p) {
+        return std::find(names.begin(), names.end(), p.name) != names.end();
+    };
     for (std::size_t i = 1; i < m_pieces.size(); i += 2) {
         const auto param = std::find_if(params.begin(), params.end(),
                                         [&](const PageParam& p) { return p.name == m_pieces[i]; });
         if (param != params.end()) {
-            Poco::URI::encode(param->value, "/?#[]@!$&'()*+,;=:%{}", path);
-            params.erase(param);
+            // What a URL's path keeps as it is stays so ('/' included: a date pattern's
+            // slashes are segments); '?' and '#' could end the path, so they are encoded.
+            Poco::URI::encode(param->value, "?#", path);
         }
         path += m_pieces[i + 1];
     }
+    params.erase(std::remove_if(params.begin(), params.end(), named), params.end());
     return path;
 }
 

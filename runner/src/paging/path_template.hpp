@@ -18,8 +18,10 @@ class PathTemplate {
     static std::string problem(const std::string& path);
     // The names between braces, in the path's order.
     std::vector<std::string> names() const;
-    // The path with each `{name}` replaced by the value of the parameter of that name,
-    // percent-encoded as one segment; those parameters are taken out of `params`.
+    // The path with each `{name}` replaced by the value of the parameter of that name, '?',
+    // '#', spaces and the characters a URL cannot hold percent-encoded; those parameters are
+    // taken out of `params`. Values come from the runner (counts, formatted times), never
+    // from a provider's text.
     std::string fill(PageParams& params) const;
 
   private:

@@ -22,6 +22,14 @@
 using namespace Poco::Data::Keywords;
 
 namespace apirunner {
+namespace {
+
+std::string now_iso8601() {
+    return Poco::DateTimeFormatter::format(Poco::DateTime(), Poco::DateTimeFormat::ISO8601_FORMAT);
+}
+
+}  // namespace
+
 void StateDb::create_private(const std::string& path) {
     Poco::File(Poco::Path(path).parent()).createDirectories();
     // Never open and close a database file that may already be open: closing any descriptor of
@@ -47,13 +55,18 @@ StateDb::StateDb(const std::string& path) : m_path(path) {
                       "pages INTEGER NOT NULL DEFAULT 0, retries INTEGER NOT NULL DEFAULT 0, "
                       "error TEXT)",
             now;
-        add_missing_columns();
+        add_missing_columns("runs", {{"refreshes", "INTEGER NOT NULL DEFAULT 0"},
+                                     {"bytes", "INTEGER NOT NULL DEFAULT 0"}});
         *m_session << "CREATE INDEX IF NOT EXISTS runs_by_job ON runs (job, started_at)", now;
         *m_session << "CREATE TABLE IF NOT EXISTS checkpoints ("
                       "job TEXT PRIMARY KEY, run_id TEXT NOT NULL, extracted_at TEXT NOT NULL, "
                       "date TEXT NOT NULL, fingerprint TEXT NOT NULL, pages INTEGER NOT NULL, "
                       "records INTEGER NOT NULL, paging TEXT NOT NULL, sinks TEXT NOT NULL, "
                       "finishing INTEGER NOT NULL, updated_at TEXT NOT NULL)",
+            now;
+        add_missing_columns("checkpoints", {{"incremental", "TEXT NOT NULL DEFAULT ''"}});
+        *m_session << "CREATE TABLE IF NOT EXISTS bookmarks (job TEXT PRIMARY KEY, value TEXT NOT "
+                      "NULL, updated_at TEXT NOT NULL, run_id TEXT NOT NULL)",
             now;
     } catch (const Poco::Exception& error) {
         throw storage_error("cannot open the state database '" + path + "'", error,
@@ -69,15 +82,14 @@ std::string StateDb::where(const char* doing) const {
     return "the state database '" + m_path + "': " + doing;
 }
 
-// Columns later versions added to `runs`: a state database an older apirunner made gets them.
-void StateDb::add_missing_columns() {
-    std::vector<std::string> columns;
-    *m_session << "SELECT name FROM pragma_table_info('runs')", into(columns), now;
-    for (const char* added : {"refreshes", "bytes"}) {
-        if (std::find(columns.begin(), columns.end(), added) == columns.end()) {
-            *m_session << "ALTER TABLE runs ADD COLUMN " + std::string(added) +
-                              " INTEGER NOT NULL DEFAULT 0",
-                now;
+// Columns later versions added to a table: a state database an older apirunner made gets them.
+void StateDb::add_missing_columns(const std::string& table,
+                                  const std::vector<std::pair<std::string, std::string>>& columns) {
+    std::vector<std::string> present;
+    *m_session << "SELECT name FROM pragma_table_info('" + table + "')", into(present), now;
+    for (const auto& [name, type] : columns) {
+        if (std::find(present.begin(), present.end(), name) == present.end()) {
+            *m_session << "ALTER TABLE " + table + " ADD COLUMN " + name + " " + type, now;
         }
     }
 }
@@ -148,12 +160,13 @@ void StateDb::run_abandoned(const std::string& run_id, const std::string& why) {
 
 std::optional<Checkpoint> StateDb::checkpoint(const std::string& job) {
     return guard_storage(where("cannot read the checkpoint"), [&]() -> std::optional<Checkpoint> {
-        using Row = Poco::Tuple<std::string, std::string, std::string, std::string, Poco::Int64,
-                                Poco::Int64, std::string, std::string, int, std::string>;
+        using Row =
+            Poco::Tuple<std::string, std::string, std::string, std::string, Poco::Int64,
+                        Poco::Int64, std::string, std::string, int, std::string, std::string>;
         std::vector<Row> rows;
         *m_session
             << "SELECT run_id, extracted_at, date, fingerprint, pages, records, paging, sinks, "
-               "finishing, updated_at FROM checkpoints WHERE job = ?",
+               "finishing, updated_at, incremental FROM checkpoints WHERE job = ?",
             useRef(job), into(rows), now;
         if (rows.empty()) {
             return std::nullopt;
@@ -161,7 +174,7 @@ std::optional<Checkpoint> StateDb::checkpoint(const std::string& job) {
         const Row& row = rows.front();
         Checkpoint checkpoint{job,          row.get<0>(),      row.get<1>(), row.get<2>(),
                               row.get<3>(), row.get<4>(),      row.get<5>(), row.get<6>(),
-                              {},           row.get<8>() != 0, row.get<9>()};
+                              {},           row.get<8>() != 0, row.get<9>(), row.get<10>()};
         // One position a line: a position is a number or empty, never holds a line break.
         const std::string& positions = row.get<7>();
         for (std::size_t start = 0;;) {
@@ -182,23 +195,78 @@ void StateDb::save_checkpoint(const Checkpoint& checkpoint) {
         for (std::size_t i = 0; i < checkpoint.sink_positions.size(); ++i) {
             sinks += (i ? "\n" : "") + checkpoint.sink_positions[i];
         }
-        const std::string now_text =
-            Poco::DateTimeFormatter::format(Poco::DateTime(), Poco::DateTimeFormat::ISO8601_FORMAT);
+        const std::string now_text = now_iso8601();
         const int finishing = checkpoint.finishing ? 1 : 0;
         *m_session
             << "INSERT OR REPLACE INTO checkpoints (job, run_id, extracted_at, date, fingerprint, "
-               "pages, records, paging, sinks, finishing, updated_at) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               "pages, records, paging, sinks, finishing, updated_at, incremental) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             useRef(checkpoint.job), useRef(checkpoint.run_id), useRef(checkpoint.extracted_at),
             useRef(checkpoint.date), useRef(checkpoint.fingerprint), useRef(checkpoint.pages),
             useRef(checkpoint.records), useRef(checkpoint.paging), useRef(sinks), useRef(finishing),
-            useRef(now_text), now;
+            useRef(now_text), useRef(checkpoint.incremental), now;
     });
 }
 
 void StateDb::drop_checkpoint(const std::string& job) {
     guard_storage(where("cannot drop the checkpoint"),
                   [&] { *m_session << "DELETE FROM checkpoints WHERE job = ?", useRef(job), now; });
+}
+
+void StateDb::finish_run(const std::string& job, const std::string& run_id,
+                         const std::optional<std::string>& bookmark) {
+    guard_storage(where("cannot record the run's end"), [&] {
+        m_session->begin();
+        try {
+            *m_session << "DELETE FROM checkpoints WHERE job = ?", useRef(job), now;
+            if (bookmark) {
+                std::string at = now_iso8601();
+                *m_session << "INSERT OR REPLACE INTO bookmarks (job, value, updated_at, run_id) "
+                              "VALUES (?, ?, ?, ?)",
+                    useRef(job), useRef(*bookmark), use(at), useRef(run_id), now;
+            }
+            m_session->commit();
+        } catch (...) {
+            m_session->rollback();
+            throw;
+        }
+    });
+}
+
+std::vector<BookmarkRow> StateDb::bookmarks() {
+    return guard_storage(where("cannot read the bookmarks"), [&] {
+        using Row = Poco::Tuple<std::string, std::string, std::string, std::string>;
+        std::vector<Row> rows;
+        *m_session << "SELECT job, value, updated_at, run_id FROM bookmarks ORDER BY job",
+            into(rows), now;
+        std::vector<BookmarkRow> found;
+        for (const auto& row : rows) {
+            found.push_back({row.get<0>(), row.get<1>(), row.get<2>(), row.get<3>()});
+        }
+        return found;
+    });
+}
+
+std::optional<BookmarkRow> StateDb::bookmark(const std::string& job) {
+    for (auto& row : bookmarks()) {
+        if (row.job == job) {
+            return row;
+        }
+    }
+    return std::nullopt;
+}
+
+void StateDb::set_bookmark(const std::string& job, const std::optional<std::string>& value) {
+    guard_storage(where("cannot change the bookmark"), [&] {
+        if (!value) {
+            *m_session << "DELETE FROM bookmarks WHERE job = ?", useRef(job), now;
+            return;
+        }
+        std::string at = now_iso8601();
+        *m_session << "INSERT OR REPLACE INTO bookmarks (job, value, updated_at, run_id) "
+                      "VALUES (?, ?, ?, '')",
+            useRef(job), useRef(*value), use(at), now;
+    });
 }
 
 }  // namespace apirunner

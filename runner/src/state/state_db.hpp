@@ -40,6 +40,15 @@ struct Checkpoint {
     std::vector<std::string> sink_positions;  // one per output, in the job's order
     bool finishing = false;                   // every page is written; outputs being published
     std::string updated_at;
+    std::string incremental;  // an incremental job's range and highest value seen, or ""
+};
+
+// A job's bookmark (`incremental:`), as `state show` prints it.
+struct BookmarkRow {
+    std::string job;
+    std::string value;
+    std::string updated_at;
+    std::string run_id;  // the run that set it ("" when set by hand)
 };
 
 class StateDb {
@@ -63,10 +72,20 @@ class StateDb {
     std::optional<Checkpoint> checkpoint(const std::string& job);
     void save_checkpoint(const Checkpoint& checkpoint);
     void drop_checkpoint(const std::string& job);
+    // The end of a successful run: its checkpoint dropped and, when given, the job's bookmark
+    // set, in one transaction, so that a kill between the two cannot move one without the other.
+    void finish_run(const std::string& job, const std::string& run_id,
+                    const std::optional<std::string>& bookmark);
+
+    std::optional<BookmarkRow> bookmark(const std::string& job);
+    std::vector<BookmarkRow> bookmarks();
+    // Sets (by hand: no run) or, with nothing, clears a job's bookmark.
+    void set_bookmark(const std::string& job, const std::optional<std::string>& value);
     const std::string& path() const { return m_path; }
 
   private:
-    void add_missing_columns();
+    void add_missing_columns(const std::string& table,
+                             const std::vector<std::pair<std::string, std::string>>& columns);
     std::string where(const char* doing) const;
 
     std::string m_path;

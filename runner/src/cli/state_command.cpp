@@ -1,0 +1,133 @@
+// apirunner state: an incremental job's bookmark, shown, set by hand or reset (README,
+// "Incremental").
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "config/config_loader.hpp"
+#include "incremental/bookmark.hpp"
+#include "settings/problems.hpp"
+#include "state/state_db.hpp"
+
+#include <iomanip>
+
+namespace apirunner {
+namespace {
+
+int usage(std::ostream& err, const std::string& message) {
+    err << "apirunner: " << message
+        << "\nusage: apirunner state show [JOB] | state set JOB VALUE | state reset JOB\n";
+    return Poco::Util::Application::EXIT_USAGE;
+}
+
+// The incremental job named `name`, or null after saying why not.
+const JobSpec* incremental_job(const JobsConfig& config, const std::string& name,
+                               std::ostream& err) {
+    std::vector<std::string> known;
+    for (const auto& job : config.jobs) {
+        if (job.incremental) {
+            known.push_back(job.name);
+        }
+    }
+    const JobSpec* job = config.find_job(name);
+    if (!job) {
+        err << "apirunner: no job named '" << name << "' in " << config.path
+            << did_you_mean(name, known) << "\n";
+    } else if (!job->incremental) {
+        err << "apirunner: job '" << name << "' has no incremental block, so no bookmark\n";
+        job = nullptr;
+    }
+    return job;
+}
+
+void show(StateDb& state, const JobsConfig& config, const std::string& only, std::ostream& out) {
+    out << std::left << std::setw(28) << "JOB" << std::setw(34) << "BOOKMARK" << std::setw(22)
+        << "SET AT (UTC)"
+        << "BY RUN\n";
+    for (const auto& job : config.jobs) {
+        if (!job.incremental || (!only.empty() && job.name != only)) {
+            continue;
+        }
+        const auto row = state.bookmark(job.name);
+        out << std::setw(28) << job.name << std::setw(34)
+            << (row ? row->value : "(none: the next run starts from its start)") << std::setw(22)
+            << (row ? row->updated_at.substr(0, 19) : "")
+            << (row && row->run_id.empty() ? "(by hand)"
+                : row                      ? row->run_id
+                                           : "")
+            << "\n";
+    }
+}
+
+// Sets or (with no value) clears the bookmark, saying what it was.
+int change(StateDb& state, const JobSpec& job, const std::optional<std::string>& value,
+           std::ostream& out, std::ostream& err) {
+    if (const auto unfinished = state.checkpoint(job.name)) {
+        err << "apirunner: job '" << job.name << "' has an unfinished run (" << unfinished->run_id
+            << ", checkpointed after page " << unfinished->pages
+            << ") that would set the bookmark when it ends; run the job to its end, or with "
+               "--full-refresh, first\n";
+        return Poco::Util::Application::EXIT_TEMPFAIL;
+    }
+    const BookmarkFormat format(job.incremental->format);
+    std::optional<std::string> stored;
+    if (value) {
+        const auto parsed = Bookmark::from_text(*value, format.kind());
+        if (!parsed) {
+            err << "apirunner: '" << *value << "' is not a value of job '" << job.name
+                << "''s incremental.format " << job.incremental->format << "\n";
+            return Poco::Util::Application::EXIT_USAGE;
+        }
+        stored = parsed->text();
+    }
+    const auto before = state.bookmark(job.name);
+    state.set_bookmark(job.name, stored);
+    out << "job '" << job.name << "': bookmark was " << (before ? before->value : "(none)")
+        << ", now "
+        << (stored ? *stored
+                   : "(none): the next run starts from " + (job.incremental->start.empty()
+                                                                ? std::string("the beginning")
+                                                                : job.incremental->start))
+        << "\n";
+    return 0;
+}
+
+}  // namespace
+
+int state_command(const CliOptions& options, std::ostream& out, std::ostream& err) {
+    const auto& args = options.arguments;
+    const std::string action = args.empty() ? "" : args[0];
+    const std::size_t wanted = action == "show" ? 0 : action == "set" ? 3 : 2;
+    if (action != "show" && action != "set" && action != "reset") {
+        return usage(err, "state needs show, set or reset");
+    }
+    if ((action == "show" && args.size() > 2) || (wanted && args.size() != wanted)) {
+        return usage(err, "state " + action + " takes " +
+                              (action == "set" ? "a job and a value" : "one job"));
+    }
+    LoadedConfig loaded = load_config(options.config_path);
+    if (!loaded.problems.empty()) {
+        for (const auto& problem : loaded.problems) {
+            err << "  " << problem.to_string() << "\n";
+        }
+        return Poco::Util::Application::EXIT_CONFIG;
+    }
+    const JobsConfig& config = loaded.config;
+    const JobSpec* job = nullptr;
+    if (args.size() > 1 && !(job = incremental_job(config, args[1], err))) {
+        return Poco::Util::Application::EXIT_USAGE;
+    }
+    try {
+        StateDb state(config.state_path);
+        if (action == "show") {
+            show(state, config, job ? job->name : "", out);
+            return 0;
+        }
+        return change(state, *job,
+                      action == "set" ? std::optional<std::string>(args[2]) : std::nullopt, out,
+                      err);
+    } catch (const Error& error) {
+        err << "apirunner: " << error.what() << "\n";
+        return exit_code_for(error.kind());
+    }
+}
+
+}  // namespace apirunner

@@ -1,0 +1,147 @@
+#include "incremental/bookmark.hpp"
+
+#include <date/date.h>
+
+#include <Poco/NumberParser.h>
+
+#include <sstream>
+
+namespace apirunner {
+namespace {
+
+using Micros = date::sys_time<std::chrono::microseconds>;
+
+constexpr std::int64_t k_epoch_ms_threshold = 1'000'000'000'000;  // larger is in milliseconds
+constexpr std::int64_t k_longest_epoch_s = 253'402'300'799;       // 9999-12-31T23:59:59Z
+
+std::optional<Micros> parse_time(const std::string& text) {
+    for (const char* format : {"%FT%TZ", "%FT%T%Ez", "%FT%T%z", "%F %T", "%FT%T", "%F"}) {
+        std::istringstream in(text);
+        Micros at;
+        in >> date::parse(format, at);
+        if (!in.fail() && in.peek() == std::char_traits<char>::eof()) {
+            return at;
+        }
+    }
+    return std::nullopt;
+}
+
+// Epoch seconds, or milliseconds past 10^12, as microseconds; nothing out of range.
+std::optional<std::int64_t> epoch_micros(std::int64_t number) {
+    const std::int64_t seconds = number > k_epoch_ms_threshold ? number / 1000 : number;
+    if (seconds < 0 || seconds > k_longest_epoch_s) {
+        return std::nullopt;
+    }
+    return number > k_epoch_ms_threshold ? number * 1000 : number * 1'000'000;
+}
+
+std::optional<std::int64_t> whole_number(const std::string& text) {
+    Poco::Int64 number = 0;
+    if (text.empty() || !Poco::NumberParser::tryParse64(text, number)) {
+        return std::nullopt;
+    }
+    return number;
+}
+
+}  // namespace
+
+std::optional<Bookmark> Bookmark::from_text(const std::string& text, BookmarkKind kind) {
+    if (kind == BookmarkKind::text) {
+        return text.empty() ? std::nullopt : std::optional<Bookmark>(Bookmark(kind, 0, text));
+    }
+    const auto number = whole_number(text);
+    if (kind == BookmarkKind::number) {
+        return number ? std::optional<Bookmark>(Bookmark(kind, *number, "")) : std::nullopt;
+    }
+    if (number) {
+        const auto micros = epoch_micros(*number);
+        return micros ? std::optional<Bookmark>(Bookmark(kind, *micros, "")) : std::nullopt;
+    }
+    const auto at = parse_time(text);
+    if (!at) {
+        return std::nullopt;
+    }
+    return Bookmark(kind, at->time_since_epoch().count(), "");
+}
+
+std::optional<Bookmark> Bookmark::from_json(JsonValue value, BookmarkKind kind) {
+    std::string_view text;
+    if (value.get(text) == simdjson::SUCCESS) {
+        return from_text(std::string(text), kind);
+    }
+    std::int64_t number = 0;
+    if (value.get(number) == simdjson::SUCCESS) {
+        return from_text(std::to_string(number), kind);
+    }
+    return std::nullopt;  // a fraction, a boolean, null, an object: not a cursor
+}
+
+std::string Bookmark::text() const {
+    switch (m_kind) {
+        case BookmarkKind::text:
+            return m_text;
+        case BookmarkKind::number:
+            return std::to_string(m_number);
+        case BookmarkKind::time:
+            break;
+    }
+    const Micros at{std::chrono::microseconds(m_number)};
+    return m_number % 1'000'000 == 0 ? date::format("%FT%TZ", date::floor<std::chrono::seconds>(at))
+                                     : date::format("%FT%TZ", at);
+}
+
+Bookmark Bookmark::minus(std::chrono::seconds span) const {
+    if (m_kind != BookmarkKind::time) {
+        return *this;
+    }
+    return Bookmark(m_kind, m_number - span.count() * 1'000'000, "");
+}
+
+bool Bookmark::operator<(const Bookmark& other) const {
+    return m_kind == BookmarkKind::text ? m_text < other.m_text : m_number < other.m_number;
+}
+
+bool Bookmark::operator==(const Bookmark& other) const {
+    return m_kind == other.m_kind && m_number == other.m_number && m_text == other.m_text;
+}
+
+std::string BookmarkFormat::problem(const std::string& format) {
+    for (const char* known : {"iso8601", "epoch_s", "epoch_ms", "date", "number", "text"}) {
+        if (format == known) {
+            return "";
+        }
+    }
+    if (format.find('%') != std::string::npos) {
+        return "";
+    }
+    return "must be iso8601, epoch_s, epoch_ms, date, number, text or a strftime pattern with a "
+           "'%' (%Y%m%d), not '" +
+           format + "'";
+}
+
+BookmarkKind BookmarkFormat::kind() const {
+    return m_format == "number" ? BookmarkKind::number
+           : m_format == "text" ? BookmarkKind::text
+                                : BookmarkKind::time;
+}
+
+std::string BookmarkFormat::write(const Bookmark& value) const {
+    if (value.kind() != BookmarkKind::time) {
+        return value.text();
+    }
+    const auto second =
+        date::floor<std::chrono::seconds>(Micros{std::chrono::microseconds(value.number())});
+    const std::int64_t epoch_s = second.time_since_epoch().count();
+    if (m_format == "epoch_s") {
+        return std::to_string(epoch_s);
+    }
+    if (m_format == "epoch_ms") {
+        return std::to_string(value.number() / 1000);
+    }
+    if (m_format == "date") {
+        return date::format("%F", second);
+    }
+    return date::format(m_format == "iso8601" ? std::string("%FT%TZ") : m_format, second);
+}
+
+}  // namespace apirunner

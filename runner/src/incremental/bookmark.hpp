@@ -1,0 +1,65 @@
+// A job's bookmark (`incremental:`): the highest cursor value a successful run saw, and how it
+// is read from records, kept, compared and sent. What kind of value it is follows from
+// `incremental.format`: a time (compared to the microsecond, whatever zone it was written in),
+// a number, or text (compared byte by byte).
+#pragma once
+
+#include "paging/json_path.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace apirunner {
+
+enum class BookmarkKind { time, number, text };
+
+class Bookmark {
+  public:
+    // A record's cursor field: for a time, ISO 8601 text (any zone; a date alone is its UTC
+    // midnight) or epoch seconds (milliseconds past 10^12) as a number or numeric text; for a
+    // number, a JSON number or numeric text; for text, a string or a number as JSON writes it.
+    // Nothing when the value is none of these.
+    static std::optional<Bookmark> from_json(JsonValue value, BookmarkKind kind);
+    // The same forms as a user writes them (--since, state set, `start`) or the state database
+    // keeps them.
+    static std::optional<Bookmark> from_text(const std::string& text, BookmarkKind kind);
+
+    BookmarkKind kind() const { return m_kind; }
+    // As kept and shown: 2026-03-08T02:30:00Z (with a fraction when it has one), 42, abc.
+    std::string text() const;
+    // A time earlier by `span` (the lookback); numbers and text are returned as they are.
+    Bookmark minus(std::chrono::seconds span) const;
+    // Microseconds since the epoch, for a time; the value, for a number.
+    std::int64_t number() const { return m_number; }
+
+    bool operator<(const Bookmark& other) const;
+    bool operator==(const Bookmark& other) const;
+
+  private:
+    Bookmark(BookmarkKind kind, std::int64_t number, std::string text)
+        : m_kind(kind), m_number(number), m_text(std::move(text)) {}
+
+    BookmarkKind m_kind;
+    std::int64_t m_number = 0;  // a time's microseconds, or the number
+    std::string m_text;         // text's value
+};
+
+// How a bookmark is sent (`incremental.format`): iso8601 (2026-03-08T02:30:00Z), epoch_s,
+// epoch_ms, date (2026-03-08), number, text, or a strftime pattern (one with a '%': %Y%m%d).
+class BookmarkFormat {
+  public:
+    // What is wrong with `format`, or "".
+    static std::string problem(const std::string& format);
+    explicit BookmarkFormat(std::string format) : m_format(std::move(format)) {}
+    BookmarkKind kind() const;
+    // Times are sent to the second, rounded down: a lookback of nothing still re-reads the
+    // bookmark's own second, which a merge output makes harmless.
+    std::string write(const Bookmark& value) const;
+
+  private:
+    std::string m_format;
+};
+
+}  // namespace apirunner

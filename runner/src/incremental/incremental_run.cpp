@@ -1,0 +1,163 @@
+#include "incremental/incremental_run.hpp"
+
+#include <apirunner/error.hpp>
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <sstream>
+
+namespace apirunner {
+
+IncrementalRun::IncrementalRun(const IncrementalSpec& spec, const std::string& primary_key)
+    : m_spec(spec), m_format(spec.format), m_cursor(JsonPath::parse(spec.cursor)) {
+    if (!primary_key.empty()) {
+        m_key = JsonPath::parse(primary_key);
+    }
+}
+
+IncrementalRun::IncrementalRun(const IncrementalSpec& spec, const std::string& primary_key,
+                               const std::optional<std::string>& bookmark,
+                               const RangeRequest& asked, Instant now)
+    : IncrementalRun(spec, primary_key) {
+    m_full_refresh = asked.full_refresh;
+    m_moves_bookmark = asked.since.empty() && asked.until.empty();
+    const auto stored =
+        bookmark && !asked.full_refresh ? value_of(*bookmark, "the stored bookmark") : std::nullopt;
+    if (!asked.since.empty()) {
+        m_from = value_of(asked.since, "--since");
+    } else if (stored) {
+        m_from = stored->minus(std::chrono::seconds(m_spec.lookback_s));
+    } else if (const auto span = parse_span(m_spec.start);
+               span && m_format.kind() == BookmarkKind::time) {
+        m_from = Bookmark::from_text(date::format("%FT%TZ", now - *span), BookmarkKind::time);
+    } else if (!m_spec.start.empty()) {
+        m_from = value_of(m_spec.start, "incremental.start");
+    }
+    if (!asked.until.empty()) {
+        m_to = value_of(asked.until, "--until");
+    } else if (!m_spec.end_param.empty()) {
+        m_to = Bookmark::from_text(date::format("%FT%TZ", now), m_format.kind());
+    }
+}
+
+IncrementalRun::IncrementalRun(const IncrementalSpec& spec, const std::string& primary_key,
+                               const std::string& saved)
+    : IncrementalRun(spec, primary_key) {
+    try {
+        const auto object = Poco::JSON::Parser().parse(saved).extract<Poco::JSON::Object::Ptr>();
+        const auto read = [&](const char* name) -> std::optional<Bookmark> {
+            return object->has(name) ? value_of(object->getValue<std::string>(name),
+                                                "the "
+                                                "checkpoint")
+                                     : std::nullopt;
+        };
+        m_from = read("from");
+        m_to = read("to");
+        m_highest = read("highest");
+        m_moves_bookmark = object->getValue<bool>("moves_bookmark");
+        m_full_refresh = object->getValue<bool>("full_refresh");
+    } catch (const Poco::Exception&) {
+        throw Error(ErrorKind::config, "the checkpoint's incremental range is damaged ('" + saved +
+                                           "'); run again with --full-refresh");
+    }
+}
+
+std::optional<Bookmark> IncrementalRun::value_of(const std::string& text,
+                                                 const std::string& what) const {
+    if (auto value = Bookmark::from_text(text, m_format.kind())) {
+        return value;
+    }
+    throw Error(
+        ErrorKind::config,
+        what + " '" + text + "' is not a value of incremental.format " + m_spec.format +
+            (m_format.kind() == BookmarkKind::time ? " (a time such as 2026-03-08T00:00:00Z)"
+                                                   : ""));
+}
+
+const char* IncrementalRun::kind_name() const {
+    switch (m_format.kind()) {
+        case BookmarkKind::time:
+            return "a time";
+        case BookmarkKind::number:
+            return "a whole number";
+        case BookmarkKind::text:
+            break;
+    }
+    return "text";
+}
+
+std::string IncrementalRun::save() const {
+    Poco::JSON::Object object(Poco::JSON_PRESERVE_KEY_ORDER);
+    for (const auto& [name, value] :
+         {std::pair<const char*, const std::optional<Bookmark>&>("from", m_from),
+          {"to", m_to},
+          {"highest", m_highest}}) {
+        if (value) {
+            object.set(name, value->text());
+        }
+    }
+    object.set("moves_bookmark", m_moves_bookmark);
+    object.set("full_refresh", m_full_refresh);
+    std::ostringstream text;
+    object.stringify(text);
+    return text.str();
+}
+
+PageParams IncrementalRun::params() const {
+    const Inject where = inject_named(m_spec.inject);
+    const bool number = m_format.kind() != BookmarkKind::text && m_spec.format != "iso8601" &&
+                        m_spec.format != "date" && m_spec.format.find('%') == std::string::npos;
+    PageParams params;
+    if (m_from) {
+        params.push_back({m_spec.param, m_format.write(*m_from), number, where});
+    }
+    if (m_to) {
+        params.push_back({m_spec.end_param, m_format.write(*m_to), number, where});
+    }
+    return params;
+}
+
+std::vector<std::string> IncrementalRun::see(const std::vector<Record>& records) {
+    std::vector<std::string> unreadable;
+    for (const Record& record : records) {
+        const auto value = find_path(record.object, m_cursor);
+        const auto bookmark = value ? Bookmark::from_json(*value, m_format.kind()) : std::nullopt;
+        if (bookmark) {
+            if (!m_highest || *m_highest < *bookmark) {
+                m_highest = bookmark;
+            }
+            continue;
+        }
+        const auto key = m_key ? position_text(find_path(record.object, *m_key)) : std::nullopt;
+        unreadable.push_back((key ? "record " + *key : std::string("a record without a key")) +
+                             ": " +
+                             (value ? "'" + m_spec.cursor + "' is not " + kind_name() + " (" +
+                                          simdjson::minify(*value).substr(0, 60) + ")"
+                                    : "no '" + m_spec.cursor + "'"));
+    }
+    return unreadable;
+}
+
+std::optional<std::string> IncrementalRun::next_bookmark(
+    const std::optional<std::string>& current) const {
+    if (!m_moves_bookmark || !m_highest) {
+        return std::nullopt;
+    }
+    const auto now =
+        current && !m_full_refresh ? Bookmark::from_text(*current, m_format.kind()) : std::nullopt;
+    if (now && !(*now < *m_highest)) {
+        return std::nullopt;
+    }
+    return m_highest->text();
+}
+
+std::string IncrementalRun::describe() const {
+    if (!m_from && !m_to) {
+        return "everything";
+    }
+    return (m_from ? m_spec.param + " " + m_from->text() : std::string()) +
+           (m_from && m_to ? ", " : "") + (m_to ? m_spec.end_param + " " + m_to->text() : "");
+}
+
+}  // namespace apirunner

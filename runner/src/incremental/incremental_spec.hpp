@@ -1,0 +1,22 @@
+// A job's `incremental:` block as the loader read it. Its own file, like PagingSpec, so that the
+// loader can check the settings with incremental/ without incremental/ depending on config/.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace apirunner {
+
+// `incremental:` (README, "Incremental"): where a job's bookmark comes from and how each run
+// sends it.
+struct IncrementalSpec {
+    std::string cursor;              // the path in each record that moves the bookmark
+    std::string param;               // the parameter carrying the run's lower bound
+    std::string end_param;           // the one carrying its upper bound (the run's start); ""
+    std::string format = "iso8601";  // also says what the values are: times, numbers or text
+    std::string inject = "query";    // where both go, unless request.path names them
+    std::string start;               // the first lower bound: a value, or a span back (30d); ""
+    std::int64_t lookback_s = 0;     // taken off the bookmark when it is sent (late writes)
+};
+
+}  // namespace apirunner

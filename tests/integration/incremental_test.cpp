@@ -1,0 +1,158 @@
+// Incremental jobs through the real binary, against the sandbox's GitHub issues (their `since`
+// filter, and its control request that edits and opens issues between two nights): a second
+// night reads only what changed, a kill leaves the bookmark where it was, a one-off range moves
+// nothing, and `state` shows, sets and resets the bookmark.
+#include "workdir.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <csignal>
+#include <regex>
+#include <thread>
+
+using namespace itest;
+
+namespace {
+
+constexpr const char* k_job = "github-issues-changed";
+const std::vector<std::string> k_run = {"run", "--config", "jobs.yaml"};
+
+// Edits `updated` issues and opens `added` new ones, as a day of work on the repository would.
+void change_issues(const Sandbox& sandbox, int updated, int added) {
+    REQUIRE(post_form(sandbox.url("/github/_sandbox/changes?updated=" + std::to_string(updated) +
+                                  "&added=" + std::to_string(added)),
+                      "") == 200);
+}
+
+// The job's bookmark as `state show` prints it ("" for none).
+std::string bookmark(const Workdir& work) {
+    const Finished shown = work.apirunner({"state", "show", k_job, "--config", "jobs.yaml"});
+    REQUIRE(shown.exit_code == 0);
+    std::smatch found;
+    const std::regex row(std::string(k_job) + R"(\s+(\S+Z)\s)");
+    return std::regex_search(shown.out, found, row) ? found[1].str() : "";
+}
+
+// "ok, N records, P pages" of a run's summary.
+std::pair<int, int> records_and_pages(const Finished& run) {
+    std::smatch found;
+    REQUIRE(std::regex_search(run.out, found, std::regex(R"(ok, (\d+) records, (\d+) pages)")));
+    return {std::stoi(found[1]), std::stoi(found[2])};
+}
+
+Poco::Int64 rows(const Workdir& work, const std::string& where = "1") {
+    return work.sql("out/extracts.sqlite", "SELECT count(*) FROM github_issues WHERE " + where);
+}
+
+}  // namespace
+
+TEST_CASE(
+    "incremental: the second night reads only what changed, and the table holds each new "
+    "value once") {
+    Sandbox sandbox({"--records", "2537"});
+    Workdir work;
+    work.write("jobs.yaml", shipped_jobs(sandbox, "github/issues_incremental.yaml"));
+    const Finished night1 = work.apirunner(k_run);
+    REQUIRE(night1.exit_code == 0);
+    CHECK(records_and_pages(night1).first == 2537);
+    const std::string first_mark = bookmark(work);
+    REQUIRE_FALSE(first_mark.empty());
+    CHECK_THAT(night1.out, Catch::Contains("bookmark: (none) -> " + first_mark));
+
+    change_issues(sandbox, 50, 50);
+    const Finished night2 = work.apirunner(k_run);
+    REQUIRE(night2.exit_code == 0);
+    // The 100 changes, and the few issues of the 5 minute lookback: 2 pages of 100, not 27.
+    const auto [records, pages] = records_and_pages(night2);
+    CHECK(records >= 100);
+    CHECK(records <= 110);
+    CHECK(pages == 2);
+    CHECK(rows(work) == 2587);
+    CHECK(work.sql("out/extracts.sqlite", "SELECT count(DISTINCT id) FROM github_issues") == 2587);
+    CHECK(rows(work, "json_extract(record, '$.title') LIKE '%(edited 1)'") == 50);
+    const std::string second_mark = bookmark(work);
+    CHECK(first_mark < second_mark);
+    CHECK_THAT(night2.out, Catch::Contains("bookmark: " + first_mark + " -> " + second_mark));
+
+    // A night with no change re-reads the lookback window and leaves the bookmark.
+    const Finished night3 = work.apirunner(k_run);
+    REQUIRE(night3.exit_code == 0);
+    CHECK(records_and_pages(night3).second <= 2);
+    CHECK_THAT(night3.out, Catch::Contains("bookmark: " + second_mark + " (unchanged)"));
+    CHECK(rows(work) == 2587);
+}
+
+TEST_CASE("incremental: a night killed part-way keeps the bookmark, and its rerun is exact") {
+    Sandbox sandbox({"--records", "600", "--latency-ms", "100"});
+    Workdir work;
+    std::string jobs = shipped_jobs(sandbox, "github/issues_incremental.yaml");
+    jobs.replace(jobs.find("limit: 100"), 10, "limit: 20");
+    jobs.replace(jobs.find("mode: merge"), 11, "mode: append");  // a page stored twice would show
+    work.write("jobs.yaml", jobs);
+    REQUIRE(work.apirunner(k_run).exit_code == 0);
+    const std::string first_mark = bookmark(work);
+    change_issues(sandbox, 300, 100);
+
+    Running night2(APIRUNNER_BIN, {"run", "--config", "jobs.yaml", "--log-level", "debug"},
+                   work.path());
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (std::chrono::steady_clock::now() < deadline &&
+           (!work.exists(".apirunner/state.db") ||
+            work.sql(".apirunner/state.db", "SELECT count(*) FROM checkpoints") == 0)) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    night2.signal(SIGKILL);
+    REQUIRE(night2.wait(60).exit_code == 128 + SIGKILL);
+    CHECK(bookmark(work) == first_mark);  // not moved by a run that did not finish
+
+    const Finished rerun = work.apirunner(k_run);
+    REQUIRE(rerun.exit_code == 0);
+    CHECK_THAT(rerun.out, Catch::Contains("resumed after page"));
+    // Night 1's 600, then night 2's 400 changes and the lookback's few, each stored once.
+    CHECK(rows(work, "json_extract(record, '$.title') LIKE '%(edited 1)'") == 300);
+    CHECK(work.sql("out/extracts.sqlite", "SELECT count(DISTINCT id) FROM github_issues") == 700);
+    CHECK(rows(work) - 600 == records_and_pages(rerun).first);
+    CHECK(first_mark < bookmark(work));
+}
+
+TEST_CASE(
+    "incremental: --since reads a range once and leaves the bookmark, and state sets and "
+    "resets it") {
+    Sandbox sandbox({"--records", "300"});
+    Workdir work;
+    work.write("jobs.yaml", shipped_jobs(sandbox, "github/issues_incremental.yaml"));
+    REQUIRE(work.apirunner(k_run).exit_code == 0);
+    const std::string mark = bookmark(work);
+
+    const Finished once =
+        work.apirunner({"run", k_job, "--config", "jobs.yaml", "--since", "2020-01-01T00:00:00Z"});
+    REQUIRE(once.exit_code == 0);
+    CHECK(records_and_pages(once).first == 300);  // everything since 2020
+    CHECK(bookmark(work) == mark);
+
+    const Finished garbage =
+        work.apirunner({"run", k_job, "--config", "jobs.yaml", "--since", "last tuesday"});
+    CHECK(garbage.exit_code == 78);
+    CHECK_THAT(garbage.err, Catch::Contains("--since 'last tuesday' is not a value of "
+                                            "incremental.format iso8601"));
+    const Finished both =
+        work.apirunner({"run", "--config", "jobs.yaml", "--since", "2020-01-01", "--full-refresh"});
+    CHECK(both.exit_code == 64);
+
+    const Finished set =
+        work.apirunner({"state", "set", k_job, "2026-01-01", "--config", "jobs.yaml"});
+    REQUIRE(set.exit_code == 0);
+    CHECK_THAT(set.out, Catch::Contains("bookmark was " + mark + ", now 2026-01-01T00:00:00Z"));
+    CHECK(bookmark(work) == "2026-01-01T00:00:00Z");
+    const Finished refused =
+        work.apirunner({"state", "set", k_job, "tomorrow", "--config", "jobs.yaml"});
+    CHECK(refused.exit_code == 64);
+    CHECK_THAT(refused.err, Catch::Contains("'tomorrow' is not a value of job"));
+    const Finished reset = work.apirunner({"state", "reset", k_job, "--config", "jobs.yaml"});
+    REQUIRE(reset.exit_code == 0);
+    CHECK_THAT(reset.out, Catch::Contains("now (none): the next run starts from 30d"));
+    CHECK(bookmark(work).empty());
+    CHECK(work.apirunner({"state", "show", "no-such-job", "--config", "jobs.yaml"}).exit_code ==
+          64);
+}
