@@ -95,12 +95,7 @@ TEST_CASE("incremental: a night killed part-way keeps the bookmark, and its reru
 
     Running night2(APIRUNNER_BIN, {"run", "--config", "jobs.yaml", "--log-level", "debug"},
                    work.path());
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    while (std::chrono::steady_clock::now() < deadline &&
-           (!work.exists(".apirunner/state.db") ||
-            work.sql(".apirunner/state.db", "SELECT count(*) FROM checkpoints") == 0)) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
+    wait_for_checkpoint_past(work, 0, ".apirunner/state.db");
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     night2.signal(SIGKILL);
     REQUIRE(night2.wait(60).exit_code == 128 + SIGKILL);
@@ -155,4 +150,70 @@ TEST_CASE(
     CHECK(bookmark(work).empty());
     CHECK(work.apirunner({"state", "show", "no-such-job", "--config", "jobs.yaml"}).exit_code ==
           64);
+}
+
+namespace {
+
+// The generic API's events behind an API key, with `job` (its lines indented by 2).
+std::string events_jobs(const Sandbox& sandbox, const std::string& job) {
+    return jobs_yaml(sandbox,
+                     "  api:\n    plugin: apikey\n    base_url: {sandbox}/generic\n"
+                     "    credentials: {key: SENTINEL-generic-api-key}\n",
+                     job);
+}
+
+const char* k_windowed = R"(  events:
+    provider: api
+    request: {path: /v1/events}
+    paging: {type: page, limit: 50, limit_param: per_page, records: events, total: total}
+    incremental: {cursor: occurred_at, param: start_date, end_param: end_date, format: date,
+                  start: 30d, window: 7d}
+    primary_key: id
+    output: {sink: warehouse, table: events, mode: append}
+)";
+
+}  // namespace
+
+TEST_CASE("incremental: 30 days in 7-day windows, killed midway, resume at their window, exact") {
+    Sandbox sandbox({"--records", "1000", "--latency-ms", "150"});
+    Workdir clean;
+    clean.write("jobs.yaml", events_jobs(sandbox, k_windowed));
+    REQUIRE(clean.apirunner(k_run).exit_code == 0);
+    const Poco::Int64 expected = clean.sql("out/extracts.sqlite", "SELECT count(*) FROM events");
+    CHECK(expected >= 29 * 24);                // 30 days of hourly events, but for today's
+    CHECK(sandbox.count("events: 400") == 0);  // no window wider than the API takes
+    CHECK(sandbox.count("events page 1 of ") == 5);
+
+    Workdir work;
+    work.write("jobs.yaml", events_jobs(sandbox, k_windowed));
+    Running killed(APIRUNNER_BIN, k_run, work.path());
+    wait_for_checkpoint_past(work, 4);  // past the first window (4 pages)
+    killed.signal(SIGKILL);
+    REQUIRE(killed.wait(60).exit_code == 128 + SIGKILL);
+    const Finished rerun = work.apirunner(k_run);
+    REQUIRE(rerun.exit_code == 0);
+    CHECK_THAT(rerun.out, Catch::Contains("resumed after page"));
+    CHECK(work.sql("out/extracts.sqlite", "SELECT count(*) FROM events") == expected);
+    CHECK(work.sql("out/extracts.sqlite", "SELECT count(DISTINCT id) FROM events") == expected);
+}
+
+TEST_CASE("incremental: a list newest first stops at the first page behind the bookmark") {
+    Sandbox sandbox({"--records", "500"});
+    Workdir work;
+    work.write("jobs.yaml", events_jobs(sandbox, R"(  recent:
+    provider: api
+    request: {path: /v1/events/recent}
+    paging: {type: page, limit: 50, limit_param: per_page, records: events}
+    incremental: {cursor: occurred_at, order: descending, lookback: 2h}
+    primary_key: id
+    output: {sink: warehouse, table: events, mode: merge}
+)"));
+    const Finished night1 = work.apirunner(k_run);
+    REQUIRE(night1.exit_code == 0);
+    CHECK(records_and_pages(night1).first == 500);
+    const Finished night2 = work.apirunner(k_run);
+    REQUIRE(night2.exit_code == 0);
+    // Page 1 holds the bookmark's hours; page 2 is wholly older: the walk ends there, not at 10.
+    CHECK(records_and_pages(night2) == std::pair<int, int>(100, 2));
+    CHECK(work.sql("out/extracts.sqlite", "SELECT count(*) FROM events") == 500);
 }

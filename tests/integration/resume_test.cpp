@@ -32,28 +32,6 @@ const std::vector<std::string> k_run = {"run", "--config", "jobs.yaml", "--plugi
 
 void sleep_ms(int ms) { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); }
 
-// The pages the job's unfinished run has checkpointed so far (0 before there is a state
-// database or a checkpoint in it).
-Poco::Int64 checkpointed_pages(const Workdir& work) {
-    if (!work.exists("state/state.db")) {
-        return 0;
-    }
-    try {
-        return work.sql("state/state.db", "SELECT coalesce(max(pages), 0) FROM checkpoints");
-    } catch (const std::exception&) {
-        return 0;  // the tables are being created
-    }
-}
-
-// Waits (up to a minute) until the running job has checkpointed more than `pages`. A fixed sleep
-// would not do: a slow machine, or a sanitizer build, may not have started paging by then.
-void wait_for_checkpoint_past(const Workdir& work, Poco::Int64 pages) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    while (checkpointed_pages(work) <= pages && std::chrono::steady_clock::now() < deadline) {
-        sleep_ms(5);
-    }
-}
-
 // Starts the job, waits until it has checkpointed a page more than it had, lets it run
 // `ms` longer, sends `signal`, and returns how it ended.
 Finished interrupt_after(const Workdir& work, int ms, int signal) {

@@ -9,8 +9,10 @@
 #include <Poco/Path.h>
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 using namespace Poco::Data::Keywords;
 
@@ -144,6 +146,25 @@ std::string shipped_jobs(const Sandbox& sandbox, const std::string& file) {
         }
     }
     return jobs;
+}
+
+Poco::Int64 checkpointed_pages(const Workdir& work, const std::string& state) {
+    if (!work.exists(state)) {
+        return 0;
+    }
+    try {
+        return work.sql(state, "SELECT coalesce(max(pages), 0) FROM checkpoints");
+    } catch (const std::exception&) {
+        return 0;  // the tables are being created
+    }
+}
+
+void wait_for_checkpoint_past(const Workdir& work, Poco::Int64 pages, const std::string& state) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (checkpointed_pages(work, state) <= pages &&
+           std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
 }
 
 }  // namespace itest

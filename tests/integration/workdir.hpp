@@ -50,6 +50,15 @@ std::string mediamath_jobs(const Sandbox& sandbox, const std::string& extra_prov
 // files (state, outputs) kept in the working folder.
 std::string shipped_jobs(const Sandbox& sandbox, const std::string& file);
 
+// The pages the job's unfinished run has checkpointed so far in the state database `state`
+// (0 before there is a database or a checkpoint in it).
+Poco::Int64 checkpointed_pages(const Workdir& work, const std::string& state = "state/state.db");
+
+// Waits (up to a minute) until the running job has checkpointed more than `pages`. A fixed sleep
+// would not do: a slow machine, or a sanitizer build, may not have started paging by then.
+void wait_for_checkpoint_past(const Workdir& work, Poco::Int64 pages,
+                              const std::string& state = "state/state.db");
+
 // Lines of a text file (a JSON Lines output).
 std::vector<std::string> lines_of(const std::string& text);
 

@@ -5,17 +5,27 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/NumberParser.h>
 
+#include <Poco/DateTimeFormat.h>
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/DateTimeParser.h>
+
 #include <algorithm>
+#include <ctime>
 
 namespace sandbox {
 
-GenericSimulator::GenericSimulator(const SandboxOptions& options) : m_options(options) {}
+GenericSimulator::GenericSimulator(const SandboxOptions& options)
+    : m_options(options), m_first_event(std::time(nullptr) - k_events_apart_s * options.records) {}
 
 void GenericSimulator::handle(const std::string&, Exchange& exchange) {
     if (exchange.path() == "/oauth/token" && exchange.method() == "POST") {
         token(exchange);
     } else if (exchange.path() == "/v1/items" && exchange.method() == "GET") {
         items(exchange, exchange.query("page", "1"));
+    } else if (exchange.path() == "/v1/events" && exchange.method() == "GET") {
+        events(exchange, false);
+    } else if (exchange.path() == "/v1/events/recent" && exchange.method() == "GET") {
+        events(exchange, true);
     } else if (exchange.path().rfind(k_items_by_path, 0) == 0 && exchange.method() == "GET") {
         items(exchange, exchange.path().substr(std::string(k_items_by_path).size()));
     } else {
@@ -130,6 +140,71 @@ void GenericSimulator::items(Exchange& exchange, const std::string& page_text) {
     Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
     body.set("items", items);
     body.set("links", links);
+    exchange.json(200, body);
+}
+
+namespace {
+
+// A YYYY-MM-DD date as the epoch second of its UTC midnight.
+std::optional<std::int64_t> day_of(const std::string& text) {
+    Poco::DateTime day;
+    int zone = 0;
+    if (text.size() != 10 || !Poco::DateTimeParser::tryParse("%Y-%m-%d", text, day, zone)) {
+        return std::nullopt;
+    }
+    return day.timestamp().epochTime();
+}
+
+}  // namespace
+
+void GenericSimulator::events(Exchange& exchange, bool newest_first) {
+    if (authentication(exchange).empty()) {
+        exchange.json_text(401, R"({"error":"unauthorized"})");
+        return;
+    }
+    std::int64_t from = m_first_event;
+    std::int64_t to = m_first_event + k_events_apart_s * m_options.records;
+    if (!newest_first) {
+        const auto start = day_of(exchange.query("start_date"));
+        const auto end = day_of(exchange.query("end_date"));
+        if (!start || !end || *end <= *start || *end - *start > 7 * 86400) {
+            log_event("generic", "events: 400, range " + exchange.query("start_date") + ".." +
+                                     exchange.query("end_date"));
+            exchange.json_text(400, R"({"error":"start_date and end_date (YYYY-MM-DD) are )"
+                                    R"(required, at most 7 days apart"})");
+            return;
+        }
+        from = *start;
+        to = *end;
+    }
+    Poco::Int64 page = 1;
+    Poco::Int64 per_page = 50;
+    Poco::NumberParser::tryParse64(exchange.query("page", "1"), page);
+    Poco::NumberParser::tryParse64(exchange.query("per_page", "50"), per_page);
+    page = std::max<Poco::Int64>(1, page);
+    per_page = std::clamp<Poco::Int64>(per_page, 1, 500);
+    // The events of [from, to), oldest first: event i happened at m_first_event + i hours.
+    const std::int64_t first = std::clamp<std::int64_t>(
+        (from - m_first_event + k_events_apart_s - 1) / k_events_apart_s, 0, m_options.records);
+    const std::int64_t last = std::clamp<std::int64_t>(
+        (to - m_first_event + k_events_apart_s - 1) / k_events_apart_s, 0, m_options.records);
+    const std::int64_t total = std::max<std::int64_t>(0, last - first);
+    log_event("generic", "events page " + std::to_string(page) + " of " +
+                             exchange.query("start_date", "recent"));
+    Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+    for (std::int64_t k = (page - 1) * per_page; k < std::min(total, page * per_page); ++k) {
+        const std::int64_t index = newest_first ? last - 1 - k : first + k;
+        Poco::JSON::Object::Ptr event = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        event->set("id", 1 + index);
+        event->set("occurred_at",
+                   Poco::DateTimeFormatter::format(
+                       Poco::Timestamp::fromEpochTime(m_first_event + k_events_apart_s * index),
+                       Poco::DateTimeFormat::ISO8601_FORMAT));
+        list->add(event);
+    }
+    Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
+    body.set("events", list);
+    body.set("total", total);
     exchange.json(200, body);
 }
 

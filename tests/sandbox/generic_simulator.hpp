@@ -4,6 +4,10 @@
 // that endpoint, the static token, Basic credentials, or the API key in a header or the query.
 // Items page by a next URL in the body (links.next), or by the page number in the path
 // (/v1/items/page/N, as APIs that page by path do), the page size in `per_page` either way.
+// /v1/events is a report endpoint of the kind that wants a range: one event an hour (--records
+// of them, the last an hour before the sandbox started), `start_date` and `end_date` (YYYY-MM-DD,
+// the end exclusive) both required and at most 7 days apart, else 400; page numbers, `total`.
+// /v1/events/recent lists them newest first with no filter at all.
 #pragma once
 
 #include "dataset.hpp"
@@ -27,6 +31,7 @@ class GenericSimulator : public ProviderSimulator {
     static constexpr const char* k_items_by_path = "/v1/items/page/";
 
     explicit GenericSimulator(const SandboxOptions& options);
+    static constexpr std::int64_t k_events_apart_s = 3600;
     std::vector<std::string> prefixes() const override { return {"/generic"}; }
     void handle(const std::string& prefix, Exchange& exchange) override;
     bool serves_data(const std::string& path) const override { return path == "/v1/items"; }
@@ -36,11 +41,13 @@ class GenericSimulator : public ProviderSimulator {
     // How the request authenticated ("oauth2 bearer", "api key in the query", ...), or "".
     std::string authentication(Exchange& exchange);
     void items(Exchange& exchange, const std::string& page_text);
+    void events(Exchange& exchange, bool newest_first);
 
     const SandboxOptions& m_options;
     Dataset m_dataset{m_options};
     TokenRegistry m_access_tokens;
     TokenRegistry m_refresh_tokens;
+    const std::int64_t m_first_event;  // epoch seconds of event 0
 };
 
 }  // namespace sandbox

@@ -74,6 +74,19 @@ std::vector<std::string> problems_with(const std::string& paging,
     return messages(load_config(file.path, env_of({})));
 }
 
+// The problems of the good file with an `incremental` block in its job and its second output's
+// mode replaced by `mode`.
+std::vector<std::string> incremental_problems(const std::string& incremental,
+                                              const std::string& mode = "merge") {
+    std::string yaml = k_good;
+    yaml.replace(yaml.find("    primary_key: id\n"), 20,
+                 "    primary_key: id\n    incremental: " + incremental + "\n");
+    yaml.replace(yaml.find("mode: replace"), 13, "mode: " + mode);
+    ConfigFile file(yaml);
+    std::ofstream(file.dir.path() + "/secret.txt") << "pw";
+    return messages(load_config(file.path, env_of({})));
+}
+
 }  // namespace
 
 TEST_CASE("a good file loads into structs, with *_file secrets read and paths made absolute") {
@@ -323,15 +336,7 @@ TEST_CASE(
 }
 
 TEST_CASE("incremental: each mistake is named with its setting's path") {
-    const auto problems = [](const std::string& incremental, const std::string& mode = "merge") {
-        std::string yaml = k_good;
-        yaml.replace(yaml.find("    primary_key: id\n"), 20,
-                     "    primary_key: id\n    incremental: " + incremental + "\n");
-        yaml.replace(yaml.find("mode: replace"), 13, "mode: " + mode);
-        ConfigFile file(yaml);
-        std::ofstream(file.dir.path() + "/secret.txt") << "pw";
-        return messages(load_config(file.path, env_of({})));
-    };
+    const auto problems = incremental_problems;
     CHECK(
         problems("{cursor: updated_at, param: since, start: 30d, lookback: 5m}", "append").empty());
     CHECK(problems("{cursor: updated_at, param: since}", "replace") ==
@@ -352,4 +357,21 @@ TEST_CASE("incremental: each mistake is named with its setting's path") {
                Catch::StartsWith("jobs.orgs.incremental.param: "));
     CHECK_THAT(problems("{cursor: updated_at, param: since, lookbak: 5m}", "append").at(0),
                Catch::Contains("did you mean 'lookback'"));
+}
+
+TEST_CASE("incremental: windows need a time range to walk, and order is one of three") {
+    const auto problems = [](const std::string& incremental) {
+        return incremental_problems(incremental, "append");
+    };
+    CHECK(problems("{cursor: t, param: from, end_param: to, format: date, start: 30d, window: 7d}")
+              .empty());
+    CHECK(problems("{cursor: t, param: from, format: date, start: 30d, window: 7d}") ==
+          std::vector<std::string>{"jobs.orgs.incremental.window: walks a range of times from "
+                                   "start: it needs a time format, param, end_param and start"});
+    CHECK(problems("{cursor: t, param: from, end_param: to, start: 30d, window: weekly}") ==
+          std::vector<std::string>{
+              "jobs.orgs.incremental.window: must be a span such as 1d or 7d, not 'weekly'"});
+    CHECK(problems("{cursor: t, order: descending}").empty());  // no filter: param may be left out
+    CHECK_THAT(problems("{cursor: t, order: newest}").at(0),
+               Catch::StartsWith("jobs.orgs.incremental.order: must be one of"));
 }

@@ -486,7 +486,11 @@ class Loader {
         } else if (!incremental.cursor.empty() && JsonPath::parse(incremental.cursor).is_root()) {
             map.problem("cursor", "must name a field of each record (updated_at)");
         }
-        incremental.param = map.string("param", true).value_or("");
+        incremental.descending =
+            map.one_of("order", {"ascending", "descending", "none"}).value_or("none") ==
+            "descending";
+        // A list newest first may have no filter at all: its walk stops by the cursor alone.
+        incremental.param = map.string("param", !incremental.descending).value_or("");
         incremental.end_param = map.string("end_param").value_or("");
         incremental.format = map.string("format").value_or(incremental.format);
         if (const std::string problem = BookmarkFormat::problem(incremental.format);
@@ -522,6 +526,19 @@ class Loader {
                             "must be a span such as 90s, 30m, 2h or 1d, not '" + *lookback + "'");
             } else {
                 incremental.lookback_s = span->count();
+            }
+        }
+        if (const auto window = map.string("window")) {
+            const auto span = parse_span(*window);
+            if (!span || span->count() == 0) {
+                map.problem("window", "must be a span such as 1d or 7d, not '" + *window + "'");
+            } else if (kind != BookmarkKind::time || incremental.end_param.empty() ||
+                       incremental.param.empty() || incremental.start.empty()) {
+                map.problem("window",
+                            "walks a range of times from start: it needs a time "
+                            "format, param, end_param and start");
+            } else {
+                incremental.window_s = span->count();
             }
         }
         map.finish();

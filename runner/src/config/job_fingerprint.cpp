@@ -27,7 +27,8 @@ std::string job_fingerprint(const JobsConfig& config, const JobSpec& job) {
     if (const auto& incremental = job.incremental) {  // the range a resumed run asks for
         add("incremental " + incremental->cursor + " " + incremental->param + " " +
             incremental->end_param + " " + incremental->format + " " + incremental->inject + " " +
-            incremental->start + " " + std::to_string(incremental->lookback_s));
+            incremental->start + " " + std::to_string(incremental->lookback_s) + " " +
+            std::to_string(incremental->window_s) + (incremental->descending ? " desc" : ""));
     }
     add(job.primary_key);
     for (const auto& output : job.outputs) {

@@ -128,6 +128,7 @@ void JobRun::plan_range() {
     m_result.bookmark_before = bookmark.value_or("");
     m_incremental.emplace(*m_job.incremental, m_job.primary_key, bookmark, m_options.range,
                           date::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+    m_paginator = m_incremental->paginator(m_job.paging);
     m_context.logger.event(LogLevel::info, "range",
                            "job '" + m_job.name + "': asking for " + m_incremental->describe() +
                                (bookmark ? " (bookmark " + *bookmark + ")" : ""));
@@ -162,6 +163,13 @@ void JobRun::take_up() {
             why = "an output no longer holds the pages that were checkpointed";
         }
         if (why.empty()) {
+            if (m_job.incremental) {
+                m_incremental.emplace(*m_job.incremental, m_job.primary_key, saved->incremental);
+                m_paginator = m_incremental->paginator(m_job.paging);
+                const auto row = state.bookmark(m_job.name);
+                m_result.incremental = true;
+                m_result.bookmark_before = row ? row->value : "";
+            }
             m_paginator->restore(saved->paging);
             m_outputs = std::move(earlier);
             m_result.resumed_from = saved->pages;
@@ -171,12 +179,6 @@ void JobRun::take_up() {
                                        " after page " + std::to_string(saved->pages));
             m_checkpoint = *saved;
             m_checkpointed_pages = saved->pages;
-            if (m_job.incremental) {
-                m_incremental.emplace(*m_job.incremental, m_job.primary_key, saved->incremental);
-                const auto row = state.bookmark(m_job.name);
-                m_result.incremental = true;
-                m_result.bookmark_before = row ? row->value : "";
-            }
             return;
         }
         m_context.logger.event(LogLevel::warning, "job_restart",

@@ -125,6 +125,10 @@ BookmarkKind BookmarkFormat::kind() const {
                                 : BookmarkKind::time;
 }
 
+bool BookmarkFormat::numeric() const {
+    return m_format == "epoch_s" || m_format == "epoch_ms" || m_format == "number";
+}
+
 std::string BookmarkFormat::write(const Bookmark& value) const {
     if (value.kind() != BookmarkKind::time) {
         return value.text();

@@ -54,6 +54,8 @@ class BookmarkFormat {
     static std::string problem(const std::string& format);
     explicit BookmarkFormat(std::string format) : m_format(std::move(format)) {}
     BookmarkKind kind() const;
+    // Whether it writes a number (epoch_s, epoch_ms, number): a JSON number in a body.
+    bool numeric() const;
     // Times are sent to the second, rounded down: a lookback of nothing still re-reads the
     // bookmark's own second, which a merge output makes harmless.
     std::string write(const Bookmark& value) const;

@@ -1,5 +1,7 @@
 #include "incremental/incremental_run.hpp"
 
+#include "incremental/incremental_paginator.hpp"
+
 #include <apirunner/error.hpp>
 
 #include <Poco/JSON/Object.h>
@@ -104,18 +106,29 @@ std::string IncrementalRun::save() const {
     return text.str();
 }
 
+bool IncrementalRun::windowed() const { return m_spec.window_s > 0 && m_from && m_to; }
+
 PageParams IncrementalRun::params() const {
+    if (windowed()) {
+        return {};  // each window's bounds come with its pages (IncrementalPaginator)
+    }
     const Inject where = inject_named(m_spec.inject);
-    const bool number = m_format.kind() != BookmarkKind::text && m_spec.format != "iso8601" &&
-                        m_spec.format != "date" && m_spec.format.find('%') == std::string::npos;
     PageParams params;
-    if (m_from) {
-        params.push_back({m_spec.param, m_format.write(*m_from), number, where});
+    if (m_from && !m_spec.param.empty()) {
+        params.push_back({m_spec.param, m_format.write(*m_from), m_format.numeric(), where});
     }
     if (m_to) {
-        params.push_back({m_spec.end_param, m_format.write(*m_to), number, where});
+        params.push_back({m_spec.end_param, m_format.write(*m_to), m_format.numeric(), where});
     }
     return params;
+}
+
+std::unique_ptr<Paginator> IncrementalRun::paginator(const PagingSpec& paging) const {
+    if (windowed() || m_spec.descending) {
+        return std::make_unique<IncrementalPaginator>(paging, m_spec, m_from,
+                                                      windowed() ? m_to : std::nullopt);
+    }
+    return make_paginator(paging);
 }
 
 std::vector<std::string> IncrementalRun::see(const std::vector<Record>& records) {

@@ -38,8 +38,11 @@ class IncrementalRun {
                    const std::string& saved);
 
     std::string save() const;
-    // The range's values, to go with every page request.
+    // The range's values, to go with every page request (none when windows carry them).
     PageParams params() const;
+    // The walk: the job's paging kind, in windows or with a stop for descending lists when the
+    // block asks for them (incremental_paginator.hpp).
+    std::unique_ptr<Paginator> paginator(const PagingSpec& paging) const;
     // Raises the mark with each record's cursor. Returns what could not be read, one line a
     // record ("id 42: no usable 'updated_at'"), for the run's warnings.
     std::vector<std::string> see(const std::vector<Record>& records);
@@ -51,6 +54,7 @@ class IncrementalRun {
 
   private:
     IncrementalRun(const IncrementalSpec& spec, const std::string& primary_key);
+    bool windowed() const;
     const char* kind_name() const;  // "a time", "a number", "text"
     std::optional<Bookmark> value_of(const std::string& text, const std::string& what) const;
 

@@ -17,6 +17,8 @@ struct IncrementalSpec {
     std::string inject = "query";    // where both go, unless request.path names them
     std::string start;               // the first lower bound: a value, or a span back (30d); ""
     std::int64_t lookback_s = 0;     // taken off the bookmark when it is sent (late writes)
+    std::int64_t window_s = 0;       // walk the range in windows this wide (0: one walk)
+    bool descending = false;         // `order: descending`: stop at a page wholly behind the range
 };
 
 }  // namespace apirunner

@@ -109,10 +109,10 @@ class Paginator {
     // Always the next() one at least, unless the walk is over. A guess: the caller checks each
     // against next() once the pages before it were accepted.
     virtual std::vector<PageRequest> ahead(std::size_t n);
-    const Totals& totals() const { return m_guard.totals(); }
+    virtual const Totals& totals() const { return m_guard.totals(); }
     // Ends the walk where it is: an answer whose status means "past the end"
     // (request.end_on_status) came instead of a page.
-    void end_walk() { m_done = true; }
+    virtual void end_walk() { m_done = true; }
 
     // The walk's position after the pages accepted so far, as JSON text, and back again.
     std::string save() const;
