@@ -217,3 +217,30 @@ TEST_CASE("incremental: a list newest first stops at the first page behind the b
     CHECK(records_and_pages(night2) == std::pair<int, int>(100, 2));
     CHECK(work.sql("out/extracts.sqlite", "SELECT count(*) FROM events") == 500);
 }
+
+TEST_CASE("incremental: edits made between a kill and its resume are all read by the next night") {
+    // The resumed run goes on from its page number while the list, sorted by updated_at, has
+    // shifted under it: the bookmark may not move past what was read before the kill.
+    Sandbox sandbox({"--records", "600", "--latency-ms", "100"});
+    Workdir work;
+    std::string jobs = shipped_jobs(sandbox, "github/issues_incremental.yaml");
+    jobs.replace(jobs.find("limit: 100"), 10, "limit: 20");
+    jobs.replace(jobs.find("lookback: 5m"), 12, "lookback: 1s");
+    work.write("jobs.yaml", jobs);
+    REQUIRE(work.apirunner(k_run).exit_code == 0);
+    change_issues(sandbox, 300, 0);
+    // Night 2 starts well after those edits, so its own start time (a cap of the bookmark too)
+    // would leave them behind; only the cap at what was read before the kill keeps them.
+    std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+    Running night2(APIRUNNER_BIN, k_run, work.path());
+    wait_for_checkpoint_past(work, 1, ".apirunner/state.db");
+    night2.signal(SIGKILL);
+    REQUIRE(night2.wait(60).exit_code == 128 + SIGKILL);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // the next edits a second on
+    change_issues(sandbox, 50, 0);  // every twelfth issue again, all of them among the 300
+    REQUIRE(work.apirunner(k_run).exit_code == 0);
+    REQUIRE(work.apirunner(k_run).exit_code == 0);
+    CHECK(rows(work) == 600);
+    CHECK(rows(work, "json_extract(record, '$.title') LIKE '%(edited 2)'") == 50);
+    CHECK(rows(work, "json_extract(record, '$.title') LIKE '%(edited 1)'") == 250);
+}

@@ -58,7 +58,8 @@ TEST_CASE("bookmark: each format sends the time its own way, to the second") {
     CHECK(BookmarkFormat("date").write(value) == "2026-03-08");
     CHECK(BookmarkFormat("%Y/%m/%d %H").write(value) == "2026/03/08 01");
     CHECK(BookmarkFormat::problem("iso").find("must be iso8601") == 0);
-    CHECK(BookmarkFormat::problem("%s").empty());
+    CHECK(BookmarkFormat::problem("%Y-%m-%d %H:%M").empty());
+    CHECK_FALSE(BookmarkFormat::problem("%s").empty());  // epoch_s says that
 }
 
 TEST_CASE("incremental run: the range starts at the bookmark less the lookback, or at start") {
@@ -118,4 +119,42 @@ TEST_CASE("incremental run: the bookmark moves to the highest value seen, and on
                         {"2026-01-01", "2026-02-01", false}, now);
     once.see(records);
     CHECK_FALSE(once.next_bookmark(std::nullopt));
+}
+
+TEST_CASE("bookmark: long fractions, a lower case z, and a pattern's own values are read") {
+    CHECK(time_of("2026-03-08T01:30:00.1234567Z").text() == "2026-03-08T01:30:00.123456Z");
+    CHECK(time_of("2026-03-08T01:30:00z") == time_of("2026-03-08T01:30:00Z"));
+    const BookmarkFormat days("%Y%m%d");
+    CHECK(days.read(std::string("20260308")) == time_of("2026-03-08"));  // not epoch seconds
+    CHECK(days.read(std::string("2026-03-08T00:00:00Z")) == time_of("2026-03-08"));  // as kept
+    CHECK(BookmarkFormat::problem("%Y%m%d").empty());
+    CHECK_THAT(BookmarkFormat::problem("%Y"), Catch::Contains("cannot read back"));
+}
+
+TEST_CASE(
+    "incremental run: the bookmark stops at the run's start, and at what a resumed run had "
+    "seen before its kill") {
+    const JobSpec job = incremental_job();
+    const Instant now = at("2026-03-10T00:00:00Z");
+    const auto records_of = [](simdjson::dom::parser& parser, const std::string& body) {
+        std::vector<Record> records;
+        for (simdjson::dom::object object : parser.parse(body).get_array()) {
+            records.push_back({object, ""});
+        }
+        return records;
+    };
+    simdjson::dom::parser parser;
+    IncrementalRun run(*job.incremental, job.primary_key, std::nullopt, {}, now);
+    run.see(records_of(parser, R"([{"id":1,"updated_at":"2026-03-09T10:00:00Z"}])"));
+    const std::string killed = run.save();  // the checkpoint a kill left
+    run.see(records_of(parser, R"([{"id":2,"updated_at":"2099-01-01T00:00:00Z"}])"));
+    CHECK(run.next_bookmark(std::nullopt) == std::optional<std::string>("2026-03-10T00:00:00Z"));
+    IncrementalRun resumed(*job.incremental, job.primary_key, killed);
+    simdjson::dom::parser later;
+    resumed.see(records_of(later, R"([{"id":3,"updated_at":"2026-03-09T20:00:00Z"}])"));
+    CHECK(resumed.next_bookmark(std::nullopt) ==
+          std::optional<std::string>("2026-03-09T10:00:00Z"));
+    // A second kill keeps the first one's cap.
+    IncrementalRun again(*job.incremental, job.primary_key, resumed.save());
+    CHECK(again.next_bookmark(std::nullopt) == std::optional<std::string>("2026-03-09T10:00:00Z"));
 }

@@ -370,7 +370,8 @@ TEST_CASE("incremental: windows need a time range to walk, and order is one of t
                                    "start: it needs a time format, param, end_param and start"});
     CHECK(problems("{cursor: t, param: from, end_param: to, start: 30d, window: weekly}") ==
           std::vector<std::string>{
-              "jobs.orgs.incremental.window: must be a span such as 1d or 7d, not 'weekly'"});
+              "jobs.orgs.incremental.window: must be a span such as 1d or 7d (at most 36600d), "
+              "not 'weekly'"});
     CHECK(problems("{cursor: t, order: descending}").empty());  // no filter: param may be left out
     CHECK_THAT(problems("{cursor: t, order: newest}").at(0),
                Catch::StartsWith("jobs.orgs.incremental.order: must be one of"));

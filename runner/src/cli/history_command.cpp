@@ -32,12 +32,13 @@ std::string time_of_day(const std::string& iso) {
 void print_table(const std::vector<RunRecord>& runs, std::ostream& out) {
     std::vector<std::vector<std::string>> rows = {{"RUN", "JOB", "STARTED (UTC)", "ENDED", "STATUS",
                                                    "RECORDS", "PAGES", "RETRIES", "REFRESHES",
-                                                   "BYTES", "ERROR"}};
+                                                   "BYTES", "BOOKMARK", "ERROR"}};
     for (const auto& run : runs) {
         rows.push_back({run.run_id, run.job, to_the_second(run.started_at),
                         time_of_day(run.ended_at), run.status, std::to_string(run.records),
                         std::to_string(run.pages), std::to_string(run.retries),
-                        std::to_string(run.refreshes), std::to_string(run.bytes), run.error});
+                        std::to_string(run.refreshes), std::to_string(run.bytes),
+                        run.bookmark_after, run.error});
     }
     std::vector<std::size_t> widths(rows.front().size(), 0);
     for (const auto& row : rows) {

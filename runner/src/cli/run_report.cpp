@@ -32,10 +32,6 @@ Poco::JSON::Object job_object(const JobResult& result) {
     job.set("resumed_after_page", result.resumed_from);
     job.set("outputs", array_of(result.outputs));
     job.set("warnings", array_of(result.doubts));
-    if (result.incremental) {
-        job.set("bookmark_before", text_or_null(result.bookmark_before));
-        job.set("bookmark_after", text_or_null(result.bookmark_after));
-    }
     return job;
 }
 
@@ -54,6 +50,8 @@ Poco::JSON::Object run_json(const RunRecord& run) {
     object.set("refreshes", run.refreshes);
     object.set("bytes", run.bytes);
     object.set("error", text_or_null(run.error));
+    object.set("bookmark_before", text_or_null(run.bookmark_before));
+    object.set("bookmark_after", text_or_null(run.bookmark_after));
     return object;
 }
 

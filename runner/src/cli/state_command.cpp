@@ -5,6 +5,7 @@
 #include "config/config_loader.hpp"
 #include "incremental/bookmark.hpp"
 #include "settings/problems.hpp"
+#include "state/lock_file.hpp"
 #include "state/state_db.hpp"
 
 #include <iomanip>
@@ -60,6 +61,13 @@ void show(StateDb& state, const JobsConfig& config, const std::string& only, std
 // Sets or (with no value) clears the bookmark, saying what it was.
 int change(StateDb& state, const JobSpec& job, const std::optional<std::string>& value,
            std::ostream& out, std::ostream& err) {
+    // The job's own lock: a run going on now would set the bookmark when it ends.
+    LockFile lock(state.path(), "jobs", job.name);
+    if (!lock.try_lock()) {
+        err << "apirunner: job '" << job.name << "' is running now (" << lock.path()
+            << "); change its bookmark once it has ended\n";
+        return Poco::Util::Application::EXIT_TEMPFAIL;
+    }
     if (const auto unfinished = state.checkpoint(job.name)) {
         err << "apirunner: job '" << job.name << "' has an unfinished run (" << unfinished->run_id
             << ", checkpointed after page " << unfinished->pages
@@ -70,7 +78,7 @@ int change(StateDb& state, const JobSpec& job, const std::optional<std::string>&
     const BookmarkFormat format(job.incremental->format);
     std::optional<std::string> stored;
     if (value) {
-        const auto parsed = Bookmark::from_text(*value, format.kind());
+        const auto parsed = format.read(*value);
         if (!parsed) {
             err << "apirunner: '" << *value << "' is not a value of job '" << job.name
                 << "''s incremental.format " << job.incremental->format << "\n";

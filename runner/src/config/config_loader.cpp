@@ -24,6 +24,10 @@
 namespace apirunner {
 namespace {
 
+// The longest span a lookback, window or start may be: a century, far past any real one and far
+// inside the range of the times compared.
+constexpr std::chrono::seconds k_longest_span{100LL * 366 * 86400};
+
 // Reads a *_file secret. The message names the field and the file, never what is inside.
 std::optional<std::string> read_secret_file(const std::string& file, const std::string& path,
                                             ConfigProblems& problems) {
@@ -456,6 +460,15 @@ class Loader {
             sent.push_back(spec.incremental->end_param);
         }
         for (const std::string& name : PathTemplate(spec.request.path).names()) {
+            if (spec.incremental && name == spec.incremental->param &&
+                std::find(sent.begin(), sent.end(), name) == sent.end()) {
+                m_problems.push_back(
+                    {where, "{" + name +
+                                "} is the bookmark's parameter: it can go in the path "
+                                "with incremental.start set (the first run's value) "
+                                "and a format of times or numbers"});
+                continue;
+            }
             if (std::find(sent.begin(), sent.end(), name) == sent.end()) {
                 std::string those;
                 for (const auto& each : sent) {
@@ -506,9 +519,11 @@ class Loader {
         }
         const BookmarkKind kind = BookmarkFormat(incremental.format).kind();
         incremental.start = map.string("start").value_or("");
-        const bool start_is_span = kind == BookmarkKind::time && parse_span(incremental.start);
+        const auto start_span = parse_span(incremental.start);
+        const bool start_is_span =
+            kind == BookmarkKind::time && start_span && *start_span <= k_longest_span;
         if (!incremental.start.empty() && !start_is_span &&
-            !Bookmark::from_text(incremental.start, kind)) {
+            !BookmarkFormat(incremental.format).read(incremental.start)) {
             map.problem("start", "must be " +
                                      std::string(kind == BookmarkKind::time
                                                      ? "a time (2026-01-01T00:00:00Z, 2026-01-01) "
@@ -516,22 +531,29 @@ class Loader {
                                                      : "a " + incremental.format) +
                                      ", not '" + incremental.start + "'");
         }
+        if (!incremental.end_param.empty() && kind != BookmarkKind::time) {
+            map.problem("end_param", "sends the run's start time: format " + incremental.format +
+                                         " has no times");
+        }
         if (const auto lookback = map.string("lookback")) {
             const auto span = parse_span(*lookback);
             if (kind != BookmarkKind::time) {
                 map.problem("lookback", "takes a span off a time: format " + incremental.format +
                                             " has no times");
-            } else if (!span) {
-                map.problem("lookback",
-                            "must be a span such as 90s, 30m, 2h or 1d, not '" + *lookback + "'");
+            } else if (!span || *span > k_longest_span) {
+                map.problem("lookback", "must be a span such as 90s, 30m, 2h or 1d (at most " +
+                                            std::to_string(k_longest_span.count() / 86400) +
+                                            "d), not '" + *lookback + "'");
             } else {
                 incremental.lookback_s = span->count();
             }
         }
         if (const auto window = map.string("window")) {
             const auto span = parse_span(*window);
-            if (!span || span->count() == 0) {
-                map.problem("window", "must be a span such as 1d or 7d, not '" + *window + "'");
+            if (!span || span->count() == 0 || *span > k_longest_span) {
+                map.problem("window", "must be a span such as 1d or 7d (at most " +
+                                          std::to_string(k_longest_span.count() / 86400) +
+                                          "d), not '" + *window + "'");
             } else if (kind != BookmarkKind::time || incremental.end_param.empty() ||
                        incremental.param.empty() || incremental.start.empty()) {
                 map.problem("window",

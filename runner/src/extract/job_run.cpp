@@ -102,12 +102,10 @@ void JobRun::finish() {
             m_result.bookmark_before.empty()
                 ? std::nullopt
                 : std::optional<std::string>(m_result.bookmark_before));
-        if (m_unreadable_cursors > 0) {
-            m_context.logger.event(LogLevel::warning, "bookmark",
-                                   "job '" + m_job.name +
-                                       "': " + std::to_string(m_unreadable_cursors) +
-                                       " records had no usable " + m_job.incremental->cursor +
-                                       "; the bookmark does not count them");
+        if (m_unreadable_cursors > 0) {  // a wrong cursor path shows in the summary
+            m_result.doubts.push_back(std::to_string(m_unreadable_cursors) +
+                                      " records had no usable " + m_job.incremental->cursor +
+                                      "; the bookmark does not count them");
         }
     }
     m_context.state->finish_run(m_job.name, m_checkpoint.run_id, bookmark);
@@ -126,6 +124,7 @@ void JobRun::plan_range() {
     }
     m_result.incremental = true;
     m_result.bookmark_before = bookmark.value_or("");
+    m_result.bookmark_after = m_result.bookmark_before;  // until the run succeeds
     m_incremental.emplace(*m_job.incremental, m_job.primary_key, bookmark, m_options.range,
                           date::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
     m_paginator = m_incremental->paginator(m_job.paging);
@@ -158,6 +157,14 @@ void JobRun::take_up() {
                           : saved->fingerprint != print ? "the job's definition changed since"
                           : other_range                 ? "--since/--until asks for another range"
                                                         : "";
+        if (saved->finishing && !why.empty()) {
+            // Every page is stored and publishing began: finish that, never throw it away.
+            m_context.logger.event(LogLevel::warning, "job_finish_earlier",
+                                   "job '" + m_job.name + "': run " + saved->run_id +
+                                       " had stored every page; publishing it first (" + why +
+                                       ": run again for that)");
+            why.clear();
+        }
         auto earlier = std::make_unique<JobOutputs>(m_context.config, m_job, run_of(*saved));
         if (why.empty() && !earlier->resume(*saved)) {
             why = "an output no longer holds the pages that were checkpointed";
@@ -169,8 +176,15 @@ void JobRun::take_up() {
                 const auto row = state.bookmark(m_job.name);
                 m_result.incremental = true;
                 m_result.bookmark_before = row ? row->value : "";
+                m_result.bookmark_after = m_result.bookmark_before;
             }
             m_paginator->restore(saved->paging);
+            if (m_incremental && !m_incremental->moves_bookmark()) {
+                m_context.logger.event(
+                    LogLevel::info, "range",
+                    "job '" + m_job.name + "': going on with the one-off range " +
+                        m_incremental->describe() + " of the unfinished run; the bookmark stays");
+            }
             m_outputs = std::move(earlier);
             m_result.resumed_from = saved->pages;
             m_result.resumed_records = saved->records;

@@ -24,9 +24,11 @@ std::string iso_now() {
 }  // namespace
 
 RunRecord run_record(const JobResult& result) {
-    return RunRecord{result.run_id,    result.job,     result.started_at, result.ended_at,
-                     result.status,    result.records, result.pages,      result.retries,
-                     result.refreshes, result.bytes,   result.error};
+    return RunRecord{result.run_id,        result.job,     result.started_at,
+                     result.ended_at,      result.status,  result.records,
+                     result.pages,         result.retries, result.refreshes,
+                     result.bytes,         result.error,   result.bookmark_before,
+                     result.bookmark_after};
 }
 
 JobResult JobRunner::run(const JobSpec& job, const RunOptions& options) {

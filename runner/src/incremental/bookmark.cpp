@@ -4,6 +4,7 @@
 
 #include <Poco/NumberParser.h>
 
+#include <regex>
 #include <sstream>
 
 namespace apirunner {
@@ -14,12 +15,31 @@ using Micros = date::sys_time<std::chrono::microseconds>;
 constexpr std::int64_t k_epoch_ms_threshold = 1'000'000'000'000;  // larger is in milliseconds
 constexpr std::int64_t k_longest_epoch_s = 253'402'300'799;       // 9999-12-31T23:59:59Z
 
-std::optional<Micros> parse_time(const std::string& text) {
+std::optional<Micros> parse_as(const std::string& text, const std::string& format) {
+    std::istringstream in(text);
+    Micros at;
+    in >> date::parse(format, at);
+    if (in.fail() || in.peek() != std::char_traits<char>::eof()) {
+        return std::nullopt;
+    }
+    return at;
+}
+
+// Fractions past the microsecond (.1234567, as .NET and Go write them) cut to it, and a lower
+// case zone letter read as Z.
+std::string normalized(std::string text) {
+    static const std::regex long_fraction(R"((\.\d{6})\d{1,3}(?=[Zz+-]|$))");
+    text = std::regex_replace(text, long_fraction, "$1");
+    if (!text.empty() && text.back() == 'z') {
+        text.back() = 'Z';
+    }
+    return text;
+}
+
+std::optional<Micros> parse_time(const std::string& written) {
+    const std::string text = normalized(written);
     for (const char* format : {"%FT%TZ", "%FT%T%Ez", "%FT%T%z", "%F %T", "%FT%T", "%F"}) {
-        std::istringstream in(text);
-        Micros at;
-        in >> date::parse(format, at);
-        if (!in.fail() && in.peek() == std::char_traits<char>::eof()) {
+        if (auto at = parse_as(text, format)) {
             return at;
         }
     }
@@ -64,14 +84,23 @@ std::optional<Bookmark> Bookmark::from_text(const std::string& text, BookmarkKin
     return Bookmark(kind, at->time_since_epoch().count(), "");
 }
 
-std::optional<Bookmark> Bookmark::from_json(JsonValue value, BookmarkKind kind) {
+std::optional<Bookmark> BookmarkFormat::read(const std::string& text) const {
+    if (m_format.find('%') != std::string::npos) {
+        if (const auto at = parse_as(text, m_format)) {
+            return Bookmark(BookmarkKind::time, at->time_since_epoch().count(), "");
+        }
+    }
+    return Bookmark::from_text(text, kind());
+}
+
+std::optional<Bookmark> BookmarkFormat::read(JsonValue value) const {
     std::string_view text;
     if (value.get(text) == simdjson::SUCCESS) {
-        return from_text(std::string(text), kind);
+        return read(std::string(text));
     }
     std::int64_t number = 0;
     if (value.get(number) == simdjson::SUCCESS) {
-        return from_text(std::to_string(number), kind);
+        return read(std::to_string(number));
     }
     return std::nullopt;  // a fraction, a boolean, null, an object: not a cursor
 }
@@ -112,7 +141,16 @@ std::string BookmarkFormat::problem(const std::string& format) {
         }
     }
     if (format.find('%') != std::string::npos) {
-        return "";
+        // A pattern must read back what it writes, or no record could be compared with it.
+        const auto sample = Bookmark::from_text("2026-03-08T01:30:00Z", BookmarkKind::time);
+        try {
+            if (parse_as(BookmarkFormat(format).write(*sample), format)) {
+                return "";
+            }
+        } catch (const std::exception&) {
+            // date::format refuses what it cannot write: the message below says it
+        }
+        return "is a strftime pattern that cannot read back what it writes: '" + format + "'";
     }
     return "must be iso8601, epoch_s, epoch_ms, date, number, text or a strftime pattern with a "
            "'%' (%Y%m%d), not '" +

@@ -17,13 +17,10 @@ enum class BookmarkKind { time, number, text };
 
 class Bookmark {
   public:
-    // A record's cursor field: for a time, ISO 8601 text (any zone; a date alone is its UTC
-    // midnight) or epoch seconds (milliseconds past 10^12) as a number or numeric text; for a
-    // number, a JSON number or numeric text; for text, a string or a number as JSON writes it.
-    // Nothing when the value is none of these.
-    static std::optional<Bookmark> from_json(JsonValue value, BookmarkKind kind);
-    // The same forms as a user writes them (--since, state set, `start`) or the state database
-    // keeps them.
+    // For a time, ISO 8601 text (any zone; up to nine digits of fraction; a date alone is its
+    // UTC midnight) or epoch seconds (milliseconds past 10^12); for a number, a whole number;
+    // for text, any text but "". Nothing for anything else. BookmarkFormat::read adds the
+    // job's own pattern.
     static std::optional<Bookmark> from_text(const std::string& text, BookmarkKind kind);
 
     BookmarkKind kind() const { return m_kind; }
@@ -38,6 +35,7 @@ class Bookmark {
     bool operator==(const Bookmark& other) const;
 
   private:
+    friend class BookmarkFormat;
     Bookmark(BookmarkKind kind, std::int64_t number, std::string text)
         : m_kind(kind), m_number(number), m_text(std::move(text)) {}
 
@@ -54,6 +52,11 @@ class BookmarkFormat {
     static std::string problem(const std::string& format);
     explicit BookmarkFormat(std::string format) : m_format(std::move(format)) {}
     BookmarkKind kind() const;
+    // A value in this format: what Bookmark::from_text reads, and for a strftime pattern first
+    // what the pattern writes (20260308 for %Y%m%d, not epoch seconds).
+    std::optional<Bookmark> read(const std::string& text) const;
+    // A record's field: a string or a whole number, read as above; nothing for other JSON.
+    std::optional<Bookmark> read(JsonValue value) const;
     // Whether it writes a number (epoch_s, epoch_ms, number): a JSON number in a body.
     bool numeric() const;
     // Times are sent to the second, rounded down: a lookback of nothing still re-reads the

@@ -88,7 +88,7 @@ bool IncrementalPaginator::behind_range(const Page& page) const {
             return false;
         }
         const auto value = find_path(object, m_cursor);
-        const auto bookmark = value ? Bookmark::from_json(*value, m_format.kind()) : std::nullopt;
+        const auto bookmark = value ? m_format.read(*value) : std::nullopt;
         if (!bookmark || !(*bookmark < *m_from)) {
             return false;  // one record in the range, or one that cannot tell: go on
         }

@@ -24,8 +24,14 @@ IncrementalRun::IncrementalRun(const IncrementalSpec& spec, const std::string& p
     : IncrementalRun(spec, primary_key) {
     m_full_refresh = asked.full_refresh;
     m_moves_bookmark = asked.since.empty() && asked.until.empty();
-    const auto stored =
-        bookmark && !asked.full_refresh ? value_of(*bookmark, "the stored bookmark") : std::nullopt;
+    const auto stored = bookmark && !asked.full_refresh
+                            ? value_of(*bookmark,
+                                       "the stored bookmark (`apirunner state reset` "
+                                       "clears it)")
+                            : std::nullopt;
+    if (m_format.kind() == BookmarkKind::time) {
+        m_started = Bookmark::from_text(date::format("%FT%TZ", now), BookmarkKind::time);
+    }
     if (!asked.since.empty()) {
         m_from = value_of(asked.since, "--since");
     } else if (stored) {
@@ -57,8 +63,13 @@ IncrementalRun::IncrementalRun(const IncrementalSpec& spec, const std::string& p
         m_from = read("from");
         m_to = read("to");
         m_highest = read("highest");
+        m_started = read("started");
         m_moves_bookmark = object->getValue<bool>("moves_bookmark");
         m_full_refresh = object->getValue<bool>("full_refresh");
+        // Taken up after a kill: only what was seen before it is sure to be whole (the pages
+        // after it may have shifted while no one read them), whatever comes after.
+        m_resume_cap = object->optValue<bool>("resumed", false) ? read("resume_cap") : m_highest;
+        m_resumed = true;
     } catch (const Poco::Exception&) {
         throw Error(ErrorKind::config, "the checkpoint's incremental range is damaged ('" + saved +
                                            "'); run again with --full-refresh");
@@ -67,7 +78,7 @@ IncrementalRun::IncrementalRun(const IncrementalSpec& spec, const std::string& p
 
 std::optional<Bookmark> IncrementalRun::value_of(const std::string& text,
                                                  const std::string& what) const {
-    if (auto value = Bookmark::from_text(text, m_format.kind())) {
+    if (auto value = m_format.read(text)) {
         return value;
     }
     throw Error(
@@ -97,6 +108,15 @@ std::string IncrementalRun::save() const {
           {"highest", m_highest}}) {
         if (value) {
             object.set(name, value->text());
+        }
+    }
+    if (m_started) {
+        object.set("started", m_started->text());
+    }
+    if (m_resumed) {
+        object.set("resumed", true);
+        if (m_resume_cap) {
+            object.set("resume_cap", m_resume_cap->text());
         }
     }
     object.set("moves_bookmark", m_moves_bookmark);
@@ -135,7 +155,7 @@ std::vector<std::string> IncrementalRun::see(const std::vector<Record>& records)
     std::vector<std::string> unreadable;
     for (const Record& record : records) {
         const auto value = find_path(record.object, m_cursor);
-        const auto bookmark = value ? Bookmark::from_json(*value, m_format.kind()) : std::nullopt;
+        const auto bookmark = value ? m_format.read(*value) : std::nullopt;
         if (bookmark) {
             if (!m_highest || *m_highest < *bookmark) {
                 m_highest = bookmark;
@@ -154,15 +174,22 @@ std::vector<std::string> IncrementalRun::see(const std::vector<Record>& records)
 
 std::optional<std::string> IncrementalRun::next_bookmark(
     const std::optional<std::string>& current) const {
-    if (!m_moves_bookmark || !m_highest) {
+    if (!m_moves_bookmark || !m_highest || (m_resumed && !m_resume_cap)) {
         return std::nullopt;
     }
-    const auto now =
-        current && !m_full_refresh ? Bookmark::from_text(*current, m_format.kind()) : std::nullopt;
-    if (now && !(*now < *m_highest)) {
+    // Never past the run's start (a record stamped in the future, an edit made while the run
+    // walked), nor past what a resumed run had seen before its kill.
+    Bookmark next = *m_highest;
+    for (const auto& cap : {m_started, m_resumed ? m_resume_cap : std::nullopt}) {
+        if (cap && *cap < next) {
+            next = *cap;
+        }
+    }
+    const auto stored = current && !m_full_refresh ? m_format.read(*current) : std::nullopt;
+    if (stored && !(*stored < next)) {
         return std::nullopt;
     }
-    return m_highest->text();
+    return next.text();
 }
 
 std::string IncrementalRun::describe() const {

@@ -46,11 +46,14 @@ class IncrementalRun {
     // Raises the mark with each record's cursor. Returns what could not be read, one line a
     // record ("id 42: no usable 'updated_at'"), for the run's warnings.
     std::vector<std::string> see(const std::vector<Record>& records);
-    // The bookmark once the run succeeded: the highest value seen when it is past `current` (or
-    // after a full refresh); nothing when the bookmark stays (a --since range, nothing newer).
+    // The bookmark once the run succeeded: the highest value seen, capped at the run's start
+    // and, for a run taken up after a kill, at the highest seen before it; when that is past
+    // `current` (or after a full refresh). Nothing when the bookmark stays (a --since range,
+    // nothing newer).
     std::optional<std::string> next_bookmark(const std::optional<std::string>& current) const;
     // "since 2026-03-08T00:00:00Z" or "everything", for the log.
     std::string describe() const;
+    bool moves_bookmark() const { return m_moves_bookmark; }
 
   private:
     IncrementalRun(const IncrementalSpec& spec, const std::string& primary_key);
@@ -67,6 +70,9 @@ class IncrementalRun {
     bool m_moves_bookmark = true;
     bool m_full_refresh = false;
     std::optional<Bookmark> m_highest;
+    std::optional<Bookmark> m_started;     // the run's start, for a time: the bookmark's cap
+    bool m_resumed = false;                // taken up from a checkpoint
+    std::optional<Bookmark> m_resume_cap;  // the highest seen before the first kill
 };
 
 }  // namespace apirunner

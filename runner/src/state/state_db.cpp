@@ -56,7 +56,9 @@ StateDb::StateDb(const std::string& path) : m_path(path) {
                       "error TEXT)",
             now;
         add_missing_columns("runs", {{"refreshes", "INTEGER NOT NULL DEFAULT 0"},
-                                     {"bytes", "INTEGER NOT NULL DEFAULT 0"}});
+                                     {"bytes", "INTEGER NOT NULL DEFAULT 0"},
+                                     {"bookmark_before", "TEXT NOT NULL DEFAULT ''"},
+                                     {"bookmark_after", "TEXT NOT NULL DEFAULT ''"}});
         *m_session << "CREATE INDEX IF NOT EXISTS runs_by_job ON runs (job, started_at)", now;
         *m_session << "CREATE TABLE IF NOT EXISTS checkpoints ("
                       "job TEXT PRIMARY KEY, run_id TEXT NOT NULL, extracted_at TEXT NOT NULL, "
@@ -109,10 +111,11 @@ void StateDb::run_ended(const RunRecord& run) {
     guard_storage(where("cannot record the run's end"), [&] {
         *m_session
             << "UPDATE runs SET ended_at = ?, status = ?, records = ?, pages = ?, retries = ?, "
-               "refreshes = ?, bytes = ?, error = ? WHERE run_id = ?",
+               "refreshes = ?, bytes = ?, error = ?, bookmark_before = ?, bookmark_after = ? "
+               "WHERE run_id = ?",
             useRef(run.ended_at), useRef(run.status), useRef(run.records), useRef(run.pages),
             useRef(run.retries), useRef(run.refreshes), useRef(run.bytes), useRef(run.error),
-            useRef(run.run_id), now;
+            useRef(run.bookmark_before), useRef(run.bookmark_after), useRef(run.run_id), now;
     });
 }
 
@@ -121,14 +124,14 @@ std::vector<RunRecord> StateDb::history(const std::string& job, int limit,
     return guard_storage(where("cannot read the run history"), [&] {
         using Row = Poco::Tuple<std::string, std::string, std::string, Poco::Nullable<std::string>,
                                 std::string, Poco::Int64, Poco::Int64, Poco::Int64, Poco::Int64,
-                                Poco::Int64, Poco::Nullable<std::string>>;
+                                Poco::Int64, Poco::Nullable<std::string>, std::string, std::string>;
         std::vector<Row> rows;
         std::string filter = job;
         std::string from = since;
-        *m_session
-            << "SELECT run_id, job, started_at, ended_at, status, records, pages, retries, "
-               "refreshes, bytes, error FROM runs WHERE (? = '' OR job = ?) AND started_at >= ? "
-               "ORDER BY started_at DESC LIMIT ?",
+        *m_session << "SELECT run_id, job, started_at, ended_at, status, records, pages, retries, "
+                      "refreshes, bytes, error, bookmark_before, bookmark_after FROM runs WHERE (? "
+                      "= '' OR job = ?) AND started_at >= ? "
+                      "ORDER BY started_at DESC LIMIT ?",
             use(filter), use(filter), use(from), use(limit), into(rows), now;
         std::vector<RunRecord> runs;
         for (const auto& row : rows) {
@@ -144,6 +147,8 @@ std::vector<RunRecord> StateDb::history(const std::string& job, int limit,
             run.refreshes = row.get<8>();
             run.bytes = row.get<9>();
             run.error = row.get<10>().isNull() ? "" : row.get<10>().value();
+            run.bookmark_before = row.get<11>();
+            run.bookmark_after = row.get<12>();
             runs.push_back(run);
         }
         return runs;

@@ -24,6 +24,8 @@ struct RunRecord {
     std::int64_t refreshes = 0;
     std::int64_t bytes = 0;
     std::string error;
+    std::string bookmark_before;  // an incremental job's bookmark when the run began, or ""
+    std::string bookmark_after;   // and when it ended
 };
 
 // Where an unfinished run of a job stands: saved after every page, once its records are durable
