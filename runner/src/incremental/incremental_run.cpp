@@ -196,7 +196,8 @@ std::string IncrementalRun::describe() const {
     if (!m_from && !m_to) {
         return "everything";
     }
-    return (m_from ? m_spec.param + " " + m_from->text() : std::string()) +
+    const std::string from_name = m_spec.param.empty() ? "down to" : m_spec.param;
+    return (m_from ? from_name + " " + m_from->text() : std::string()) +
            (m_from && m_to ? ", " : "") + (m_to ? m_spec.end_param + " " + m_to->text() : "");
 }
 
