@@ -43,3 +43,20 @@ TEST_CASE("retries, session refreshes and bytes add up over the runs") {
                          Catch::Contains("apirunner_session_refreshes_total{job=\"orgs\"} 4\n") &&
                          Catch::Contains("apirunner_received_bytes_total{job=\"orgs\"} 2000\n"));
 }
+
+TEST_CASE("an incremental job's time bookmark is a gauge, other bookmarks and jobs have none") {
+    RunMetrics metrics;
+    JobResult nightly;
+    nightly.job = "issues";
+    nightly.incremental = true;
+    nightly.bookmark_after = "2026-03-08T01:30:00.5Z";
+    metrics.record(nightly, Instant{std::chrono::seconds(100)});
+    JobResult counted = nightly;
+    counted.job = "events";
+    counted.bookmark_after = "42";  // a number bookmark: no time to lag behind
+    metrics.record(counted, Instant{std::chrono::seconds(100)});
+    const std::string text = metrics.text();
+    CHECK_THAT(text, Catch::Contains("apirunner_bookmark_timestamp_seconds{job=\"issues\"} "
+                                     "1772933400\n"));
+    CHECK_THAT(text, !Catch::Contains("apirunner_bookmark_timestamp_seconds{job=\"events\"}"));
+}

@@ -36,6 +36,10 @@ void RunMetrics::record(const JobResult& result, Instant ended) {
     if (!result.failure) {
         figures.last_success = ended.time_since_epoch().count();
     }
+    if (const auto bookmark = parse_instant(result.bookmark_after);
+        result.incremental && bookmark) {
+        figures.bookmark = bookmark->time_since_epoch().count();
+    }
 }
 
 std::string RunMetrics::text() const {
@@ -86,6 +90,14 @@ std::string RunMetrics::text() const {
          [](std::ostream& out, const std::string& job, const JobFigures& f) {
              out << "apirunner_last_success_timestamp_seconds{job=\"" << job << "\"} "
                  << f.last_success << "\n";
+         }},
+        {"apirunner_bookmark_timestamp_seconds", "gauge",
+         "An incremental job's bookmark, when it is a time (Unix time): how fresh its data is.",
+         [](std::ostream& out, const std::string& job, const JobFigures& f) {
+             if (f.bookmark) {
+                 out << "apirunner_bookmark_timestamp_seconds{job=\"" << job << "\"} "
+                     << *f.bookmark << "\n";
+             }
          }},
     };
     std::lock_guard<std::mutex> lock(m_mutex);

@@ -8,6 +8,7 @@
 
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 
 namespace apirunner {
@@ -30,7 +31,8 @@ class RunMetrics {
         std::int64_t refreshes = 0;
         std::int64_t bytes = 0;
         double last_duration = 0;
-        std::int64_t last_success = 0;  // Unix seconds; 0 for never
+        std::int64_t last_success = 0;         // Unix seconds; 0 for never
+        std::optional<std::int64_t> bookmark;  // an incremental job's time bookmark, Unix seconds
     };
 
     mutable std::mutex m_mutex;
