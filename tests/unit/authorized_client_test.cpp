@@ -10,6 +10,7 @@
 
 #include <deque>
 #include <functional>
+#include <optional>
 
 using namespace apirunner;
 
@@ -147,6 +148,18 @@ HttpRequest get(const std::string& method = "GET") {
     return request;
 }
 
+// The error a send ends in; the test fails when the send succeeds.
+Error failure_of(AuthorizedClient& client, const HttpRequest& request) {
+    std::optional<Error> failure;
+    try {
+        client.send(request);
+    } catch (const Error& error) {
+        failure = error;
+    }
+    REQUIRE(failure);
+    return *failure;
+}
+
 }  // namespace
 
 TEST_CASE("authorized client: 503 and a dropped connection are retried, then the page comes") {
@@ -172,13 +185,9 @@ TEST_CASE(
     "authorized client: a second 401 after renewing is credentials refused (77), not a retry") {
     Provider provider({{401}, {401}, {200}});
     auto client = provider.client();
-    try {
-        client.send(get());
-        FAIL("no error");
-    } catch (const Error& error) {
-        CHECK(error.kind() == ErrorKind::credentials);
-        CHECK_THAT(error.what(), Catch::Contains("even after renewing the session"));
-    }
+    const Error error = failure_of(client, get());
+    CHECK(error.kind() == ErrorKind::credentials);
+    CHECK_THAT(error.what(), Catch::Contains("even after renewing the session"));
     CHECK(provider.sent() == 2);
 }
 
@@ -186,14 +195,10 @@ TEST_CASE("authorized client: a session that cannot be renewed says so with its 
     Provider provider(std::deque<Answer>{{401}});
     provider.renewals.refuse = true;
     auto client = provider.client();
-    try {
-        client.send(get());
-        FAIL("no error");
-    } catch (const Error& error) {
-        CHECK(error.kind() == ErrorKind::credentials);
-        CHECK_THAT(error.what(), Catch::Contains("provider 'scripted'") &&
-                                     Catch::Contains("the refresh token was revoked"));
-    }
+    const Error error = failure_of(client, get());
+    CHECK(error.kind() == ErrorKind::credentials);
+    CHECK_THAT(error.what(), Catch::Contains("provider 'scripted'") &&
+                                 Catch::Contains("the refresh token was revoked"));
 }
 
 TEST_CASE("authorized client: a due keep-alive renews before the request and is counted") {
@@ -208,15 +213,12 @@ TEST_CASE("authorized client: a due keep-alive renews before the request and is 
 TEST_CASE("authorized client: 404 is bad data and 403 credentials, each without a retry") {
     for (const auto& [status, kind] : {std::pair<int, ErrorKind>{404, ErrorKind::bad_data},
                                        std::pair<int, ErrorKind>{403, ErrorKind::credentials}}) {
+        INFO("HTTP " << status);
         Provider provider({{status}, {200}});
         auto client = provider.client();
-        try {
-            client.send(get());
-            FAIL("no error for " << status);
-        } catch (const Error& error) {
-            CHECK(error.kind() == kind);
-            CHECK_THAT(error.what(), Catch::Contains("answered HTTP " + std::to_string(status)));
-        }
+        const Error error = failure_of(client, get());
+        CHECK(error.kind() == kind);
+        CHECK_THAT(error.what(), Catch::Contains("answered HTTP " + std::to_string(status)));
         CHECK(provider.sent() == 1);
     }
 }
@@ -224,13 +226,9 @@ TEST_CASE("authorized client: 404 is bad data and 403 credentials, each without 
 TEST_CASE("authorized client: a POST is not sent twice: one 503 is provider unavailable (69)") {
     Provider provider({{503}, {200}});
     auto client = provider.client();
-    try {
-        client.send(get("POST"));
-        FAIL("no error");
-    } catch (const Error& error) {
-        CHECK(error.kind() == ErrorKind::unavailable);
-        CHECK_THAT(error.what(), Catch::Contains("gave up after 1 attempts"));
-    }
+    const Error error = failure_of(client, get("POST"));
+    CHECK(error.kind() == ErrorKind::unavailable);
+    CHECK_THAT(error.what(), Catch::Contains("gave up after 1 attempts"));
     CHECK(provider.sent() == 1);
 }
 
@@ -238,27 +236,19 @@ TEST_CASE("authorized client: max_attempts bounds the tries, and the last failur
     Provider provider({{500}, {502}, {504}});
     provider.policy.max_attempts = 3;
     auto client = provider.client();
-    try {
-        client.send(get());
-        FAIL("no error");
-    } catch (const Error& error) {
-        CHECK(error.kind() == ErrorKind::unavailable);
-        CHECK_THAT(error.what(), Catch::Contains("gave up after 3 attempts") &&
-                                     Catch::Contains("answered HTTP 504"));
-    }
+    const Error error = failure_of(client, get());
+    CHECK(error.kind() == ErrorKind::unavailable);
+    CHECK_THAT(error.what(),
+               Catch::Contains("gave up after 3 attempts") && Catch::Contains("answered HTTP 504"));
     CHECK(provider.sent() == 3);
 }
 
 TEST_CASE("authorized client: a Retry-After past max_delay_ms is a temporary failure, no wait") {
     Provider provider({{429, {{"Retry-After", "3600"}}}, {200}});
     auto client = provider.client();
-    try {
-        client.send(get());
-        FAIL("no error");
-    } catch (const Error& error) {
-        CHECK(error.kind() == ErrorKind::temporary);
-        CHECK_THAT(error.what(), Catch::Contains("asked to wait 3600 s, longer than the limit"));
-    }
+    const Error error = failure_of(client, get());
+    CHECK(error.kind() == ErrorKind::temporary);
+    CHECK_THAT(error.what(), Catch::Contains("asked to wait 3600 s, longer than the limit"));
     CHECK(provider.sent() == 1);
 }
 
@@ -267,14 +257,9 @@ TEST_CASE("authorized client: waits past max_retry_time_ms give up, saying how l
     provider.policy.max_retry_time_ms = 1500;
     provider.policy.max_delay_ms = 2000;
     auto client = provider.client();
-    try {
-        client.send(get());
-        FAIL("no error");
-    } catch (const Error& error) {
-        CHECK(error.kind() == ErrorKind::unavailable);
-        CHECK_THAT(error.what(),
-                   Catch::Contains("gave up after 2 attempts (retry.max_retry_time_ms"));
-    }
+    const Error error = failure_of(client, get());
+    CHECK(error.kind() == ErrorKind::unavailable);
+    CHECK_THAT(error.what(), Catch::Contains("gave up after 2 attempts (retry.max_retry_time_ms"));
     CHECK(provider.sent() == 2);
 }
 
@@ -282,13 +267,9 @@ TEST_CASE("authorized client: a stop request cuts a wait short as a temporary fa
     Provider provider({{503, {{"Retry-After", "30"}}}, {200}});
     provider.policy.max_delay_ms = 60'000;
     auto client = provider.client([] { return true; });
-    try {
-        client.send(get());
-        FAIL("no error");
-    } catch (const Error& error) {
-        CHECK(error.kind() == ErrorKind::temporary);
-        CHECK_THAT(error.what(), Catch::StartsWith("stopped while waiting to retry"));
-    }
+    const Error error = failure_of(client, get());
+    CHECK(error.kind() == ErrorKind::temporary);
+    CHECK_THAT(error.what(), Catch::StartsWith("stopped while waiting to retry"));
     CHECK(provider.sent() == 1);
 }
 
@@ -310,13 +291,9 @@ TEST_CASE("authorized client: a spent limit resetting past max_delay_ms is a tem
             INFO(status << " " << headers[1].first);
             Provider provider({{status, headers}, {200}});
             auto client = provider.client();
-            try {
-                client.send(get());
-                FAIL("no error");
-            } catch (const Error& error) {
-                CHECK(error.kind() == ErrorKind::temporary);
-                CHECK_THAT(error.what(), Catch::Contains("asked to wait 3600 s"));
-            }
+            const Error error = failure_of(client, get());
+            CHECK(error.kind() == ErrorKind::temporary);
+            CHECK_THAT(error.what(), Catch::Contains("asked to wait 3600 s"));
             CHECK(provider.sent() == 1);
         }
     }
@@ -327,12 +304,8 @@ TEST_CASE(
     Provider provider(
         {{403, {}, R"({"message":"This exceeds the corporate limits of your plan"})"}});
     auto client = provider.client();
-    try {
-        client.send(get());
-        FAIL("no error");
-    } catch (const Error& error) {
-        CHECK(error.kind() == ErrorKind::credentials);
-    }
+    const Error error = failure_of(client, get());
+    CHECK(error.kind() == ErrorKind::credentials);
     CHECK(provider.sent() == 1);
 }
 
@@ -342,12 +315,8 @@ TEST_CASE("authorized client: a 403 with budget left, or no reset ahead, is stil
           HeaderList{{"X-RateLimit-Remaining", "0"}}}) {
         Provider provider({{403, headers}});
         auto client = provider.client();
-        try {
-            client.send(get());
-            FAIL("no error");
-        } catch (const Error& error) {
-            CHECK(error.kind() == ErrorKind::credentials);
-        }
+        const Error error = failure_of(client, get());
+        CHECK(error.kind() == ErrorKind::credentials);
     }
 }
 
@@ -378,12 +347,8 @@ TEST_CASE(
         Provider provider({limit, {200}});
         provider.policy.rate_limited_delay_ms = 3'600'000;  // past max_delay_ms: no wait
         auto client = provider.client();
-        try {
-            client.send(get());
-            FAIL("no error");
-        } catch (const Error& error) {
-            CHECK(error.kind() == ErrorKind::temporary);
-            CHECK_THAT(error.what(), Catch::Contains("asked to wait 3600 s"));
-        }
+        const Error error = failure_of(client, get());
+        CHECK(error.kind() == ErrorKind::temporary);
+        CHECK_THAT(error.what(), Catch::Contains("asked to wait 3600 s"));
     }
 }

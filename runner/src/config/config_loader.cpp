@@ -162,11 +162,11 @@ class Loader {
     }
 
     void load_retry(ProviderSpec& provider, YamlMap& provider_map) {
-        YAML::Node node = provider_map.node("retry");
-        if (node.IsNull()) {
+        auto block = provider_map.block("retry");
+        if (!block) {
             return;
         }
-        YamlMap map(node, provider_map.child_path("retry"), m_env, m_problems);
+        YamlMap& map = *block;
         RetryPolicy& retry = provider.retry;
         retry.max_attempts =
             static_cast<int>(map.positive_integer("max_attempts").value_or(retry.max_attempts));
@@ -185,11 +185,11 @@ class Loader {
     }
 
     void load_rate_limit(ProviderSpec& provider, YamlMap& provider_map) {
-        YAML::Node node = provider_map.node("rate_limit");
-        if (node.IsNull()) {
+        auto block = provider_map.block("rate_limit");
+        if (!block) {
             return;
         }
-        YamlMap map(node, provider_map.child_path("rate_limit"), m_env, m_problems);
+        YamlMap& map = *block;
         provider.rate_limit.requests = map.positive_integer("requests").value_or(0);
         if (provider.rate_limit.requests == 0 && !map.node("requests").IsDefined()) {
             map.problem("requests", "is required");
@@ -320,14 +320,11 @@ class Loader {
     }
 
     void load_paging(YamlMap& job, JobSpec& spec) {
-        YAML::Node node = job.node("paging");
-        if (node.IsNull()) {
+        auto block = job.block("paging");
+        if (!block) {
             return;
         }
-        YamlMap map(node, job.child_path("paging"), m_env, m_problems);
-        if (!map.valid()) {
-            return;
-        }
+        YamlMap& map = *block;
         if (const auto type = map.one_of("type", paging_kind_names(), true)) {
             spec.paging.kind = find_paging_kind(*type);
             spec.paging.fields = read_fields(map, spec.paging.kind->fields, m_config.base_dir);
@@ -459,7 +456,8 @@ class Loader {
         if (bookmark_in_path && !spec.incremental->end_param.empty()) {
             sent.push_back(spec.incremental->end_param);
         }
-        for (const std::string& name : PathTemplate(spec.request.path).names()) {
+        const PathTemplate path(spec.request.path);
+        for (const std::string& name : path.names()) {
             if (spec.incremental && name == spec.incremental->param &&
                 std::find(sent.begin(), sent.end(), name) == sent.end()) {
                 m_problems.push_back(
@@ -484,14 +482,11 @@ class Loader {
     }
 
     void load_incremental(YamlMap& job, JobSpec& spec) {
-        YAML::Node node = job.node("incremental");
-        if (node.IsNull()) {
+        auto block = job.block("incremental");
+        if (!block) {
             return;
         }
-        YamlMap map(node, job.child_path("incremental"), m_env, m_problems);
-        if (!map.valid()) {
-            return;
-        }
+        YamlMap& map = *block;
         IncrementalSpec incremental;
         incremental.cursor = map.string("cursor", true).value_or("");
         if (const auto problem = JsonPath::problem(incremental.cursor)) {

@@ -116,6 +116,16 @@ void JobRun::plan_range() {
     if (!m_job.incremental) {
         return;
     }
+    const auto bookmark = bookmark_now();
+    m_incremental.emplace(*m_job.incremental, m_job.primary_key, bookmark, m_options.range,
+                          date::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+    m_paginator = m_incremental->paginator(m_job.paging);
+    m_context.logger.event(LogLevel::info, "range",
+                           "job '" + m_job.name + "': asking for " + m_incremental->describe() +
+                               (bookmark ? " (bookmark " + *bookmark + ")" : ""));
+}
+
+std::optional<std::string> JobRun::bookmark_now() {
     std::optional<std::string> bookmark;
     if (!dry_run()) {
         if (const auto row = m_context.state->bookmark(m_job.name)) {
@@ -125,12 +135,7 @@ void JobRun::plan_range() {
     m_result.incremental = true;
     m_result.bookmark_before = bookmark.value_or("");
     m_result.bookmark_after = m_result.bookmark_before;  // until the run succeeds
-    m_incremental.emplace(*m_job.incremental, m_job.primary_key, bookmark, m_options.range,
-                          date::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
-    m_paginator = m_incremental->paginator(m_job.paging);
-    m_context.logger.event(LogLevel::info, "range",
-                           "job '" + m_job.name + "': asking for " + m_incremental->describe() +
-                               (bookmark ? " (bookmark " + *bookmark + ")" : ""));
+    return bookmark;
 }
 
 void JobRun::see_cursors(const FetchedPage& fetched) {
@@ -145,7 +150,6 @@ void JobRun::see_cursors(const FetchedPage& fetched) {
                 "job '" + m_job.name + "': " + page_where(m_job, fetched.number) + line);
         }
     }
-    m_checkpoint.incremental = m_incremental->save();
 }
 
 void JobRun::take_up() {
@@ -173,10 +177,7 @@ void JobRun::take_up() {
             if (m_job.incremental) {
                 m_incremental.emplace(*m_job.incremental, m_job.primary_key, saved->incremental);
                 m_paginator = m_incremental->paginator(m_job.paging);
-                const auto row = state.bookmark(m_job.name);
-                m_result.incremental = true;
-                m_result.bookmark_before = row ? row->value : "";
-                m_result.bookmark_after = m_result.bookmark_before;
+                bookmark_now();
             }
             m_paginator->restore(saved->paging);
             if (m_incremental && !m_incremental->moves_bookmark()) {
@@ -211,9 +212,6 @@ void JobRun::take_up() {
     m_checkpoint.date = run.date;
     m_checkpoint.fingerprint = print;
     plan_range();
-    if (m_incremental) {
-        m_checkpoint.incremental = m_incremental->save();
-    }
 }
 
 // The job's thread writes each page while a thread of the job's fetches the next ones
@@ -307,6 +305,9 @@ void JobRun::checkpoint() {
     try {
         m_outputs->sync();
         m_checkpoint.sink_positions = m_outputs->positions();
+        if (m_incremental) {  // the range, and the highest value of the pages counted
+            m_checkpoint.incremental = m_incremental->save();
+        }
         m_context.state->save_checkpoint(m_checkpoint);
     } catch (...) {
         m_checkpoint.pages = m_checkpointed_pages;

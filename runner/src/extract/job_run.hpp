@@ -59,6 +59,8 @@ class JobRun {
     void tell_progress(const Totals& totals) const;
     // An incremental job's range for a new run, from its bookmark and what was asked.
     void plan_range();
+    // The job's bookmark as the run begins (none in a dry run), told in the result.
+    std::optional<std::string> bookmark_now();
     // Raises the run's highest cursor value with the page's records, warning of unreadable ones.
     void see_cursors(const FetchedPage& fetched);
     // Publishes the outputs, then drops the checkpoint and moves the bookmark together.

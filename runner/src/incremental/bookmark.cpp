@@ -95,6 +95,10 @@ std::optional<Bookmark> Bookmark::from_text(const std::string& text, BookmarkKin
     return Bookmark(kind, at->time_since_epoch().count(), "");
 }
 
+Bookmark Bookmark::at(date::sys_seconds at) {
+    return Bookmark(BookmarkKind::time, at.time_since_epoch().count() * 1'000'000, "");
+}
+
 std::optional<Bookmark> BookmarkFormat::read(const std::string& text) const {
     if (m_format.find('%') != std::string::npos) {
         if (const auto at = parse_as(text, m_format)) {

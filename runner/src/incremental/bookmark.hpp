@@ -6,6 +6,8 @@
 
 #include "paging/json_path.hpp"
 
+#include <date/date.h>
+
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -22,6 +24,8 @@ class Bookmark {
     // for text, any text but "". Nothing for anything else. BookmarkFormat::read adds the
     // job's own pattern.
     static std::optional<Bookmark> from_text(const std::string& text, BookmarkKind kind);
+    // A time bookmark at `at`.
+    static Bookmark at(date::sys_seconds at);
 
     BookmarkKind kind() const { return m_kind; }
     // As kept and shown: 2026-03-08T02:30:00Z (with a fraction when it has one), 42, abc.

@@ -30,7 +30,7 @@ IncrementalRun::IncrementalRun(const IncrementalSpec& spec, const std::string& p
                                        "clears it)")
                             : std::nullopt;
     if (m_format.kind() == BookmarkKind::time) {
-        m_started = Bookmark::from_text(date::format("%FT%TZ", now), BookmarkKind::time);
+        m_started = Bookmark::at(now);
     }
     if (!asked.since.empty()) {
         m_from = value_of(asked.since, "--since");
@@ -38,14 +38,14 @@ IncrementalRun::IncrementalRun(const IncrementalSpec& spec, const std::string& p
         m_from = stored->minus(std::chrono::seconds(m_spec.lookback_s));
     } else if (const auto span = parse_span(m_spec.start);
                span && m_format.kind() == BookmarkKind::time) {
-        m_from = Bookmark::from_text(date::format("%FT%TZ", now - *span), BookmarkKind::time);
+        m_from = Bookmark::at(now - *span);
     } else if (!m_spec.start.empty()) {
         m_from = value_of(m_spec.start, "incremental.start");
     }
     if (!asked.until.empty()) {
         m_to = value_of(asked.until, "--until");
     } else if (!m_spec.end_param.empty()) {
-        m_to = Bookmark::from_text(date::format("%FT%TZ", now), m_format.kind());
+        m_to = m_started;  // end_param takes a time format only
     }
 }
 
@@ -55,10 +55,9 @@ IncrementalRun::IncrementalRun(const IncrementalSpec& spec, const std::string& p
     try {
         const auto object = Poco::JSON::Parser().parse(saved).extract<Poco::JSON::Object::Ptr>();
         const auto read = [&](const char* name) -> std::optional<Bookmark> {
-            return object->has(name) ? value_of(object->getValue<std::string>(name),
-                                                "the "
-                                                "checkpoint")
-                                     : std::nullopt;
+            return object->has(name)
+                       ? value_of(object->getValue<std::string>(name), "the checkpoint")
+                       : std::nullopt;
         };
         m_from = read("from");
         m_to = read("to");

@@ -18,6 +18,7 @@ PathTemplate::PathTemplate(const std::string& path) {
         }
         m_pieces.push_back(path.substr(from, open - from));
         m_pieces.push_back(path.substr(open + 1, close - open - 1));
+        m_names.push_back(m_pieces.back());
         from = close + 1;
     }
 }
@@ -43,19 +44,10 @@ std::string PathTemplate::problem(const std::string& path) {
     return open ? "has a '{' without its '}' (write a literal brace as %7B)" : "";
 }
 
-std::vector<std::string> PathTemplate::names() const {
-    std::vector<std::string> names;
-    for (std::size_t i = 1; i < m_pieces.size(); i += 2) {
-        names.push_back(m_pieces[i]);
-    }
-    return names;
-}
-
 std::string PathTemplate::fill(PageParams& params) const {
     std::string path = m_pieces.front();
-    const auto names = this->names();
     const auto named = [&](const PageParam& p) {
-        return std::find(names.begin(), names.end(), p.name) != names.end();
+        return std::find(m_names.begin(), m_names.end(), p.name) != m_names.end();
     };
     for (std::size_t i = 1; i < m_pieces.size(); i += 2) {
         const auto param = std::find_if(params.begin(), params.end(),

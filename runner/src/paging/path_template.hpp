@@ -17,7 +17,7 @@ class PathTemplate {
     // What is wrong with the braces of `path` (one left open, an empty or nested name), or "".
     static std::string problem(const std::string& path);
     // The names between braces, in the path's order.
-    std::vector<std::string> names() const;
+    const std::vector<std::string>& names() const { return m_names; }
     // The path with each `{name}` replaced by the value of the parameter of that name, '?',
     // '#', spaces and the characters a URL cannot hold percent-encoded; those parameters are
     // taken out of `params`. Values come from the runner (counts, formatted times), never
@@ -27,6 +27,7 @@ class PathTemplate {
   private:
     // Literal text and names by turns: text, name, text, ..., text.
     std::vector<std::string> m_pieces;
+    std::vector<std::string> m_names;  // the odd pieces
 };
 
 }  // namespace apirunner

@@ -96,6 +96,15 @@ std::optional<bool> YamlMap::boolean(const std::string& key) {
     return text ? std::optional<bool>(*text == "true") : std::nullopt;
 }
 
+std::optional<YamlMap> YamlMap::block(const std::string& key) {
+    const YAML::Node child = node(key);
+    if (child.IsNull()) {
+        return std::nullopt;
+    }
+    YamlMap map(child, child_path(key), m_env, m_problems);
+    return map.valid() ? std::optional<YamlMap>(std::move(map)) : std::nullopt;
+}
+
 void YamlMap::finish() {
     if (!m_valid) {
         return;

@@ -34,6 +34,9 @@ class YamlMap {
     std::optional<bool> boolean(const std::string& key);  // true or false
     // A nested node, marked as known; Null when absent.
     YAML::Node node(const std::string& key, bool required = false);
+    // An optional nested mapping (`retry:`, `paging:`), marked as known: nothing when it is
+    // absent, or not a mapping (a problem is recorded then).
+    std::optional<YamlMap> block(const std::string& key);
     // Reports every key that was never asked for.
     void finish();
 
