@@ -21,6 +21,7 @@ struct CatalogueJob {
 const CatalogueJob k_catalogue[] = {
     {"stripe/customers.yaml", "stripe-customers", "stripe_customers", "stripe"},
     {"graph/users.yaml", "graph-users", "graph_users", "graph"},
+    {"graph/users_delta.yaml", "graph-users-delta", "graph_users", "graph"},
     {"jira/projects.yaml", "jira-projects", "jira_projects", "jira"},
     {"zendesk/tickets.yaml", "zendesk-tickets", "zendesk_tickets", "zendesk"},
     {"notion/tasks.yaml", "notion-tasks", "notion_tasks", "notion"},

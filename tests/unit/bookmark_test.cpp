@@ -106,19 +106,19 @@ TEST_CASE("incremental run: the bookmark moves to the highest value seen, and on
     REQUIRE(unreadable.size() == 2);
     CHECK(unreadable[0] == "record 3: 'updated_at' is not a time (\"soon\")");
     CHECK(unreadable[1] == "record 4: no 'updated_at'");
-    CHECK(run.next_bookmark(std::string("2026-03-08T00:00:00Z")) ==
+    CHECK(run.next_bookmark(std::string("2026-03-08T00:00:00Z"), "") ==
           std::optional<std::string>("2026-03-09T10:00:00Z"));
-    CHECK_FALSE(run.next_bookmark(std::string("2026-03-09T10:00:00Z")));  // nothing newer
+    CHECK_FALSE(run.next_bookmark(std::string("2026-03-09T10:00:00Z"), ""));  // nothing newer
     // A resumed run keeps its range and what it had seen.
     IncrementalRun resumed(*job.incremental, job.primary_key, run.save());
     CHECK(resumed.params() == run.params());
-    CHECK(resumed.next_bookmark(std::nullopt) ==
+    CHECK(resumed.next_bookmark(std::nullopt, "") ==
           std::optional<std::string>("2026-03-09T10:00:00Z"));
     // A one-off range never moves the bookmark.
     IncrementalRun once(*job.incremental, job.primary_key, std::nullopt,
                         {"2026-01-01", "2026-02-01", false}, now);
     once.see(records);
-    CHECK_FALSE(once.next_bookmark(std::nullopt));
+    CHECK_FALSE(once.next_bookmark(std::nullopt, ""));
 }
 
 TEST_CASE("bookmark: long fractions, a lower case z, and a pattern's own values are read") {
@@ -148,13 +148,15 @@ TEST_CASE(
     run.see(records_of(parser, R"([{"id":1,"updated_at":"2026-03-09T10:00:00Z"}])"));
     const std::string killed = run.save();  // the checkpoint a kill left
     run.see(records_of(parser, R"([{"id":2,"updated_at":"2099-01-01T00:00:00Z"}])"));
-    CHECK(run.next_bookmark(std::nullopt) == std::optional<std::string>("2026-03-10T00:00:00Z"));
+    CHECK(run.next_bookmark(std::nullopt, "") ==
+          std::optional<std::string>("2026-03-10T00:00:00Z"));
     IncrementalRun resumed(*job.incremental, job.primary_key, killed);
     simdjson::dom::parser later;
     resumed.see(records_of(later, R"([{"id":3,"updated_at":"2026-03-09T20:00:00Z"}])"));
-    CHECK(resumed.next_bookmark(std::nullopt) ==
+    CHECK(resumed.next_bookmark(std::nullopt, "") ==
           std::optional<std::string>("2026-03-09T10:00:00Z"));
     // A second kill keeps the first one's cap.
     IncrementalRun again(*job.incremental, job.primary_key, resumed.save());
-    CHECK(again.next_bookmark(std::nullopt) == std::optional<std::string>("2026-03-09T10:00:00Z"));
+    CHECK(again.next_bookmark(std::nullopt, "") ==
+          std::optional<std::string>("2026-03-09T10:00:00Z"));
 }

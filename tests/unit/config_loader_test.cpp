@@ -376,3 +376,29 @@ TEST_CASE("incremental: windows need a time range to walk, and order is one of t
     CHECK_THAT(problems("{cursor: t, order: newest}").at(0),
                Catch::StartsWith("jobs.orgs.incremental.order: must be one of"));
 }
+
+TEST_CASE("incremental: a token bookmark needs a walk that can start from it, and no time spans") {
+    const auto problems = [](const std::string& incremental) {
+        return incremental_problems(incremental, "append");
+    };
+    // The good file pages by offset, which has no position a token could give.
+    CHECK(problems("{token: sync_token}") ==
+          std::vector<std::string>{
+              "jobs.orgs.incremental.token: paging type offset cannot start a walk from a token "
+              "(cursor and next_url can): set token_param, the parameter the next run sends it "
+              "in"});
+    CHECK(problems("{token: sync_token, token_param: syncToken}").empty());
+    CHECK(problems("{token: next, token_param: t, param: since, start: 30d}").empty());
+    CHECK(problems("{token: next, token_param: t, lookback: 5m}") ==
+          std::vector<std::string>{"jobs.orgs.incremental.lookback: lookback has no meaning for a "
+                                   "token, which the provider compares"});
+    CHECK(problems("{token: next, token_param: t, order: descending}").size() == 1);
+    CHECK(problems("{token: next, cursor: updated_at, param: since}") ==
+          std::vector<std::string>{"jobs.orgs.incremental.token: set only one of cursor (a field "
+                                   "of each record: updated_at) and token (a value of the walk's "
+                                   "last page: a sync token, a delta link)"});
+    CHECK_THAT(problems("{param: since}").at(0),
+               Catch::StartsWith("jobs.orgs.incremental.cursor: set one of cursor"));
+    CHECK_THAT(problems("{token: 'a[', token_param: t}").at(0),
+               Catch::StartsWith("jobs.orgs.incremental.token: "));
+}

@@ -72,6 +72,21 @@ TEST_CASE("page request: a URL the provider gave is used as it is, with the job'
     CHECK(header_of(request, "Notion-Version") == std::optional<std::string>("2022-06-28"));
 }
 
+TEST_CASE("page request: a URL on another origin is refused, whatever gave it") {
+    const JobSpec job = job_with("query");  // PageRequests keeps a reference to it
+    const PageRequests requests("http://127.0.0.1:1/api", job);
+    // Another port, scheme or host would receive the session's credentials.
+    for (const char* url : {"http://127.0.0.1:2/api/v1/items", "https://127.0.0.1:1/api/v1/items",
+                            "http://localhost:1/api/v1/items", "/api/v1/items", "::"}) {
+        INFO(url);
+        CHECK_THROWS_WITH(requests.make(PageRequest{{}, std::string(url)}),
+                          Catch::Contains("not on the provider's origin http://127.0.0.1:1") &&
+                              !Catch::Contains("v1/items"));
+    }
+    CHECK(requests.make(PageRequest{{}, std::string("http://127.0.0.1:1/x?a=1")}).url ==
+          "http://127.0.0.1:1/x?a=1");
+}
+
 TEST_CASE("page request: a value the path names goes in the path, the others where inject says") {
     for (const char* inject : {"query", "header"}) {
         JobSpec job = job_with(inject);

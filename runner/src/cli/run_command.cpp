@@ -56,6 +56,11 @@ std::string range_problem(const CliOptions& options, const std::vector<const Job
             return "--since and --until are for incremental jobs; job '" + job->name +
                    "' has no incremental block (name the jobs to run)";
         }
+        if (!options.since.empty() && job->incremental->by_token() &&
+            job->incremental->param.empty()) {
+            return "--since needs incremental.param, to send it in instead of the token; job '" +
+                   job->name + "' has none";
+        }
         if (!options.until.empty() && job->incremental->end_param.empty()) {
             return "--until needs incremental.end_param, to send it in; job '" + job->name +
                    "' has none";

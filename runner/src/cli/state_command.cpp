@@ -8,6 +8,7 @@
 #include "state/lock_file.hpp"
 #include "state/state_db.hpp"
 
+#include <algorithm>
 #include <iomanip>
 
 namespace apirunner {
@@ -40,15 +41,23 @@ const JobSpec* incremental_job(const JobsConfig& config, const std::string& name
 }
 
 void show(StateDb& state, const JobsConfig& config, const std::string& only, std::ostream& out) {
-    out << std::left << std::setw(28) << "JOB" << std::setw(34) << "BOOKMARK" << std::setw(22)
-        << "SET AT (UTC)"
-        << "BY RUN\n";
+    std::vector<std::pair<const JobSpec*, std::optional<BookmarkRow>>> rows;
+    std::size_t names = 28;
+    std::size_t width = 34;  // as wide as the longest token (a delta link is a whole URL)
     for (const auto& job : config.jobs) {
-        if (!job.incremental || (!only.empty() && job.name != only)) {
-            continue;
+        if (job.incremental && (only.empty() || job.name == only)) {
+            rows.emplace_back(&job, state.bookmark(job.name));
+            names = std::max(names, job.name.size() + 2);
+            if (const auto& row = rows.back().second) {
+                width = std::max(width, row->value.size() + 2);
+            }
         }
-        const auto row = state.bookmark(job.name);
-        out << std::setw(28) << job.name << std::setw(34)
+    }
+    out << std::left << std::setw(static_cast<int>(names)) << "JOB"
+        << std::setw(static_cast<int>(width)) << "BOOKMARK" << std::setw(22) << "SET AT (UTC)"
+        << "BY RUN\n";
+    for (const auto& [job, row] : rows) {
+        out << std::setw(static_cast<int>(names)) << job->name << std::setw(static_cast<int>(width))
             << (row ? row->value : "(none: the next run starts from its start)") << std::setw(22)
             << (row ? row->updated_at.substr(0, 19) : "")
             << (row && row->run_id.empty() ? "(by hand)"
@@ -77,7 +86,14 @@ int change(StateDb& state, const JobSpec& job, const std::optional<std::string>&
     }
     const BookmarkFormat format(job.incremental->format);
     std::optional<std::string> stored;
-    if (value) {
+    if (value && job.incremental->by_token()) {
+        if (value->empty()) {
+            err << "apirunner: job '" << job.name << "''s token cannot be empty; `state reset` "
+                << "clears it\n";
+            return Poco::Util::Application::EXIT_USAGE;
+        }
+        stored = *value;  // the provider's own text
+    } else if (value) {
         const auto parsed = format.read(*value);
         if (!parsed) {
             err << "apirunner: '" << *value << "' is not a value of job '" << job.name

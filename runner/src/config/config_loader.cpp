@@ -448,7 +448,7 @@ class Loader {
         // A bookmark of text is the provider's own text, which no path may carry; a first run
         // without a start sends no lower bound.
         const bool bookmark_in_path =
-            spec.incremental &&
+            spec.incremental && !spec.incremental->by_token() &&
             BookmarkFormat(spec.incremental->format).kind() != BookmarkKind::text;
         if (bookmark_in_path && !spec.incremental->start.empty()) {
             sent.push_back(spec.incremental->param);
@@ -481,6 +481,27 @@ class Loader {
         }
     }
 
+    // What a token bookmark cannot do with the settings of field bookmarks, and where it goes.
+    void check_token(YamlMap& map, const JobSpec& spec, const IncrementalSpec& incremental) {
+        const std::string why = " has no meaning for a token, which the provider compares";
+        for (const auto& [name, set] :
+             {std::pair<const char*, bool>{"lookback", incremental.lookback_s > 0},
+              {"window", incremental.window_s > 0},
+              {"end_param", !incremental.end_param.empty()},
+              {"order", incremental.descending}}) {
+            if (set) {
+                map.problem(name, std::string(name) + why);
+            }
+        }
+        if (incremental.token_param.empty() && !make_paginator(spec.paging)->start_from("")) {
+            map.problem("token",
+                        "paging type " +
+                            std::string(spec.paging.kind ? spec.paging.kind->name : "(none)") +
+                            " cannot start a walk from a token (cursor and next_url can): set "
+                            "token_param, the parameter the next run sends it in");
+        }
+    }
+
     void load_incremental(YamlMap& job, JobSpec& spec) {
         auto block = job.block("incremental");
         if (!block) {
@@ -488,17 +509,30 @@ class Loader {
         }
         YamlMap& map = *block;
         IncrementalSpec incremental;
-        incremental.cursor = map.string("cursor", true).value_or("");
+        incremental.cursor = map.string("cursor").value_or("");
+        incremental.token = map.string("token").value_or("");
+        if (incremental.cursor.empty() == incremental.token.empty()) {
+            map.problem(incremental.cursor.empty() ? "cursor" : "token",
+                        std::string(incremental.cursor.empty() ? "set one" : "set only one") +
+                            " of cursor (a field of each record: updated_at) and token (a value "
+                            "of the walk's last page: a sync token, a delta link)");
+        }
         if (const auto problem = JsonPath::problem(incremental.cursor)) {
             map.problem("cursor", *problem);
         } else if (!incremental.cursor.empty() && JsonPath::parse(incremental.cursor).is_root()) {
             map.problem("cursor", "must name a field of each record (updated_at)");
         }
+        if (const auto problem = JsonPath::problem(incremental.token)) {
+            map.problem("token", *problem);
+        }
+        incremental.token_param = map.string("token_param").value_or("");
         incremental.descending =
             map.one_of("order", {"ascending", "descending", "none"}).value_or("none") ==
             "descending";
-        // A list newest first may have no filter at all: its walk stops by the cursor alone.
-        incremental.param = map.string("param", !incremental.descending).value_or("");
+        // A list newest first may have no filter at all: its walk stops by the cursor alone; a
+        // token's first run may send none either.
+        incremental.param =
+            map.string("param", !incremental.descending && !incremental.by_token()).value_or("");
         incremental.end_param = map.string("end_param").value_or("");
         incremental.format = map.string("format").value_or(incremental.format);
         if (const std::string problem = BookmarkFormat::problem(incremental.format);
@@ -557,6 +591,9 @@ class Loader {
             } else {
                 incremental.window_s = span->count();
             }
+        }
+        if (incremental.by_token() && incremental.cursor.empty()) {
+            check_token(map, spec, incremental);
         }
         map.finish();
         for (std::size_t i = 0; i < spec.outputs.size(); ++i) {

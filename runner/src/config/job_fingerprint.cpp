@@ -28,7 +28,10 @@ std::string job_fingerprint(const JobsConfig& config, const JobSpec& job) {
         add("incremental " + incremental->cursor + " " + incremental->param + " " +
             incremental->end_param + " " + incremental->format + " " + incremental->inject + " " +
             incremental->start + " " + std::to_string(incremental->lookback_s) + " " +
-            std::to_string(incremental->window_s) + (incremental->descending ? " desc" : ""));
+            std::to_string(incremental->window_s) + (incremental->descending ? " desc" : "") +
+            (incremental->by_token()
+                 ? " token " + incremental->token + " " + incremental->token_param
+                 : ""));
     }
     add(job.primary_key);
     for (const auto& output : job.outputs) {

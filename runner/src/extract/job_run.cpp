@@ -4,6 +4,7 @@
 #include "extract/fetching_thread.hpp"
 #include "extract/integrity_audit.hpp"
 #include "extract/stop_request.hpp"
+#include "incremental/token_paginator.hpp"
 #include "log/log_context.hpp"
 #include "plugins/authorized_client.hpp"
 
@@ -99,9 +100,14 @@ void JobRun::finish() {
     std::optional<std::string> bookmark;
     if (m_incremental) {
         bookmark = m_incremental->next_bookmark(
-            m_result.bookmark_before.empty()
-                ? std::nullopt
-                : std::optional<std::string>(m_result.bookmark_before));
+            m_result.bookmark_before.empty() ? std::nullopt
+                                             : std::optional<std::string>(m_result.bookmark_before),
+            m_checkpoint.paging);
+        if (m_job.incremental->by_token() && m_incremental->moves_bookmark() &&
+            !TokenPaginator::token_in(m_checkpoint.paging) && m_checkpoint.pages > 0) {
+            m_result.doubts.push_back("the last page had no " + m_job.incremental->token +
+                                      "; the bookmark stays");
+        }
         if (m_unreadable_cursors > 0) {  // a wrong cursor path shows in the summary
             m_result.doubts.push_back(std::to_string(m_unreadable_cursors) +
                                       " records had no usable " + m_job.incremental->cursor +

@@ -1,5 +1,7 @@
 #include "extract/page_request.hpp"
 
+#include "http/origin.hpp"
+
 #include <apirunner/error.hpp>
 
 #include <Poco/JSON/ParseHandler.h>
@@ -65,13 +67,31 @@ std::string PageRequests::body(const PageParams& params) const {
     return text.str();
 }
 
+// A URL the provider gave, on this run or (a token bookmark) on an earlier one: never one on
+// another origin than the provider's, which would receive the session's credentials.
+const std::string& PageRequests::provider_url(const std::string& url) const {
+    std::string where;
+    try {
+        where = origin_of(Poco::URI(url));
+    } catch (const Poco::SyntaxException&) {
+        where = "not a URL";
+    }
+    const std::string provider = origin_of(Poco::URI(m_base_url));
+    if (where != provider) {
+        throw Error(ErrorKind::bad_data,
+                    "a URL to fetch is on " + where + ", not on the provider's origin " + provider +
+                        "; refused so that credentials stay with the provider");
+    }
+    return url;
+}
+
 HttpRequest PageRequests::make(const PageRequest& paging) const {
     PageParams params = paging.params;
     params.insert(params.end(), m_fixed.begin(), m_fixed.end());
     const std::string path = m_path.fill(params);
     HttpRequest request;
     request.method = m_request.method;
-    request.url = paging.url ? *paging.url : url(path, params);
+    request.url = paging.url ? provider_url(*paging.url) : url(path, params);
     request.set_header("Accept", "application/json");
     for (const auto& [name, value] : m_request.headers) {
         request.set_header(name, value);

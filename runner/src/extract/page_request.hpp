@@ -28,6 +28,7 @@ class PageRequests {
 
   private:
     std::string url(const std::string& path, const PageParams& params) const;
+    const std::string& provider_url(const std::string& url) const;
     std::string body(const PageParams& params) const;
     Inject where(const PageParam& param) const { return param.inject.value_or(m_inject); }
 

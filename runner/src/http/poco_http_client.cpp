@@ -1,5 +1,6 @@
 #include "http/poco_http_client.hpp"
 
+#include "http/origin.hpp"
 #include "http/tls.hpp"
 #include "log/redactor.hpp"
 
@@ -32,11 +33,6 @@ bool is_loopback(const std::string& host) {
     }
     Poco::Net::IPAddress address;
     return Poco::Net::IPAddress::tryParse(host, address) && address.isLoopback();
-}
-
-std::string origin_of(const Poco::URI& uri) {
-    return uri.getScheme() + "://" + Poco::toLower(uri.getHost()) + ":" +
-           std::to_string(uri.getPort());
 }
 
 bool is_redirect(int status) {

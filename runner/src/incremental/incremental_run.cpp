@@ -1,6 +1,7 @@
 #include "incremental/incremental_run.hpp"
 
 #include "incremental/incremental_paginator.hpp"
+#include "incremental/token_paginator.hpp"
 
 #include <apirunner/error.hpp>
 
@@ -24,7 +25,10 @@ IncrementalRun::IncrementalRun(const IncrementalSpec& spec, const std::string& p
     : IncrementalRun(spec, primary_key) {
     m_full_refresh = asked.full_refresh;
     m_moves_bookmark = asked.since.empty() && asked.until.empty();
-    const auto stored = bookmark && !asked.full_refresh
+    if (spec.by_token() && asked.since.empty() && !asked.full_refresh) {
+        m_token_start = bookmark;  // the provider's own text, sent back as it is
+    }
+    const auto stored = bookmark && !asked.full_refresh && !spec.by_token()
                             ? value_of(*bookmark,
                                        "the stored bookmark (`apirunner state reset` "
                                        "clears it)")
@@ -36,6 +40,8 @@ IncrementalRun::IncrementalRun(const IncrementalSpec& spec, const std::string& p
         m_from = value_of(asked.since, "--since");
     } else if (stored) {
         m_from = stored->minus(std::chrono::seconds(m_spec.lookback_s));
+    } else if (m_token_start) {
+        // the token says where the walk starts
     } else if (const auto span = parse_span(m_spec.start);
                span && m_format.kind() == BookmarkKind::time) {
         m_from = Bookmark::at(now - *span);
@@ -63,6 +69,9 @@ IncrementalRun::IncrementalRun(const IncrementalSpec& spec, const std::string& p
         m_to = read("to");
         m_highest = read("highest");
         m_started = read("started");
+        if (object->has("token_start")) {
+            m_token_start = object->getValue<std::string>("token_start");
+        }
         m_moves_bookmark = object->getValue<bool>("moves_bookmark");
         m_full_refresh = object->getValue<bool>("full_refresh");
         // Taken up after a kill: only what was seen before it is sure to be whole (the pages
@@ -112,6 +121,7 @@ std::string IncrementalRun::save() const {
     if (m_started) {
         object.set("started", m_started->text());
     }
+    save_optional(object, "token_start", m_token_start);
     if (m_resumed) {
         object.set("resumed", true);
         if (m_resume_cap) {
@@ -128,10 +138,16 @@ std::string IncrementalRun::save() const {
 bool IncrementalRun::windowed() const { return m_spec.window_s > 0 && m_from && m_to; }
 
 PageParams IncrementalRun::params() const {
+    const Inject where = inject_named(m_spec.inject);
+    if (m_spec.by_token()) {  // the lower bound goes with the first page only (TokenPaginator)
+        if (m_token_start && !m_spec.token_param.empty()) {
+            return {{m_spec.token_param, *m_token_start, false, where}};
+        }
+        return {};
+    }
     if (windowed()) {
         return {};  // each window's bounds come with its pages (IncrementalPaginator)
     }
-    const Inject where = inject_named(m_spec.inject);
     PageParams params;
     if (m_from && !m_spec.param.empty()) {
         params.push_back({m_spec.param, m_format.write(*m_from), m_format.numeric(), where});
@@ -143,6 +159,16 @@ PageParams IncrementalRun::params() const {
 }
 
 std::unique_ptr<Paginator> IncrementalRun::paginator(const PagingSpec& paging) const {
+    if (m_spec.by_token()) {
+        PageParams first;
+        if (m_from && !m_spec.param.empty()) {
+            first.push_back({m_spec.param, m_format.write(*m_from), m_format.numeric(),
+                             inject_named(m_spec.inject)});
+        }
+        return std::make_unique<TokenPaginator>(
+            paging, m_spec, m_spec.token_param.empty() ? m_token_start : std::nullopt,
+            std::move(first));
+    }
     if (windowed() || m_spec.descending) {
         return std::make_unique<IncrementalPaginator>(paging, m_spec, m_from,
                                                       windowed() ? m_to : std::nullopt);
@@ -152,6 +178,9 @@ std::unique_ptr<Paginator> IncrementalRun::paginator(const PagingSpec& paging) c
 
 std::vector<std::string> IncrementalRun::see(const std::vector<Record>& records) {
     std::vector<std::string> unreadable;
+    if (m_spec.by_token()) {
+        return unreadable;  // the bookmark comes from the last page, not the records
+    }
     for (const Record& record : records) {
         const auto value = find_path(record.object, m_cursor);
         const auto bookmark = value ? m_format.read(*value) : std::nullopt;
@@ -171,8 +200,13 @@ std::vector<std::string> IncrementalRun::see(const std::vector<Record>& records)
     return unreadable;
 }
 
-std::optional<std::string> IncrementalRun::next_bookmark(
-    const std::optional<std::string>& current) const {
+std::optional<std::string> IncrementalRun::next_bookmark(const std::optional<std::string>& current,
+                                                         const std::string& last_position) const {
+    if (m_spec.by_token()) {
+        const auto token =
+            m_moves_bookmark ? TokenPaginator::token_in(last_position) : std::nullopt;
+        return token && (m_full_refresh || token != current) ? token : std::nullopt;
+    }
     if (!m_moves_bookmark || !m_highest || (m_resumed && !m_resume_cap)) {
         return std::nullopt;
     }
@@ -192,6 +226,9 @@ std::optional<std::string> IncrementalRun::next_bookmark(
 }
 
 std::string IncrementalRun::describe() const {
+    if (m_token_start) {
+        return "what changed since the stored token";
+    }
     if (!m_from && !m_to) {
         return "everything";
     }

@@ -44,13 +44,15 @@ class IncrementalRun {
     // block asks for them (incremental_paginator.hpp).
     std::unique_ptr<Paginator> paginator(const PagingSpec& paging) const;
     // Raises the mark with each record's cursor. Returns what could not be read, one line a
-    // record ("id 42: no usable 'updated_at'"), for the run's warnings.
+    // record ("id 42: no usable 'updated_at'"), for the run's warnings. Nothing for a token.
     std::vector<std::string> see(const std::vector<Record>& records);
     // The bookmark once the run succeeded: the highest value seen, capped at the run's start
     // and, for a run taken up after a kill, at the highest seen before it; when that is past
-    // `current` (or after a full refresh). Nothing when the bookmark stays (a --since range,
-    // nothing newer).
-    std::optional<std::string> next_bookmark(const std::optional<std::string>& current) const;
+    // `current` (or after a full refresh). For a token, the token of the last page, whose
+    // position `last_position` is (the checkpoint's paging). Nothing when the bookmark stays (a
+    // --since range, nothing newer, a last page without a token).
+    std::optional<std::string> next_bookmark(const std::optional<std::string>& current,
+                                             const std::string& last_position) const;
     // "since 2026-03-08T00:00:00Z" or "everything", for the log.
     std::string describe() const;
     bool moves_bookmark() const { return m_moves_bookmark; }
@@ -70,9 +72,10 @@ class IncrementalRun {
     bool m_moves_bookmark = true;
     bool m_full_refresh = false;
     std::optional<Bookmark> m_highest;
-    std::optional<Bookmark> m_started;     // the run's start, for a time: the bookmark's cap
-    bool m_resumed = false;                // taken up from a checkpoint
-    std::optional<Bookmark> m_resume_cap;  // the highest seen before the first kill
+    std::optional<Bookmark> m_started;         // the run's start, for a time: the bookmark's cap
+    bool m_resumed = false;                    // taken up from a checkpoint
+    std::optional<Bookmark> m_resume_cap;      // the highest seen before the first kill
+    std::optional<std::string> m_token_start;  // the stored token this run starts from
 };
 
 }  // namespace apirunner

@@ -22,6 +22,12 @@ std::optional<PageRequest> CursorPaginator::next() {
     return request;
 }
 
+bool CursorPaginator::start_from(const std::string& cursor) {
+    m_cursor = cursor;
+    m_guard.first_visit(cursor, "cursor");  // an empty page pointing back to it ends the walk
+    return true;
+}
+
 void CursorPaginator::accept(const Page& page) {
     m_guard.counted();
     const bool first = !m_cursor;

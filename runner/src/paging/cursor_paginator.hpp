@@ -15,6 +15,7 @@ class CursorPaginator : public Paginator {
     explicit CursorPaginator(const PagingSpec& spec);
     std::optional<PageRequest> next() override;
     void accept(const Page& page) override;
+    bool start_from(const std::string& cursor) override;
 
   protected:
     void save_position(Poco::JSON::Object& position) const override;

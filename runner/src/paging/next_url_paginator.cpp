@@ -1,5 +1,6 @@
 #include "paging/next_url_paginator.hpp"
 
+#include "http/origin.hpp"
 #include "paging/json_path.hpp"
 
 #include <apirunner/error.hpp>
@@ -14,11 +15,6 @@
 
 namespace apirunner {
 namespace {
-
-std::string origin(const Poco::URI& uri) {
-    return uri.getScheme() + "://" + Poco::toLower(uri.getHost()) + ":" +
-           std::to_string(uri.getPort());
-}
 
 // The next page's URL, relative ones taken from the page's own.
 Poco::URI resolve(const std::string& page_url, const std::string& next) {
@@ -80,6 +76,12 @@ std::optional<PageRequest> NextUrlPaginator::next() {
     return PageRequest{m_size_param, std::nullopt};
 }
 
+bool NextUrlPaginator::start_from(const std::string& url) {
+    m_next = url;
+    m_guard.first_visit(url, "next-page URL");
+    return true;
+}
+
 void NextUrlPaginator::accept(const Page& page) {
     m_guard.counted();
     const bool first = !m_next;
@@ -110,7 +112,7 @@ void NextUrlPaginator::accept(const Page& page) {
     }
     const Poco::URI resolved = resolve(page.url, *next);
     const Poco::URI here(page.url);
-    if (origin(resolved) != origin(here)) {
+    if (origin_of(resolved) != origin_of(here)) {
         throw Error(ErrorKind::bad_data,
                     "the next page is on another host (" + resolved.getHost() +
                         "); refused so that credentials stay with the provider");

@@ -14,6 +14,8 @@ class NextUrlPaginator : public Paginator {
     explicit NextUrlPaginator(const PagingSpec& spec);
     std::optional<PageRequest> next() override;
     void accept(const Page& page) override;
+    // `url` must be absolute; PageRequests refuses one on another origin than the provider's.
+    bool start_from(const std::string& url) override;
 
   protected:
     void save_position(Poco::JSON::Object& position) const override;

@@ -113,6 +113,12 @@ class Paginator {
     // Ends the walk where it is: an answer whose status means "past the end"
     // (request.end_on_status) came instead of a page.
     virtual void end_walk() { m_done = true; }
+    // Starts the walk, before its first request, at a position the provider gave in an earlier
+    // run (a token bookmark: a cursor, or a URL). False for kinds that have no such position.
+    virtual bool start_from(const std::string& position) {
+        (void)position;
+        return false;
+    }
 
     // The walk's position after the pages accepted so far, as JSON text, and back again.
     std::string save() const;

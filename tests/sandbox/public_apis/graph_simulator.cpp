@@ -23,11 +23,13 @@ void graph_error(Exchange& exchange, int status, const std::string& code,
     exchange.json(status, body);
 }
 
-Poco::JSON::Object::Ptr user(std::int64_t index) {
+Poco::JSON::Object::Ptr user(std::int64_t index, int revision = 0) {
     const std::string n = std::to_string(index + 1);
     Poco::JSON::Object::Ptr record = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     record->set("id", "6e7b768e-07e2-4810-8459-" + Poco::NumberFormatter::format0(index, 12));
-    record->set("displayName", "User " + n);
+    record->set(
+        "displayName",
+        "User " + n + (revision ? " (edited " + std::to_string(revision) + ")" : std::string()));
     record->set("mail", "user" + n + "@contoso.test");
     record->set("userPrincipalName", "user" + n + "@contoso.onmicrosoft.test");
     return record;
@@ -48,6 +50,23 @@ std::optional<std::int64_t> position_of(const std::string& token) {
     return (static_cast<std::int64_t>(value) - 4099) / 7919;
 }
 
+// A delta query's $skiptoken or $deltatoken: a position in the stream of changes, as opaque.
+std::string stream_token(std::int64_t position) {
+    return "DT" +
+           Poco::NumberFormatter::formatHex(static_cast<Poco::UInt64>(position) * 7919 + 4099);
+}
+
+std::optional<std::int64_t> stream_position(const std::string& token) {
+    Poco::UInt64 value = 0;
+    if (token.rfind("DT", 0) != 0 || !Poco::NumberParser::tryParseHex64(token.substr(2), value) ||
+        value < 4099 || (value - 4099) % 7919) {
+        return std::nullopt;
+    }
+    return static_cast<std::int64_t>((value - 4099) / 7919);
+}
+
+constexpr std::int64_t k_delta_page = 100;
+
 }  // namespace
 
 void GraphSimulator::handle(const std::string& prefix, Exchange& exchange) {
@@ -60,6 +79,10 @@ void GraphSimulator::handle(const std::string& prefix, Exchange& exchange) {
         }
     } else if (exchange.path() == "/v1.0/users" && exchange.method() == "GET") {
         users(exchange);
+    } else if (exchange.path() == "/v1.0/users/delta" && exchange.method() == "GET") {
+        delta(exchange);
+    } else if (exchange.path() == "/_sandbox/changes" && exchange.method() == "POST") {
+        change(exchange);
     } else {
         graph_error(exchange, 400, "BadRequest",
                     "Resource not found for the segment '" + exchange.path() + "'.");
@@ -93,14 +116,21 @@ void GraphSimulator::token(Exchange& exchange) {
     exchange.json(200, body);
 }
 
-void GraphSimulator::users(Exchange& exchange) {
+bool GraphSimulator::authorized(Exchange& exchange) {
     const std::string token = exchange.bearer();
-    if (token.empty() || !m_access_tokens.check(token)) {
-        log_event("graph", "401: no valid token");
-        graph_error(exchange, 401, "InvalidAuthenticationToken",
-                    token.empty() ? "Access token is empty."
-                                  : "Lifetime validation failed, the "
-                                    "token is expired.");
+    if (!token.empty() && m_access_tokens.check(token)) {
+        return true;
+    }
+    log_event("graph", "401: no valid token");
+    graph_error(exchange, 401, "InvalidAuthenticationToken",
+                token.empty() ? "Access token is empty."
+                              : "Lifetime validation failed, the "
+                                "token is expired.");
+    return false;
+}
+
+void GraphSimulator::users(Exchange& exchange) {
+    if (!authorized(exchange)) {
         return;
     }
     Poco::Int64 top = 100;
@@ -138,6 +168,58 @@ void GraphSimulator::users(Exchange& exchange) {
                  root + "/users?$top=" + std::to_string(top) + "&$skiptoken=" + skip_token(end));
     }
     exchange.json(200, body);
+}
+
+void GraphSimulator::delta(Exchange& exchange) {
+    if (!authorized(exchange)) {
+        return;
+    }
+    const std::string skip = exchange.query("$skiptoken");
+    const std::string given = skip.empty() ? exchange.query("$deltatoken") : skip;
+    std::int64_t position = 0;
+    if (!given.empty()) {
+        const auto at = stream_position(given);
+        if (!at) {
+            graph_error(exchange, 400, "Directory_ExpiredPageToken",
+                        "The specified page token value has expired and can no longer be "
+                        "included in your request.");
+            return;
+        }
+        position = *at;
+    }
+    const std::int64_t from = position;
+    Poco::JSON::Array::Ptr value = new Poco::JSON::Array;
+    for (const auto& entry : m_stream.read(position, k_delta_page)) {
+        value->add(user(entry.index, entry.revision));
+    }
+    log_event("graph", "delta from " + std::to_string(from) + ", " + std::to_string(value->size()) +
+                           " users");
+    const std::string root = "http://" + exchange.header("Host") + "/graph/v1.0";
+    Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
+    body.set("@odata.context", root + "/$metadata#users");
+    body.set("value", value);
+    if (m_stream.at_end(position)) {
+        body.set("@odata.deltaLink", root + "/users/delta?$deltatoken=" + stream_token(position));
+    } else {
+        body.set("@odata.nextLink", root + "/users/delta?$skiptoken=" + stream_token(position));
+    }
+    exchange.json(200, body);
+}
+
+void GraphSimulator::change(Exchange& exchange) {
+    Poco::Int64 updated = 0;
+    Poco::Int64 added = 0;
+    if (!Poco::NumberParser::tryParse64(exchange.query("updated", "0"), updated) ||
+        !Poco::NumberParser::tryParse64(exchange.query("added", "0"), added) ||
+        !m_stream.change(updated, added)) {
+        graph_error(exchange, 400, "BadRequest",
+                    "updated (at most --records) and added are counts");
+        return;
+    }
+    log_event("graph", "changes: " + std::to_string(updated) + " users updated, " +
+                           std::to_string(added) + " added");
+    exchange.json_text(200, "{\"updated\":" + std::to_string(updated) +
+                                ",\"added\":" + std::to_string(added) + "}");
 }
 
 }  // namespace sandbox

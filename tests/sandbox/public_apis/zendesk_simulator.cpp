@@ -10,8 +10,6 @@
 namespace sandbox {
 namespace {
 
-constexpr std::int64_t k_epoch = 1700000000;  // the first ticket's updated_at
-
 void zendesk_error(Exchange& exchange, int status, const std::string& error,
                    const std::string& description) {
     Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -22,12 +20,14 @@ void zendesk_error(Exchange& exchange, int status, const std::string& error,
     exchange.json(status, body);
 }
 
-Poco::JSON::Object::Ptr ticket(std::int64_t index) {
+Poco::JSON::Object::Ptr ticket(const ChangeStream::Entry& entry) {
     Poco::JSON::Object::Ptr record = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    record->set("id", index + 1);
-    record->set("subject", "Ticket " + std::to_string(index + 1));
-    record->set("status", index % 3 ? "open" : "solved");
-    record->set("updated_at", k_epoch + index);
+    record->set("id", entry.index + 1);
+    record->set("subject", "Ticket " + std::to_string(entry.index + 1) +
+                               (entry.revision ? " (edited " + std::to_string(entry.revision) + ")"
+                                               : std::string()));
+    record->set("status", entry.index % 3 ? "open" : "solved");
+    record->set("updated_at", entry.updated);
     return record;
 }
 
@@ -35,7 +35,7 @@ Poco::JSON::Object::Ptr ticket(std::int64_t index) {
 std::string cursor_at(std::int64_t position) {
     std::ostringstream out;
     Poco::Base64Encoder encoder(out, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
-    encoder << std::to_string(k_epoch + position) << ".0||" << position;
+    encoder << "1700000000.0||" << position;
     encoder.close();
     return out.str();
 }
@@ -61,6 +61,8 @@ void ZendeskSimulator::handle(const std::string&, Exchange& exchange) {
     if (exchange.path() == "/api/v2/incremental/tickets/cursor.json" &&
         exchange.method() == "GET") {
         tickets(exchange);
+    } else if (exchange.path() == "/_sandbox/changes" && exchange.method() == "POST") {
+        change(exchange);
     } else {
         zendesk_error(exchange, 404, "InvalidEndpoint", "Not found");
     }
@@ -80,14 +82,14 @@ void ZendeskSimulator::tickets(Exchange& exchange) {
                       "per_page must be a number from 1 to 1000");
         return;
     }
-    std::int64_t start = 0;
+    std::int64_t position = 0;
     if (!exchange.query("cursor").empty()) {
-        const auto position = position_at(exchange.query("cursor"));
-        if (!position) {
+        const auto at = position_at(exchange.query("cursor"));
+        if (!at) {
             zendesk_error(exchange, 400, "InvalidPaginationParameter", "cursor is invalid");
             return;
         }
-        start = *position;
+        position = *at;
     } else {
         Poco::Int64 start_time = 0;
         if (!Poco::NumberParser::tryParse64(exchange.query("start_time"), start_time) ||
@@ -96,17 +98,16 @@ void ZendeskSimulator::tickets(Exchange& exchange) {
                           "start_time or cursor is required: start_time in Unix seconds");
             return;
         }
-        start = std::max<std::int64_t>(0, start_time - k_epoch);
+        position = m_stream.position_since(start_time);
     }
-    const Dataset::View view = m_dataset.next_page();
-    start = std::min(start, view.total);
-    const std::int64_t end = std::min(view.total, start + per_page);
-    log_event("zendesk", "tickets " + std::to_string(start) + ".." + std::to_string(end));
+    const std::int64_t from = position;
     Poco::JSON::Array::Ptr tickets = new Poco::JSON::Array;
-    for (std::int64_t position = start; position < end; ++position) {
-        tickets->add(ticket(view.index_at(position)));
+    for (const auto& entry : m_stream.read(position, per_page)) {
+        tickets->add(ticket(entry));
     }
-    const std::string after = cursor_at(end);
+    log_event("zendesk", "tickets from " + std::to_string(from) + ", " +
+                             std::to_string(tickets->size()) + " read");
+    const std::string after = cursor_at(position);
     Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
     body.set("tickets", tickets);
     body.set("after_url", "http://" + exchange.header("Host") +
@@ -114,8 +115,24 @@ void ZendeskSimulator::tickets(Exchange& exchange) {
     body.set("after_cursor", after);
     body.set("before_url", Poco::Dynamic::Var());
     body.set("before_cursor", Poco::Dynamic::Var());
-    body.set("end_of_stream", end >= view.total);
+    body.set("end_of_stream", m_stream.at_end(position));
     exchange.json(200, body);
+}
+
+void ZendeskSimulator::change(Exchange& exchange) {
+    Poco::Int64 updated = 0;
+    Poco::Int64 added = 0;
+    if (!Poco::NumberParser::tryParse64(exchange.query("updated", "0"), updated) ||
+        !Poco::NumberParser::tryParse64(exchange.query("added", "0"), added) ||
+        !m_stream.change(updated, added)) {
+        zendesk_error(exchange, 400, "InvalidValue",
+                      "updated (at most --records) and added are counts");
+        return;
+    }
+    log_event("zendesk", "changes: " + std::to_string(updated) + " tickets updated, " +
+                             std::to_string(added) + " added");
+    exchange.json_text(200, "{\"updated\":" + std::to_string(updated) +
+                                ",\"added\":" + std::to_string(added) + "}");
 }
 
 }  // namespace sandbox

@@ -9,9 +9,13 @@
 // Auth is Basic "{email}/token:{api_token}" or an OAuth Bearer token
 // (https://developer.zendesk.com/api-reference/introduction/security-and-auth/); a refused
 // request is 401 {"error":"Couldn't authenticate you"}.
+// The export is a stream in the order of updates: a ticket changed later leaves its place and
+// comes again at the stream's end, so the after_cursor kept from a last page reads, on the next
+// poll, every ticket changed since and only those. POST /zendesk/_sandbox/changes?updated=K&added=N
+// (the sandbox's own, not Zendesk's) edits K tickets spread over the list and opens N new ones.
 #pragma once
 
-#include "../dataset.hpp"
+#include "../change_stream.hpp"
 #include "../provider_simulator.hpp"
 
 namespace sandbox {
@@ -29,10 +33,13 @@ class ZendeskSimulator : public ProviderSimulator {
     }
 
   private:
+    static constexpr std::int64_t k_epoch = 1700000000;  // the first ticket's updated_at
+
     void tickets(Exchange& exchange);
+    void change(Exchange& exchange);
 
     const SandboxOptions& m_options;
-    Dataset m_dataset{m_options};
+    ChangeStream m_stream{m_options, k_epoch};
 };
 
 }  // namespace sandbox
