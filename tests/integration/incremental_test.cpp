@@ -89,6 +89,10 @@ TEST_CASE("incremental: a night killed part-way keeps the bookmark, and its reru
     jobs.replace(jobs.find("limit: 100"), 10, "limit: 20");
     jobs.replace(jobs.find("mode: merge"), 11, "mode: append");  // a page stored twice would show
     work.write("jobs.yaml", jobs);
+    const Finished checked = work.apirunner({"validate", "--config", "jobs.yaml"});
+    CHECK(checked.exit_code == 0);  // allowed, with a word on the lookback's overlap
+    CHECK_THAT(checked.err, Catch::Contains("warning: jobs.github-issues-changed.output.mode: "
+                                            "append stores the records of incremental.lookback"));
     REQUIRE(work.apirunner(k_run).exit_code == 0);
     const std::string first_mark = bookmark(work);
     change_issues(sandbox, 300, 100);

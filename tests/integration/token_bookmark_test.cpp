@@ -204,3 +204,26 @@ TEST_CASE(
     CHECK(other.count("graph: ") == 0);  // not even a refused request reached it
     CHECK_THAT(refused.out + refused.err, !Catch::Contains("SENTINEL"));
 }
+
+TEST_CASE("token bookmark: list shows it, and a dry run asks from it and leaves it") {
+    Sandbox sandbox({"--records", "300"});
+    Workdir work;
+    work.write("jobs.yaml", shipped_jobs(sandbox, "zendesk/tickets.yaml"));
+    const Finished before = work.apirunner({"list", "--config", "jobs.yaml"});
+    REQUIRE(before.exit_code == 0);
+    CHECK_THAT(before.out, Catch::Contains("  bookmark: (none: the next run starts from "
+                                           "1970-01-01)"));
+    CHECK_FALSE(work.exists(".apirunner/state.db"));  // listing makes no state database
+
+    REQUIRE(work.apirunner(k_run).exit_code == 0);
+    const std::string mark = bookmark(work);
+    const Finished listed = work.apirunner({"list", "--config", "jobs.yaml"});
+    CHECK_THAT(listed.out, Catch::Contains("  bookmark: " + mark + " (set 20"));
+
+    change_tickets(sandbox, 3, 0);
+    const Finished dry = work.apirunner({"run", "--config", "jobs.yaml", "--dry-run"});
+    REQUIRE(dry.exit_code == 0);
+    CHECK(sandbox.count(k_changes_start) == 1);  // from the token, as the next run will
+    CHECK(bookmark(work) == mark);
+    CHECK(rows(work) == 300);
+}

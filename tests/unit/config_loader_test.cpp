@@ -402,3 +402,18 @@ TEST_CASE("incremental: a token bookmark needs a walk that can start from it, an
     CHECK_THAT(problems("{token: 'a[', token_param: t}").at(0),
                Catch::StartsWith("jobs.orgs.incremental.token: "));
 }
+
+TEST_CASE("incremental: append with a lookback loads, with a warning naming the output") {
+    std::string yaml = k_good;
+    yaml.replace(yaml.find("    primary_key: id\n"), 20,
+                 "    primary_key: id\n    incremental: {cursor: t, param: since, lookback: 5m}\n");
+    yaml.replace(yaml.find("mode: replace"), 13, "mode: append");
+    ConfigFile file(yaml);
+    std::ofstream(file.dir.path() + "/secret.txt") << "pw";
+    const LoadedConfig loaded = load_config(file.path, env_of({}));
+    CHECK(loaded.problems.empty());
+    REQUIRE(loaded.warnings.size() == 1);
+    CHECK(loaded.warnings[0].to_string() ==
+          "jobs.orgs.output[1].mode: append stores the records of incremental.lookback again on "
+          "every run; merge keeps one row a primary key");
+}

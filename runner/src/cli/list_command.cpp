@@ -1,8 +1,14 @@
 #include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
 #include "cli/workspace.hpp"
 #include "schedule/schedule.hpp"
+#include "state/state_db.hpp"
 
+#include <Poco/File.h>
+
+#include <algorithm>
 #include <iomanip>
+#include <memory>
 
 namespace apirunner {
 namespace {
@@ -30,6 +36,19 @@ std::string outputs_of(const JobSpec& job) {
     return outputs;
 }
 
+// "2026-03-08T02:30:00Z (set 2026-03-09 02:00:07 UTC)", or where the next run starts. The state
+// database is only read, and only when it exists: listing never makes one.
+std::string bookmark_of(const JobSpec& job, StateDb* state) {
+    const auto row = state ? state->bookmark(job.name) : std::nullopt;
+    if (row) {
+        return row->value + " (set " + row->updated_at.substr(0, 19) + " UTC)";
+    }
+    return "(none: the next run starts from " +
+           (job.incremental->start.empty() ? std::string("the beginning")
+                                           : job.incremental->start) +
+           ")";
+}
+
 }  // namespace
 
 int list_command(const CliOptions& options, std::ostream& out, std::ostream& err) {
@@ -41,6 +60,18 @@ int list_command(const CliOptions& options, std::ostream& out, std::ostream& err
     const Instant from = options.list_from
                              ? Instant{std::chrono::seconds(*options.list_from)}
                              : date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    std::unique_ptr<StateDb> state;
+    const bool any_incremental =
+        std::any_of(workspace.config().jobs.begin(), workspace.config().jobs.end(),
+                    [](const JobSpec& job) { return job.incremental.has_value(); });
+    if (any_incremental && Poco::File(workspace.config().state_path).exists()) {
+        try {
+            state = std::make_unique<StateDb>(workspace.config().state_path);
+        } catch (const Error& error) {
+            err << "apirunner: " << error.what() << "\n";
+            return exit_code_for(error.kind());
+        }
+    }
     out << std::left << std::setw(32) << "JOB" << std::setw(16) << "PROVIDER" << std::setw(28)
         << "SCHEDULE"
         << "OUTPUTS\n";
@@ -51,6 +82,9 @@ int list_command(const CliOptions& options, std::ostream& out, std::ostream& err
             << schedule << outputs_of(job) << "\n";
         if (!job.schedule.empty()) {
             out << "  next: " << next_runs(job, from, 3) << "\n";
+        }
+        if (job.incremental) {
+            out << "  bookmark: " << bookmark_of(job, state.get()) << "\n";
         }
     }
     return 0;

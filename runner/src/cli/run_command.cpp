@@ -10,6 +10,8 @@
 #include "metrics/run_metrics.hpp"
 #include "state/state_db.hpp"
 
+#include <Poco/File.h>
+
 #include <chrono>
 #include <csignal>
 #include <iomanip>
@@ -73,6 +75,7 @@ std::string range_problem(const CliOptions& options, const std::vector<const Job
 int run_jobs(const CliOptions& options, RunReport& report, std::ostream& out, std::ostream& err) {
     Workspace workspace;
     load_workspace(options, workspace);
+    report_warnings(workspace, err);
     if (int code = report_problems(workspace, err)) {
         std::vector<std::string> problems;
         for (const auto& problem : workspace.problems()) {
@@ -94,7 +97,9 @@ int run_jobs(const CliOptions& options, RunReport& report, std::ostream& out, st
     }
     std::unique_ptr<StateDb> state;
     try {
-        if (!options.dry_run) {
+        // A dry run writes no state; it reads the bookmarks when there are some, to ask for
+        // the page the next run would.
+        if (!options.dry_run || Poco::File(workspace.config().state_path).exists()) {
             state = std::make_unique<StateDb>(workspace.config().state_path);
         }
     } catch (const Error& error) {
@@ -106,7 +111,9 @@ int run_jobs(const CliOptions& options, RunReport& report, std::ostream& out, st
     SessionPool sessions(workspace.registry, workspace.settings, workspace.config(), logger,
                          !options.dry_run);
     RateLimiters limiters;
-    JobRunner runner(RunContext{workspace.config(), sessions, state.get(), limiters, logger});
+    JobRunner runner(RunContext{workspace.config(), sessions,
+                                options.dry_run ? nullptr : state.get(), limiters, logger,
+                                state.get()});
     stop_on_signals();
     std::signal(SIGXFSZ,
                 SIG_IGN);  // a file past its size limit is a write error we report, not a death

@@ -9,6 +9,7 @@ int validate_command(const CliOptions& options, std::ostream& out, std::ostream&
     if (int code = report_problems(workspace, err)) {
         return code;
     }
+    report_warnings(workspace, err);
     const JobsConfig& config = workspace.config();
     out << config.path << ": ok (" << config.providers.size() << " providers, "
         << config.sinks.size() << " sinks, " << config.jobs.size() << " jobs)\n";

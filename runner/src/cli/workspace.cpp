@@ -70,4 +70,11 @@ int report_problems(const Workspace& workspace, std::ostream& err) {
     return Poco::Util::Application::EXIT_CONFIG;
 }
 
+void report_warnings(const Workspace& workspace, std::ostream& err) {
+    for (const auto& warning : workspace.loaded.warnings) {
+        err << workspace.loaded.config.path
+            << ": warning: " << redactor().redact(warning.to_string()) << "\n";
+    }
+}
+
 }  // namespace apirunner

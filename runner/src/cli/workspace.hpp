@@ -28,5 +28,7 @@ void load_workspace(const CliOptions& options, Workspace& workspace);
 
 // Prints every problem ("path: message") to `err`; returns EXIT_CONFIG, or 0 if none.
 int report_problems(const Workspace& workspace, std::ostream& err);
+// Prints every warning ("file: warning: path: message") to `err`.
+void report_warnings(const Workspace& workspace, std::ostream& err);
 
 }  // namespace apirunner

@@ -74,8 +74,9 @@ std::vector<const FieldTable*> tables_of(const Pieces& pieces, Table table) {
 
 class Loader {
   public:
-    Loader(JobsConfig& config, ConfigProblems& problems, const EnvLookup& env)
-        : m_config(config), m_problems(problems), m_env(env) {}
+    Loader(JobsConfig& config, ConfigProblems& problems, ConfigProblems& warnings,
+           const EnvLookup& env)
+        : m_config(config), m_problems(problems), m_warnings(warnings), m_env(env) {}
 
     void load(const YAML::Node& root) {
         YamlMap top(root, "", m_env, m_problems);
@@ -597,13 +598,17 @@ class Loader {
         }
         map.finish();
         for (std::size_t i = 0; i < spec.outputs.size(); ++i) {
+            const std::string mode =
+                job.child_path("output") +
+                (spec.outputs.size() > 1 ? "[" + std::to_string(i) + "]" : std::string()) + ".mode";
             if (spec.outputs[i].mode == OutputMode::replace) {
-                m_problems.push_back(
-                    {job.child_path("output") +
-                         (spec.outputs.size() > 1 ? "[" + std::to_string(i) + "]" : std::string()) +
-                         ".mode",
-                     "replace would keep only what changed since the bookmark: an incremental "
-                     "job takes merge or append"});
+                m_problems.push_back({mode,
+                                      "replace would keep only what changed since the bookmark: "
+                                      "an incremental job takes merge or append"});
+            } else if (spec.outputs[i].mode == OutputMode::append && incremental.lookback_s > 0) {
+                m_warnings.push_back({mode,
+                                      "append stores the records of incremental.lookback again "
+                                      "on every run; merge keeps one row a primary key"});
             }
         }
         spec.incremental = incremental;
@@ -648,6 +653,7 @@ class Loader {
 
     JobsConfig& m_config;
     ConfigProblems& m_problems;
+    ConfigProblems& m_warnings;
     const EnvLookup& m_env;
 };
 
@@ -688,7 +694,7 @@ LoadedConfig load_config(const std::string& path, const EnvLookup& env) {
         loaded.problems.push_back({"", "cannot read '" + path + "': " + error.displayText()});
         return loaded;
     }
-    Loader(loaded.config, loaded.problems, env).load(root);
+    Loader(loaded.config, loaded.problems, loaded.warnings, env).load(root);
     return loaded;
 }
 

@@ -12,6 +12,7 @@ namespace apirunner {
 struct LoadedConfig {
     JobsConfig config;
     ConfigProblems problems;  // empty when the file is usable
+    ConfigProblems warnings;  // usable, but likely not what was meant: validate and run say them
 };
 
 // Never throws for a bad file: every problem found is returned with its path. Relative paths

@@ -133,8 +133,8 @@ void JobRun::plan_range() {
 
 std::optional<std::string> JobRun::bookmark_now() {
     std::optional<std::string> bookmark;
-    if (!dry_run()) {
-        if (const auto row = m_context.state->bookmark(m_job.name)) {
+    if (StateDb* state = dry_run() ? m_context.bookmarks : m_context.state) {
+        if (const auto row = state->bookmark(m_job.name)) {
             bookmark = row->value;
         }
     }

@@ -31,6 +31,8 @@ struct RunContext {
     StateDb* state;  // null for a dry run: the first page only, nothing written, no checkpoint
     RateLimiters& limiters;
     ConsoleLogger& logger;
+    // Where a dry run reads the stored bookmarks: the state database when it exists, else null.
+    StateDb* bookmarks = nullptr;
 };
 
 class JobRun {
