@@ -70,7 +70,7 @@ BENCH_MEMORY_RECORDS ?= 5000000
 bench: deps
 	@$(MAKE) deps DEB_PACKAGES="$(BENCH_PACKAGES)"
 	cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release >/dev/null
-	cmake --build build-bench -j $(JOBS) --target apirunner apirunner-sandbox apirunner_bearer apirunner_mediamath
+	cmake --build build-bench -j $(JOBS) --target apirunner apirunner-sandbox apirunner_bearer apirunner_mediamath apirunner_basic
 	mkdir -p build-bench/bench
 	g++ -std=c++17 -O2 bench/sqlite_floor.cpp -lsqlite3 -o build-bench/bench/sqlite_floor
 	/usr/bin/python3 bench/run.py build-bench --records $(BENCH_RECORDS) --memory-records $(BENCH_MEMORY_RECORDS)

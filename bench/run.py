@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PER_PAGE = 1000
@@ -165,6 +166,39 @@ def memory_rss(work, apirunner, plugins, most, table):
         shutil.rmtree(pages_dir)
 
 
+def nightly(work, build, apirunner, plugins, records, table):
+    """An incremental job with a token bookmark (the sandbox's Zendesk export): the first night reads
+    `records` tickets, then 1,000 change (500 edited, 500 new) and the second night reads those."""
+    port = free_port()
+    sandbox = subprocess.Popen([os.path.join(build, "bin", "apirunner-sandbox"), "--port", str(port), "--records",
+                                str(records)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_port(port)
+        fresh(work)
+        provider = ("  zendesk:\n    plugin: basic\n    base_url: http://127.0.0.1:%d/zendesk\n"
+                    "    credentials: {username: ada@example.test/token, password: SENTINEL-zendesk-api-token}\n"
+                    % port)
+        job = """    provider: zendesk
+    request: {path: /api/v2/incremental/tickets/cursor.json}
+    paging: {type: cursor, limit: 1000, limit_param: per_page, cursor: after_cursor, cursor_param: cursor,
+             last_page: end_of_stream, records: tickets}
+    incremental: {token: after_cursor, param: start_time, format: epoch_s, start: '1970-01-01'}
+    primary_key: id
+    output: {sink: warehouse, table: tickets, mode: merge}
+"""
+        run = apirunner + ["run", "--config", write_jobs(work, "nightly.yaml", provider, job), "--quiet"] + plugins
+        first, first_rss = measure(run, work)
+        table.add("nightly: first night, %dk records" % (records // 1000), "apirunner", first, first_rss, records)
+        urllib.request.urlopen(urllib.request.Request(
+            "http://127.0.0.1:%d/zendesk/_sandbox/changes?updated=500&added=500" % port, method="POST"))
+        second, second_rss = measure(run, work)
+        table.add("nightly: then 1,000 changed", "apirunner", second, second_rss, 1000,
+                  "%.2f%% of the first night" % (100 * second / first))
+    finally:
+        sandbox.terminate()
+        sandbox.wait()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("build")
@@ -242,6 +276,9 @@ def main():
     finally:
         sandbox.terminate()
         sandbox.wait()
+
+    # 5. nightly: an incremental job's second night costs what changed, not the size
+    nightly(work, build, apirunner, plugins, records, table)
 
     # 3. memory: peak RSS as the records grow, from one set of pages walked from different starts
     if args.memory_records:

@@ -248,3 +248,24 @@ TEST_CASE("incremental: edits made between a kill and its resume are all read by
     CHECK(rows(work, "json_extract(record, '$.title') LIKE '%(edited 2)'") == 50);
     CHECK(rows(work, "json_extract(record, '$.title') LIKE '%(edited 1)'") == 250);
 }
+
+TEST_CASE("incremental: Stripe's created[gte] brings the customers who signed up since") {
+    Sandbox sandbox({"--records", "300"});
+    Workdir work;
+    work.write("jobs.yaml", shipped_jobs(sandbox, "stripe/customers_incremental.yaml"));
+    const Finished night1 = work.apirunner(k_run);
+    REQUIRE(night1.exit_code == 0);
+    CHECK(records_and_pages(night1) == std::make_pair(300, 3));
+    // The 300th customer was created at 1700000299.
+    CHECK_THAT(night1.out, Catch::Contains("bookmark: (none) -> 2023-11-14T22:18:19Z"));
+
+    REQUIRE(post_form(sandbox.url("/stripe/_sandbox/changes?added=7"), "") == 200);
+    const Finished night2 = work.apirunner(k_run);
+    REQUIRE(night2.exit_code == 0);
+    // The 7 new ones, and the bookmark's own second again (gte): one page.
+    CHECK(records_and_pages(night2) == std::make_pair(8, 1));
+    CHECK(work.sql("out/extracts.sqlite", "SELECT count(*) FROM stripe_customers") == 307);
+    CHECK_THAT(night2.out, !Catch::Contains("(unchanged)"));
+    const Finished garbage = work.apirunner({"run", "--config", "jobs.yaml", "--since", "soon"});
+    CHECK(garbage.exit_code == 78);
+}
