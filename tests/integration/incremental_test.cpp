@@ -269,3 +269,26 @@ TEST_CASE("incremental: Stripe's created[gte] brings the customers who signed up
     const Finished garbage = work.apirunner({"run", "--config", "jobs.yaml", "--since", "soon"});
     CHECK(garbage.exit_code == 78);
 }
+
+TEST_CASE(
+    "incremental: records without a usable cursor are warnings naming them, and move nothing") {
+    Sandbox sandbox({"--records", "120"});
+    Workdir work;
+    std::string jobs = shipped_jobs(sandbox, "github/issues_incremental.yaml");
+    jobs.replace(jobs.find("cursor: updated_at"), 18, "cursor: updatedAt");  // the wrong case
+    work.write("jobs.yaml", jobs);
+    const Finished run = work.apirunner(k_run);
+    REQUIRE(run.exit_code == 0);
+    CHECK(records_and_pages(run).first == 120);
+    // The first few by their key, then the count; the bookmark is not moved by them.
+    CHECK_THAT(run.err, Catch::Contains("record 1000000: no 'updatedAt'"));
+    CHECK_THAT(run.out, Catch::Contains("120 records had no usable updatedAt"));
+    CHECK(bookmark(work).empty());
+
+    jobs.replace(jobs.find("cursor: updatedAt"), 17, "cursor: title");  // text, not a time
+    work.write("jobs.yaml", jobs);
+    const Finished titles = work.apirunner({"run", "--config", "jobs.yaml", "--full-refresh"});
+    REQUIRE(titles.exit_code == 0);
+    CHECK_THAT(titles.err, Catch::Contains("'title' is not a time (\"Issue 1\")"));
+    CHECK(bookmark(work).empty());
+}
