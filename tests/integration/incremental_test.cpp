@@ -2,12 +2,11 @@
 // filter, and its control request that edits and opens issues between two nights): a second
 // night reads only what changed, a kill leaves the bookmark where it was, a one-off range moves
 // nothing, and `state` shows, sets and resets the bookmark.
-#include "workdir.hpp"
+#include "incremental_helpers.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <csignal>
-#include <regex>
 #include <thread>
 
 using namespace itest;
@@ -19,26 +18,11 @@ const std::vector<std::string> k_run = {"run", "--config", "jobs.yaml"};
 
 // Edits `updated` issues and opens `added` new ones, as a day of work on the repository would.
 void change_issues(const Sandbox& sandbox, int updated, int added) {
-    REQUIRE(post_form(sandbox.url("/github/_sandbox/changes?updated=" + std::to_string(updated) +
-                                  "&added=" + std::to_string(added)),
-                      "") == 200);
+    change_records(sandbox, "github",
+                   "updated=" + std::to_string(updated) + "&added=" + std::to_string(added));
 }
 
-// The job's bookmark as `state show` prints it ("" for none).
-std::string bookmark(const Workdir& work) {
-    const Finished shown = work.apirunner({"state", "show", k_job, "--config", "jobs.yaml"});
-    REQUIRE(shown.exit_code == 0);
-    std::smatch found;
-    const std::regex row(std::string(k_job) + R"(\s+(\S+Z)\s)");
-    return std::regex_search(shown.out, found, row) ? found[1].str() : "";
-}
-
-// "ok, N records, P pages" of a run's summary.
-std::pair<int, int> records_and_pages(const Finished& run) {
-    std::smatch found;
-    REQUIRE(std::regex_search(run.out, found, std::regex(R"(ok, (\d+) records, (\d+) pages)")));
-    return {std::stoi(found[1]), std::stoi(found[2])};
-}
+std::string bookmark(const Workdir& work) { return stored_bookmark(work, k_job); }
 
 Poco::Int64 rows(const Workdir& work, const std::string& where = "1") {
     return work.sql("out/extracts.sqlite", "SELECT count(*) FROM github_issues WHERE " + where);
@@ -259,7 +243,7 @@ TEST_CASE("incremental: Stripe's created[gte] brings the customers who signed up
     // The 300th customer was created at 1700000299.
     CHECK_THAT(night1.out, Catch::Contains("bookmark: (none) -> 2023-11-14T22:18:19Z"));
 
-    REQUIRE(post_form(sandbox.url("/stripe/_sandbox/changes?added=7"), "") == 200);
+    change_records(sandbox, "stripe", "added=7");
     const Finished night2 = work.apirunner(k_run);
     REQUIRE(night2.exit_code == 0);
     // The 7 new ones, and the bookmark's own second again (gte): one page.

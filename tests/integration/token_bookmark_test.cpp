@@ -2,12 +2,11 @@
 // (jobs/zendesk/tickets.yaml as shipped): the last page's after_cursor is the bookmark, the next
 // night starts from it and reads only the tickets changed since, a kill leaves it where it was,
 // and --since, --full-refresh and `state` work on it as on a time.
-#include "workdir.hpp"
+#include "incremental_helpers.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <csignal>
-#include <regex>
 #include <thread>
 
 using namespace itest;
@@ -18,28 +17,11 @@ constexpr const char* k_job = "zendesk-tickets";
 const std::vector<std::string> k_run = {"run", "--config", "jobs.yaml"};
 
 void change_tickets(const Sandbox& sandbox, int updated, int added) {
-    REQUIRE(post_form(sandbox.url("/zendesk/_sandbox/changes?updated=" + std::to_string(updated) +
-                                  "&added=" + std::to_string(added)),
-                      "") == 200);
+    change_records(sandbox, "zendesk",
+                   "updated=" + std::to_string(updated) + "&added=" + std::to_string(added));
 }
 
-// The job's bookmark as `state show` prints it ("" for none).
-std::string bookmark(const Workdir& work) {
-    const Finished shown = work.apirunner({"state", "show", k_job, "--config", "jobs.yaml"});
-    REQUIRE(shown.exit_code == 0);
-    std::smatch found;
-    return std::regex_search(shown.out, found, std::regex(std::string(k_job) + R"(\s+(\S+)\s)")) &&
-                   found[1].str() != "(none:"
-               ? found[1].str()
-               : "";
-}
-
-// "ok, N records, P pages" of a run's summary.
-std::pair<int, int> records_and_pages(const Finished& run) {
-    std::smatch found;
-    REQUIRE(std::regex_search(run.out, found, std::regex(R"(ok, (\d+) records, (\d+) pages)")));
-    return {std::stoi(found[1]), std::stoi(found[2])};
-}
+std::string bookmark(const Workdir& work) { return stored_bookmark(work, k_job); }
 
 Poco::Int64 rows(const Workdir& work, const std::string& where = "1") {
     return work.sql("out/extracts.sqlite", "SELECT count(*) FROM zendesk_tickets WHERE " + where);
@@ -166,20 +148,14 @@ TEST_CASE(
     Sandbox sandbox({"--records", "250"});
     Workdir work;
     work.write("jobs.yaml", shipped_jobs(sandbox, "graph/users_delta.yaml"));
-    const auto mark = [&] {
-        const Finished shown = work.apirunner({"state", "show", "--config", "jobs.yaml"});
-        std::smatch found;
-        return std::regex_search(shown.out, found, std::regex(R"((http://\S+deltatoken=\S+))"))
-                   ? found[1].str()
-                   : "";
-    };
+    const auto mark = [&] { return stored_bookmark(work, "graph-users-delta"); };
     const Finished night1 = work.apirunner(k_run);
     REQUIRE(night1.exit_code == 0);
     CHECK(records_and_pages(night1) == std::make_pair(250, 3));
     const std::string first_mark = mark();
     REQUIRE_THAT(first_mark, Catch::StartsWith(sandbox.url("/graph/v1.0/users/delta?")));
 
-    REQUIRE(post_form(sandbox.url("/graph/_sandbox/changes?updated=10&added=5"), "") == 200);
+    change_records(sandbox, "graph", "updated=10&added=5");
     const Finished night2 = work.apirunner(k_run);
     REQUIRE(night2.exit_code == 0);
     CHECK(records_and_pages(night2) == std::make_pair(15, 1));

@@ -1,5 +1,7 @@
 #include "change_stream.hpp"
 
+#include <Poco/NumberParser.h>
+
 #include <algorithm>
 #include <ctime>
 
@@ -51,9 +53,13 @@ std::int64_t ChangeStream::position_since(std::int64_t time) const {
     return k_changes_from + (later - m_changes.begin());
 }
 
-bool ChangeStream::change(std::int64_t updated, std::int64_t added) {
-    if (updated < 0 || added < 0 || updated > m_options.records) {
-        return false;
+std::optional<std::string> ChangeStream::change(Exchange& exchange) {
+    Poco::Int64 updated = 0;
+    Poco::Int64 added = 0;
+    if (!Poco::NumberParser::tryParse64(exchange.query("updated", "0"), updated) ||
+        !Poco::NumberParser::tryParse64(exchange.query("added", "0"), added) || updated < 0 ||
+        added < 0 || updated > m_options.records) {
+        return std::nullopt;
     }
     const std::int64_t now = std::time(nullptr);
     const std::int64_t step = updated ? std::max<std::int64_t>(1, m_options.records / updated) : 1;
@@ -72,7 +78,7 @@ bool ChangeStream::change(std::int64_t updated, std::int64_t added) {
     for (std::int64_t k = 0; k < added; ++k) {
         append(k_added_from + m_added++);
     }
-    return true;
+    return "{\"updated\":" + std::to_string(updated) + ",\"added\":" + std::to_string(added) + "}";
 }
 
 }  // namespace sandbox

@@ -7,10 +7,12 @@
 #pragma once
 
 #include "dataset.hpp"
+#include "exchange.hpp"
 
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,9 +37,10 @@ class ChangeStream {
     bool at_end(std::int64_t position) const;
     // The first position whose update is at or after `time` (epoch seconds).
     std::int64_t position_since(std::int64_t time) const;
-    // Edits `updated` records spread over the first list and adds `added`, all updated now.
-    // Returns false, changing nothing, when `updated` is more than the first list holds.
-    bool change(std::int64_t updated, std::int64_t added);
+    // The sandbox's changes request (?updated=K&added=N): edits K records spread over the first
+    // list and adds N, all updated now. Returns the answer's JSON, or nothing, changing nothing,
+    // when the counts are not counts or K is more than the first list holds.
+    std::optional<std::string> change(Exchange& exchange);
 
   private:
     // Positions of changes start here, after any first list.

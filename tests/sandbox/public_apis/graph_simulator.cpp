@@ -207,19 +207,13 @@ void GraphSimulator::delta(Exchange& exchange) {
 }
 
 void GraphSimulator::change(Exchange& exchange) {
-    Poco::Int64 updated = 0;
-    Poco::Int64 added = 0;
-    if (!Poco::NumberParser::tryParse64(exchange.query("updated", "0"), updated) ||
-        !Poco::NumberParser::tryParse64(exchange.query("added", "0"), added) ||
-        !m_stream.change(updated, added)) {
+    if (const auto answer = m_stream.change(exchange)) {
+        log_event("graph", "changes: " + *answer);
+        exchange.json_text(200, *answer);
+    } else {
         graph_error(exchange, 400, "BadRequest",
                     "updated (at most --records) and added are counts");
-        return;
     }
-    log_event("graph", "changes: " + std::to_string(updated) + " users updated, " +
-                           std::to_string(added) + " added");
-    exchange.json_text(200, "{\"updated\":" + std::to_string(updated) +
-                                ",\"added\":" + std::to_string(added) + "}");
 }
 
 }  // namespace sandbox

@@ -120,19 +120,13 @@ void ZendeskSimulator::tickets(Exchange& exchange) {
 }
 
 void ZendeskSimulator::change(Exchange& exchange) {
-    Poco::Int64 updated = 0;
-    Poco::Int64 added = 0;
-    if (!Poco::NumberParser::tryParse64(exchange.query("updated", "0"), updated) ||
-        !Poco::NumberParser::tryParse64(exchange.query("added", "0"), added) ||
-        !m_stream.change(updated, added)) {
+    if (const auto answer = m_stream.change(exchange)) {
+        log_event("zendesk", "changes: " + *answer);
+        exchange.json_text(200, *answer);
+    } else {
         zendesk_error(exchange, 400, "InvalidValue",
                       "updated (at most --records) and added are counts");
-        return;
     }
-    log_event("zendesk", "changes: " + std::to_string(updated) + " tickets updated, " +
-                             std::to_string(added) + " added");
-    exchange.json_text(200, "{\"updated\":" + std::to_string(updated) +
-                                ",\"added\":" + std::to_string(added) + "}");
 }
 
 }  // namespace sandbox
