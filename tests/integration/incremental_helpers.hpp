@@ -12,11 +12,12 @@
 
 namespace itest {
 
-// POSTs the sandbox's own changes request under `api` ("github", "zendesk", ...):
-// "updated=50&added=50" edits 50 records and adds 50.
-inline void change_records(const Sandbox& sandbox, const std::string& api,
-                           const std::string& counts) {
-    REQUIRE(post_form(sandbox.url("/" + api + "/_sandbox/changes?" + counts), "") == 200);
+// POSTs the sandbox's own changes request under `api` ("github", "zendesk", ...): edits
+// `updated` records and adds `added`, as a day's work would.
+inline void change_records(const Sandbox& sandbox, const std::string& api, int updated, int added) {
+    REQUIRE(post_form(sandbox.url("/" + api + "/_sandbox/changes?updated=" +
+                                  std::to_string(updated) + "&added=" + std::to_string(added)),
+                      "") == 200);
 }
 
 // The job's bookmark as `state show` prints it ("" for none).

@@ -16,12 +16,6 @@ namespace {
 constexpr const char* k_job = "github-issues-changed";
 const std::vector<std::string> k_run = {"run", "--config", "jobs.yaml"};
 
-// Edits `updated` issues and opens `added` new ones, as a day of work on the repository would.
-void change_issues(const Sandbox& sandbox, int updated, int added) {
-    change_records(sandbox, "github",
-                   "updated=" + std::to_string(updated) + "&added=" + std::to_string(added));
-}
-
 std::string bookmark(const Workdir& work) { return stored_bookmark(work, k_job); }
 
 Poco::Int64 rows(const Workdir& work, const std::string& where = "1") {
@@ -43,7 +37,7 @@ TEST_CASE(
     REQUIRE_FALSE(first_mark.empty());
     CHECK_THAT(night1.out, Catch::Contains("bookmark: (none) -> " + first_mark));
 
-    change_issues(sandbox, 50, 50);
+    change_records(sandbox, "github", 50, 50);
     const Finished night2 = work.apirunner(k_run);
     REQUIRE(night2.exit_code == 0);
     // The 100 changes, and the few issues of the 5 minute lookback: 2 pages of 100, not 27.
@@ -79,7 +73,7 @@ TEST_CASE("incremental: a night killed part-way keeps the bookmark, and its reru
                                             "append stores the records of incremental.lookback"));
     REQUIRE(work.apirunner(k_run).exit_code == 0);
     const std::string first_mark = bookmark(work);
-    change_issues(sandbox, 300, 100);
+    change_records(sandbox, "github", 300, 100);
 
     Running night2(APIRUNNER_BIN, {"run", "--config", "jobs.yaml", "--log-level", "debug"},
                    work.path());
@@ -216,7 +210,7 @@ TEST_CASE("incremental: edits made between a kill and its resume are all read by
     jobs.replace(jobs.find("lookback: 5m"), 12, "lookback: 1s");
     work.write("jobs.yaml", jobs);
     REQUIRE(work.apirunner(k_run).exit_code == 0);
-    change_issues(sandbox, 300, 0);
+    change_records(sandbox, "github", 300, 0);
     // Night 2 starts well after those edits, so its own start time (a cap of the bookmark too)
     // would leave them behind; only the cap at what was read before the kill keeps them.
     std::this_thread::sleep_for(std::chrono::milliseconds(2100));
@@ -225,7 +219,8 @@ TEST_CASE("incremental: edits made between a kill and its resume are all read by
     night2.signal(SIGKILL);
     REQUIRE(night2.wait(60).exit_code == 128 + SIGKILL);
     std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // the next edits a second on
-    change_issues(sandbox, 50, 0);  // every twelfth issue again, all of them among the 300
+    change_records(sandbox, "github", 50,
+                   0);  // every twelfth issue again, all of them among the 300
     REQUIRE(work.apirunner(k_run).exit_code == 0);
     REQUIRE(work.apirunner(k_run).exit_code == 0);
     CHECK(rows(work) == 600);
@@ -243,7 +238,7 @@ TEST_CASE("incremental: Stripe's created[gte] brings the customers who signed up
     // The 300th customer was created at 1700000299.
     CHECK_THAT(night1.out, Catch::Contains("bookmark: (none) -> 2023-11-14T22:18:19Z"));
 
-    change_records(sandbox, "stripe", "added=7");
+    change_records(sandbox, "stripe", 0, 7);
     const Finished night2 = work.apirunner(k_run);
     REQUIRE(night2.exit_code == 0);
     // The 7 new ones, and the bookmark's own second again (gte): one page.

@@ -16,11 +16,6 @@ namespace {
 constexpr const char* k_job = "zendesk-tickets";
 const std::vector<std::string> k_run = {"run", "--config", "jobs.yaml"};
 
-void change_tickets(const Sandbox& sandbox, int updated, int added) {
-    change_records(sandbox, "zendesk",
-                   "updated=" + std::to_string(updated) + "&added=" + std::to_string(added));
-}
-
 std::string bookmark(const Workdir& work) { return stored_bookmark(work, k_job); }
 
 Poco::Int64 rows(const Workdir& work, const std::string& where = "1") {
@@ -44,7 +39,7 @@ TEST_CASE("token bookmark: the next night starts from the last page's after_curs
     REQUIRE_FALSE(first_mark.empty());
     CHECK_THAT(night1.out, Catch::Contains("bookmark: (none) -> " + first_mark));
 
-    change_tickets(sandbox, 50, 50);
+    change_records(sandbox, "zendesk", 50, 50);
     const Finished night2 = work.apirunner(k_run);
     REQUIRE(night2.exit_code == 0);
     CHECK(records_and_pages(night2) == std::make_pair(100, 1));  // the changes, nothing else
@@ -74,7 +69,7 @@ TEST_CASE("token bookmark: a night killed part-way keeps the token, and its reru
     work.write("jobs.yaml", jobs);
     REQUIRE(work.apirunner(k_run).exit_code == 0);
     const std::string first_mark = bookmark(work);
-    change_tickets(sandbox, 200, 100);
+    change_records(sandbox, "zendesk", 200, 100);
 
     Running night2(APIRUNNER_BIN, {"run", "--config", "jobs.yaml"}, work.path());
     wait_for_checkpoint_past(work, 0, ".apirunner/state.db");
@@ -115,7 +110,7 @@ TEST_CASE(
     CHECK(no_until.exit_code == 64);
     CHECK_THAT(no_until.err, Catch::Contains("--until needs incremental.end_param"));
 
-    change_tickets(sandbox, 0, 5);
+    change_records(sandbox, "zendesk", 0, 5);
     const Finished full = work.apirunner({"run", "--config", "jobs.yaml", "--full-refresh"});
     REQUIRE(full.exit_code == 0);
     CHECK(records_and_pages(full).first == 305);
@@ -155,7 +150,7 @@ TEST_CASE(
     const std::string first_mark = mark();
     REQUIRE_THAT(first_mark, Catch::StartsWith(sandbox.url("/graph/v1.0/users/delta?")));
 
-    change_records(sandbox, "graph", "updated=10&added=5");
+    change_records(sandbox, "graph", 10, 5);
     const Finished night2 = work.apirunner(k_run);
     REQUIRE(night2.exit_code == 0);
     CHECK(records_and_pages(night2) == std::make_pair(15, 1));
@@ -196,7 +191,7 @@ TEST_CASE("token bookmark: list shows it, and a dry run asks from it and leaves 
     const Finished listed = work.apirunner({"list", "--config", "jobs.yaml"});
     CHECK_THAT(listed.out, Catch::Contains("  bookmark: " + mark + " (set 20"));
 
-    change_tickets(sandbox, 3, 0);
+    change_records(sandbox, "zendesk", 3, 0);
     const Finished dry = work.apirunner({"run", "--config", "jobs.yaml", "--dry-run"});
     REQUIRE(dry.exit_code == 0);
     CHECK(sandbox.count(k_changes_start) == 1);  // from the token, as the next run will
