@@ -233,3 +233,46 @@ TEST_CASE(
     CHECK(f.count("SELECT count(*) FROM orgs WHERE big = '18446744073709551615'") == 1);
     CHECK(f.count("SELECT count(*) FROM orgs WHERE record = '" + record + "'") == 1);
 }
+
+TEST_CASE(
+    "merge counts the run's keys as it writes: a key seen twice is one, the later record wins") {
+    Fixture f;
+    f.write("merge", "r1", {R"([{"id":1,"v":"old"},{"id":2,"v":"old"}])"});
+    SqliteSink sink(f.sink, f.output("merge"), f.job, f.run("r2"));
+    sink.start();
+    sink.write_page(parse_page(R"([{"id":2,"v":"a"},{"id":3,"v":"a"}])", JsonPath()).records, 1);
+    sink.write_page(
+        parse_page(R"([{"id":3,"v":"b"},{"id":4,"v":"b"},{"id":4,"v":"c"}])", JsonPath()).records,
+        2);
+    // 5 records of run r2 with keys 2, 3 and 4: id 1 belongs to r1, not to this run.
+    CHECK(sink.distinct_keys() == std::optional<std::int64_t>(3));
+    CHECK(f.count("SELECT count(*) FROM orgs WHERE json_extract(record, '$.v') = 'b' AND id = 3") ==
+          1);
+    CHECK(f.count("SELECT count(*) FROM orgs WHERE json_extract(record, '$.v') = 'c' AND id = 4") ==
+          1);
+
+    // Taken up in another process after a kill, the count comes back with the pages.
+    SqliteSink resumed(f.sink, f.output("merge"), f.job, f.run("r2"));
+    REQUIRE(resumed.resume(SinkCheckpoint{"", 2, false}));
+    CHECK(resumed.distinct_keys() == std::optional<std::int64_t>(3));
+    resumed.write_page(parse_page(R"([{"id":1,"v":"d"},{"id":2,"v":"d"}])", JsonPath()).records, 3);
+    CHECK(resumed.distinct_keys() == std::optional<std::int64_t>(4));
+    resumed.finish();
+    CHECK(f.count("SELECT count(*) FROM orgs") == 4);
+    CHECK(f.count("SELECT count(*) FROM orgs WHERE _run_id = 'r2'") == 4);
+}
+
+TEST_CASE("an output an earlier version made gains the progress table's count of keys") {
+    Poco::Data::SQLite::Connector::registerConnector();
+    Fixture f;
+    {
+        Poco::Data::Session session("SQLite", f.sink.fields.text("path"));
+        session << "CREATE TABLE _apirunner_progress (job TEXT NOT NULL, tbl TEXT NOT NULL, "
+                   "run_id TEXT NOT NULL, pages INTEGER NOT NULL, PRIMARY KEY (job, tbl))",
+            now;
+    }
+    f.write("merge", "r1", {R"([{"id":1}])"});
+    CHECK(f.count("SELECT count(*) FROM pragma_table_info('_apirunner_progress') WHERE name = "
+                  "'keys'") == 1);
+    CHECK(f.count("SELECT count(*) FROM orgs") == 1);
+}

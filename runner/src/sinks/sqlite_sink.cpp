@@ -79,8 +79,9 @@ SqliteSink::SqliteSink(const SinkSpec& sink, const OutputSpec& output, const Rec
         m_session = open_sqlite(m_path);
         *m_session << "CREATE TABLE IF NOT EXISTS _apirunner_progress (job TEXT NOT NULL, "
                       "tbl TEXT NOT NULL, run_id TEXT NOT NULL, pages INTEGER NOT NULL, "
-                      "PRIMARY KEY (job, tbl))",
+                      "keys INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (job, tbl))",
             now;
+        add_keys_column();
     } catch (const Poco::Exception& error) {
         throw storage_error("sink '" + sink.name + "': cannot open '" + m_path + "'", error,
                             ErrorKind::config);
@@ -158,23 +159,25 @@ void SqliteSink::prepare(const Record& first) {
         sql += " ON CONFLICT (" + identifier(m_primary_key) + ") DO UPDATE SET " + updates +
                "record = excluded.record, _run_id = excluded._run_id, "
                "_extracted_at = excluded._extracted_at";
+        m_overwrite = std::make_unique<SqliteStatement>(*m_session, sql);
+        sql += " WHERE _run_id IS NOT excluded._run_id";
     }
     m_insert = std::make_unique<SqliteStatement>(*m_session, sql);
 }
 
-void SqliteSink::bind_record(const Record& record, std::size_t index) {
+void SqliteSink::bind_record(SqliteStatement& statement, const Record& record, std::size_t index) {
     const int columns = static_cast<int>(m_columns.size());
     for (int i = 0; i < columns; ++i) {
-        const bool present = bind_field(*m_insert, i + 1, record.object, m_columns[i].name);
+        const bool present = bind_field(statement, i + 1, record.object, m_columns[i].name);
         if (i == 0 && !present && !m_primary_key.empty()) {  // the key is the first column
             throw Error(ErrorKind::bad_data, "record " + std::to_string(index + 1) +
                                                  " of the page has no primary key '" +
                                                  m_primary_key + "'");
         }
     }
-    m_insert->bind_text(columns + 1, record.json);
-    m_insert->bind_text(columns + 2, m_run.run_id);
-    m_insert->bind_text(columns + 3, m_run.extracted_at);
+    statement.bind_text(columns + 1, record.json);
+    statement.bind_text(columns + 2, m_run.run_id);
+    statement.bind_text(columns + 3, m_run.extracted_at);
 }
 
 bool SqliteSink::table_exists(const std::string& table) {
@@ -207,11 +210,34 @@ void SqliteSink::rollback() noexcept {
     }
 }
 
-void SqliteSink::save_progress(std::int64_t pages) {
-    *m_session
-        << "INSERT INTO _apirunner_progress (job, tbl, run_id, pages) VALUES (?, ?, ?, ?) "
-           "ON CONFLICT (job, tbl) DO UPDATE SET run_id = excluded.run_id, pages = excluded.pages",
-        useRef(m_run.job), useRef(m_table), useRef(m_run.run_id), use(pages), now;
+void SqliteSink::save_progress(std::int64_t pages, std::int64_t keys) {
+    *m_session << "INSERT INTO _apirunner_progress (job, tbl, run_id, pages, keys) VALUES (?, ?, "
+                  "?, ?, ?) ON CONFLICT (job, tbl) DO UPDATE SET run_id = excluded.run_id, "
+                  "pages = excluded.pages, keys = excluded.keys",
+        useRef(m_run.job), useRef(m_table), useRef(m_run.run_id), use(pages), use(keys), now;
+}
+
+// The progress table of an output an earlier version made has no count of keys. Another
+// process may add the column at the same moment: it is there either way.
+void SqliteSink::add_keys_column() {
+    const auto has_keys = [this] {
+        int count = 0;
+        *m_session << "SELECT COUNT(*) FROM pragma_table_info('_apirunner_progress') WHERE "
+                      "name = 'keys'",
+            into(count), now;
+        return count > 0;
+    };
+    if (has_keys()) {
+        return;
+    }
+    try {
+        *m_session << "ALTER TABLE _apirunner_progress ADD COLUMN keys INTEGER NOT NULL DEFAULT 0",
+            now;
+    } catch (const Poco::Exception&) {
+        if (!has_keys()) {
+            throw;
+        }
+    }
 }
 
 void SqliteSink::forget_progress() {
@@ -239,28 +265,43 @@ void SqliteSink::start() {
 
 bool SqliteSink::resume(const SinkCheckpoint& checkpoint) {
     Poco::Nullable<Poco::Int64> pages;
-    *m_session << "SELECT pages FROM _apirunner_progress WHERE job = ? AND tbl = ? AND run_id = ?",
-        useRef(m_run.job), useRef(m_table), useRef(m_run.run_id), into(pages), now;
+    Poco::Nullable<Poco::Int64> keys;
+    *m_session << "SELECT pages, keys FROM _apirunner_progress WHERE job = ? AND tbl = ? AND "
+                  "run_id = ?",
+        useRef(m_run.job), useRef(m_table), useRef(m_run.run_id), into(pages), into(keys), now;
     if (pages.isNull()) {
         // finish() forgets the progress in the transaction that ends the run.
         m_finished = checkpoint.finishing;
         return m_finished;
     }
     m_pages = pages.value();
+    m_keys = keys.isNull() ? 0 : keys.value();
     return m_pages >= checkpoint.pages;
 }
 
-void SqliteSink::insert(const std::vector<Record>& records) {
+// Returns the keys of this run the page adds (merge; 0 otherwise).
+std::int64_t SqliteSink::insert(const std::vector<Record>& records) {
     if (records.empty()) {
-        return;
+        return 0;
     }
     if (!m_insert) {
         prepare(records.front());
     }
+    std::int64_t keys = 0;
     for (std::size_t i = 0; i < records.size(); ++i) {
-        bind_record(records[i], i);
+        bind_record(*m_insert, records[i], i);
         m_insert->execute();
+        if (!m_overwrite) {
+            continue;
+        }
+        if (m_insert->changes() > 0) {
+            ++keys;
+        } else {  // a key this run wrote already: the later record wins
+            bind_record(*m_overwrite, records[i], i);
+            m_overwrite->execute();
+        }
     }
+    return keys;
 }
 
 void SqliteSink::write_page(const std::vector<Record>& records, std::int64_t page) {
@@ -269,10 +310,11 @@ void SqliteSink::write_page(const std::vector<Record>& records, std::int64_t pag
     }
     try {
         begin_write();
-        insert(records);
-        save_progress(page);
+        const std::int64_t keys = m_keys + insert(records);
+        save_progress(page, keys);
         commit();
         m_pages = page;
+        m_keys = keys;
     } catch (const Error&) {
         rollback();
         throw;
@@ -292,6 +334,7 @@ void SqliteSink::finish() {
             create_table(m_target);  // no records in this process: the table exists all the same
         }
         m_insert.reset();  // no statement of the staging table is left when it is renamed
+        m_overwrite.reset();
         begin_write();
         if (m_mode == OutputMode::replace) {
             *m_session << "DROP TABLE IF EXISTS " + identifier(m_table), now;
@@ -311,6 +354,7 @@ void SqliteSink::finish() {
 void SqliteSink::discard() noexcept {
     try {
         m_insert.reset();
+        m_overwrite.reset();
         rollback();
         begin_write();
         if (m_mode == OutputMode::replace) {
@@ -330,6 +374,9 @@ void SqliteSink::discard() noexcept {
 std::optional<std::int64_t> SqliteSink::distinct_keys() {
     if (m_primary_key.empty()) {
         return std::nullopt;
+    }
+    if (m_mode == OutputMode::merge) {
+        return m_keys;  // counted as the pages were written: a table of millions is not read
     }
     try {
         if (!table_exists(m_target)) {

@@ -38,12 +38,13 @@ class SqliteSink : public Sink {
     void place_key(const simdjson::dom::object* first);
     void prepare(const Record& first);
     void create_table(const std::string& table);
-    void bind_record(const Record& record, std::size_t index);
-    void insert(const std::vector<Record>& records);
+    void bind_record(SqliteStatement& statement, const Record& record, std::size_t index);
+    std::int64_t insert(const std::vector<Record>& records);
     void begin_write();
     void commit();
     void rollback() noexcept;
-    void save_progress(std::int64_t pages);
+    void save_progress(std::int64_t pages, std::int64_t keys);
+    void add_keys_column();
     void forget_progress();
     bool table_exists(const std::string& table);
 
@@ -56,7 +57,11 @@ class SqliteSink : public Sink {
     std::vector<Column> m_columns;  // the primary key first when there is one
     std::unique_ptr<Poco::Data::Session> m_session;
     std::unique_ptr<SqliteStatement> m_insert;
+    // merge: m_insert leaves a row this run wrote already as it is, so that a key seen twice is
+    // counted without reading the table; this one then writes the later record over it.
+    std::unique_ptr<SqliteStatement> m_overwrite;
     std::int64_t m_pages = 0;  // pages of this run the output holds
+    std::int64_t m_keys = 0;   // merge: the keys of this run's records the output holds
     bool m_in_transaction = false;
     bool m_finished = false;
 };

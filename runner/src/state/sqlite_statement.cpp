@@ -46,4 +46,6 @@ void SqliteStatement::execute() {
     sqlite3_reset(m_statement);
 }
 
+int SqliteStatement::changes() const { return sqlite3_changes(m_db); }
+
 }  // namespace apirunner

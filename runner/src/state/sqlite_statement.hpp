@@ -32,6 +32,8 @@ class SqliteStatement {
     // Runs the statement to its end and makes it ready for the next binds. Throws
     // Poco::Data::DataException with SQLite's message.
     void execute();
+    // The rows the last execute() inserted, updated or deleted.
+    int changes() const;
 
   private:
     void check(int code) const;
