@@ -24,6 +24,9 @@ std::optional<Fault> FaultInjector::next() {
     if (every(m_options.garbage_every)) {
         return Fault::garbage;
     }
+    if (!m_options.redirect_to.empty()) {
+        return Fault::redirect_away;
+    }
     return m_options.malformed;
 }
 

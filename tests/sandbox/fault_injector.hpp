@@ -3,7 +3,8 @@
 // with --budget a 403 saying the rate limit is spent, as GitHub answers;
 // with --malformed every data answer is wrong in one way (an HTML page, bytes that are not
 // UTF-8, a body far too large, a JSON array for an object, records without their id, a
-// redirect to itself).
+// redirect to itself); with --redirect-to every data answer is a 307 to that URL (another port,
+// to see what a client sends there).
 #pragma once
 
 #include "request_window.hpp"
@@ -26,7 +27,8 @@ enum class Fault {
     huge,
     array,
     no_id,
-    redirect_loop
+    redirect_loop,
+    redirect_away
 };
 
 struct FaultOptions {
@@ -38,6 +40,7 @@ struct FaultOptions {
     std::int64_t total_drift =
         0;  // records inserted at the front after the first page (dataset.hpp)
     std::optional<Fault> malformed;  // html ... redirect_loop, on every data answer
+    std::string redirect_to;         // redirect_away's URL
 };
 
 // A --malformed name ("html", "non-utf8", "huge", "array", "no-id", "redirect-loop") as a
@@ -50,6 +53,7 @@ class FaultInjector {
     // The fault for the next data request, if any.
     std::optional<Fault> next();
     std::int64_t budget() const { return m_options.budget; }
+    const std::string& redirect_to() const { return m_options.redirect_to; }
 
   private:
     // Whether this request is past `limit` data requests in the last second.

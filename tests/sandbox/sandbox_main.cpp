@@ -69,6 +69,10 @@ class SandboxApp : public Poco::Util::ServerApplication {
             Option("malformed", "",
                    "every data answer wrong: html, non-utf8, huge, array, no-id or redirect-loop")
                 .argument("KIND"));
+        options.addOption(Option("redirect-to", "",
+                                 "answer every data request with a 307 to this URL (to see what "
+                                 "a client sends to another origin)")
+                              .argument("URL"));
         options.addOption(
             Option("total-drift", "",
                    "after the first page, N new records appear at the front (the total grows)")
@@ -90,6 +94,10 @@ class SandboxApp : public Poco::Util::ServerApplication {
                     "--malformed takes html, non-utf8, huge, array, no-id or redirect-loop, not '" +
                     value + "'");
             }
+            return;
+        }
+        if (name == "redirect-to") {
+            m_options.faults.redirect_to = value;
             return;
         }
         const Poco::Int64 number = parse(name, value);
@@ -114,7 +122,7 @@ class SandboxApp : public Poco::Util::ServerApplication {
             help.setUsage(
                 "[--port N] [--records N] [--token-ttl S] [--refresh-ttl S] [--session-ttl S] "
                 "[--latency-ms MS] [--fail-every N] [--rate-limit N] [--drop-every N] "
-                "[--garbage-every N] [--total-drift N] [--malformed KIND]");
+                "[--garbage-every N] [--total-drift N] [--malformed KIND] [--redirect-to URL]");
             help.setHeader(
                 "Plays MediaMath, MediaHound, MediaValet, MediaHaven and OpenX on 127.0.0.1 for "
                 "apirunner to run against.");

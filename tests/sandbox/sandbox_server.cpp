@@ -125,6 +125,11 @@ class RouteHandler : public Poco::Net::HTTPRequestHandler {
                 exchange.header_out("Location", exchange.raw_uri());
                 exchange.json_text(302, R"({"error":"moved: an injected fault"})");
                 return true;
+            case Fault::redirect_away:
+                log_event(provider, "fault: a redirect to " + m_faults.redirect_to());
+                exchange.header_out("Location", m_faults.redirect_to());
+                exchange.json_text(307, R"({"error":"moved: an injected fault"})");
+                return true;
         }
         exchange.spoil(*fault);
         return false;

@@ -123,7 +123,12 @@ TEST_CASE("a next URL on another host is refused: credentials would follow it") 
     auto paginator = make_paginator(paging);
     CHECK_THROWS_WITH(
         walk(*paginator, pages({1, 1}, [](int) { return R"("next":"https://evil.test/steal")"; })),
-        Catch::Contains("the next page is on another host (evil.test)"));
+        Catch::Contains("the next page is on another origin (https://evil.test:443)"));
+    // "//host/path" is a URL on that host (RFC 3986), not a path on this one.
+    auto relative = make_paginator(paging);
+    CHECK_THROWS_WITH(
+        walk(*relative, pages({1, 1}, [](int) { return R"("next":"//evil.test/steal")"; })),
+        Catch::Contains("the next page is on another origin (https://evil.test:443)"));
 }
 
 TEST_CASE("Link headers are parsed by relation, not by position") {

@@ -1,6 +1,7 @@
 #include "http/poco_http_client.hpp"
 
 #include "http/origin.hpp"
+#include "http/redirect.hpp"
 #include "http/tls.hpp"
 #include "log/redactor.hpp"
 
@@ -33,10 +34,6 @@ bool is_loopback(const std::string& host) {
     }
     Poco::Net::IPAddress address;
     return Poco::Net::IPAddress::tryParse(host, address) && address.isLoopback();
-}
-
-bool is_redirect(int status) {
-    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
 }
 
 // An HTTPS session whose TLS handshake waits at most the read timeout for each answer from the
@@ -186,6 +183,7 @@ std::string PocoHttpClient::read_body(std::istream& in, Poco::Net::HTTPClientSes
 }
 
 HttpResponse PocoHttpClient::exchange_once(const HttpRequest& request, const Poco::URI& uri,
+                                           bool with_cookies,
                                            Poco::Net::HTTPClientSession& session) {
     const std::int64_t deadline = now_ms() + m_options.exchange_deadline_ms;
     Poco::Net::HTTPRequest out(request.method, uri.getPathAndQuery(),
@@ -199,7 +197,7 @@ HttpResponse PocoHttpClient::exchange_once(const HttpRequest& request, const Poc
             out.set(name, value);
         }
     }
-    {
+    if (with_cookies) {  // the jar's cookies stay with the origin the request was made for
         std::lock_guard<std::mutex> lock(m_mutex);
         cookie_header = m_jar.header_for(uri, cookie_header);
     }
@@ -237,12 +235,13 @@ HttpResponse PocoHttpClient::exchange_once(const HttpRequest& request, const Poc
 // One request on a kept-alive connection; resent once on a fresh connection when the old one had
 // died before any byte of the answer came (as curl does), for idempotent methods only. A
 // connection that failed is dropped (closed); one that answered is kept for the next request.
-HttpResponse PocoHttpClient::exchange(const HttpRequest& request, const Poco::URI& uri) {
+HttpResponse PocoHttpClient::exchange(const HttpRequest& request, const Poco::URI& uri,
+                                      bool with_cookies) {
     const bool idempotent = request.method != "POST" && request.method != "PATCH";
     for (int attempt = 1;; ++attempt) {
         Connection connection = take_connection(uri, attempt > 1);
         try {
-            HttpResponse response = exchange_once(request, uri, *connection);
+            HttpResponse response = exchange_once(request, uri, with_cookies, *connection);
             give_back(uri, std::move(connection));
             return response;
         } catch (const Poco::Net::NoMessageException& e) {
@@ -278,10 +277,10 @@ HttpResponse PocoHttpClient::send(const HttpRequest& request) {
         throw Error(ErrorKind::config, "not a valid URL: '" + redactor().redact(request.url) + "'");
     }
     check_url_allowed(uri);
-    const std::string first_host = Poco::toLower(uri.getHost());
+    const RedirectRules rules{origin_of(uri), m_options.allow_cross_host_redirects};
     for (int hops = 0;; ++hops) {
         const std::int64_t started = now_ms();
-        HttpResponse response = exchange(hop, uri);
+        HttpResponse response = exchange(hop, uri, origin_of(uri) == rules.first_origin);
         m_logger.log(LogLevel::debug, hop.method + " " + uri.toString() + " -> " +
                                           std::to_string(response.status) + " (" +
                                           std::to_string(response.body.size()) + " bytes, " +
@@ -295,41 +294,10 @@ HttpResponse PocoHttpClient::send(const HttpRequest& request) {
                                                  std::to_string(m_options.max_redirects) +
                                                  ") from " + redactor().redact(request.url));
         }
-        Poco::URI next(uri, *location);
-        check_url_allowed(next);
-        if (uri.getScheme() == "https" && next.getScheme() != "https") {
-            throw Error(ErrorKind::bad_data, "refused a redirect from https to http");
-        }
-        const bool other_host = Poco::toLower(next.getHost()) != first_host;
-        if (other_host && !m_options.allow_cross_host_redirects) {
-            throw Error(ErrorKind::bad_data,
-                        "refused a redirect to another host: " + next.getHost());
-        }
-        const bool becomes_get =
-            response.status == 303 ||
-            ((response.status == 301 || response.status == 302) && hop.method == "POST");
-        if (becomes_get) {
-            hop.method = "GET";
-            hop.body.clear();
-            hop.headers.erase(std::remove_if(hop.headers.begin(), hop.headers.end(),
-                                             [](const auto& header) {
-                                                 return Poco::icompare(header.first,
-                                                                       "Content-Type") == 0;
-                                             }),
-                              hop.headers.end());
-        }
-        if (other_host) {
-            // Credentials stay with the host they were meant for.
-            hop.headers.erase(std::remove_if(hop.headers.begin(), hop.headers.end(),
-                                             [](const auto& header) {
-                                                 return Poco::icompare(header.first,
-                                                                       "Authorization") == 0 ||
-                                                        Poco::icompare(header.first, "Cookie") == 0;
-                                             }),
-                              hop.headers.end());
-        }
-        hop.url = next.toString();
-        uri = next;
+        Redirect next = follow_redirect(hop, uri, response.status, *location, rules);
+        check_url_allowed(next.uri);
+        hop = std::move(next.request);
+        uri = next.uri;
     }
 }
 

@@ -26,7 +26,8 @@ struct HttpOptions {
     int exchange_deadline_ms = 120'000;  // whole exchange, however slowly the bytes trickle
     int max_redirects = 5;
     std::size_t max_body_bytes = 64u << 20;  // a page is held and parsed whole: this bounds memory
-    bool allow_cross_host_redirects = false;
+    bool allow_cross_host_redirects =
+        false;  // to another origin, without credentials (redirect.hpp)
 };
 
 // Throws Error(config) for a URL apirunner must not call: not http(s), or http:// to a host
@@ -44,9 +45,10 @@ class PocoHttpClient : public HttpClient {
   private:
     using Connection = std::unique_ptr<Poco::Net::HTTPClientSession>;
 
-    HttpResponse exchange_once(const HttpRequest& request, const Poco::URI& uri,
+    HttpResponse exchange_once(const HttpRequest& request, const Poco::URI& uri, bool with_cookies,
                                Poco::Net::HTTPClientSession& session);
-    HttpResponse exchange(const HttpRequest& request, const Poco::URI& uri);
+    // `with_cookies`: the hop is on the origin the request was made for (the jar's cookies go).
+    HttpResponse exchange(const HttpRequest& request, const Poco::URI& uri, bool with_cookies);
     // An idle connection to the URI's origin, or a new one (always new when `fresh`).
     Connection take_connection(const Poco::URI& uri, bool fresh);
     void give_back(const Poco::URI& uri, Connection connection);

@@ -19,7 +19,7 @@ namespace {
 // The next page's URL, relative ones taken from the page's own.
 Poco::URI resolve(const std::string& page_url, const std::string& next) {
     try {
-        return Poco::URI(Poco::URI(page_url), next);
+        return resolve_reference(Poco::URI(page_url), next);
     } catch (const Poco::SyntaxException&) {
         throw Error(ErrorKind::bad_data,
                     "the provider's next-page URL is not a URL: '" + next.substr(0, 200) + "'");
@@ -114,7 +114,7 @@ void NextUrlPaginator::accept(const Page& page) {
     const Poco::URI here(page.url);
     if (origin_of(resolved) != origin_of(here)) {
         throw Error(ErrorKind::bad_data,
-                    "the next page is on another host (" + resolved.getHost() +
+                    "the next page is on another origin (" + origin_of(resolved) +
                         "); refused so that credentials stay with the provider");
     }
     m_next = resolved.toString();
