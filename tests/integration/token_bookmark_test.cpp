@@ -4,6 +4,8 @@
 // and --since, --full-refresh and `state` work on it as on a time.
 #include "incremental_helpers.hpp"
 
+#include <Poco/Data/Session.h>
+
 #include <catch2/catch.hpp>
 
 #include <csignal>
@@ -108,7 +110,7 @@ TEST_CASE(
     const Finished no_until =
         work.apirunner({"run", k_job, "--config", "jobs.yaml", "--until", "1700000100"});
     CHECK(no_until.exit_code == 64);
-    CHECK_THAT(no_until.err, Catch::Contains("--until needs incremental.end_param"));
+    CHECK_THAT(no_until.err, Catch::Contains("--until has no meaning for a token bookmark"));
 
     change_records(sandbox, "zendesk", 0, 5);
     const Finished full = work.apirunner({"run", "--config", "jobs.yaml", "--full-refresh"});
@@ -146,7 +148,8 @@ TEST_CASE(
     const auto mark = [&] { return stored_bookmark(work, "graph-users-delta"); };
     const Finished night1 = work.apirunner(k_run);
     REQUIRE(night1.exit_code == 0);
-    CHECK(records_and_pages(night1) == std::make_pair(250, 3));
+    // An empty first page that links on, then 3 of 100: an empty page does not end the walk.
+    CHECK(records_and_pages(night1) == std::make_pair(250, 4));
     const std::string first_mark = mark();
     REQUIRE_THAT(first_mark, Catch::StartsWith(sandbox.url("/graph/v1.0/users/delta?")));
 
@@ -161,19 +164,46 @@ TEST_CASE(
                    "json_extract(record, '$.displayName') LIKE '%(edited 1)'") == 10);
     CHECK(mark() != first_mark);
 
-    // A deltaLink on another origin (set by hand, or by whoever could write the state): the
-    // run is refused before the session's token goes anywhere.
+    // A deltaLink on another origin: refused by `state set`, and by the run when it got into the
+    // state some other way (whoever could write the file), before the session's token goes
+    // anywhere.
     Sandbox other({"--records", "10"});
     std::string elsewhere = first_mark;
     elsewhere.replace(0, sandbox.url("").size(), other.url(""));
-    REQUIRE(
-        work.apirunner({"state", "set", "graph-users-delta", elsewhere, "--config", "jobs.yaml"})
-            .exit_code == 0);
+    const Finished set =
+        work.apirunner({"state", "set", "graph-users-delta", elsewhere, "--config", "jobs.yaml"});
+    CHECK(set.exit_code == 64);
+    CHECK_THAT(set.err,
+               Catch::Contains("must be a URL on the provider's origin " + sandbox.url("")));
+    {
+        Poco::Data::Session state("SQLite", work.file(".apirunner/state.db"));
+        state << "UPDATE bookmarks SET value = ?", Poco::Data::Keywords::use(elsewhere),
+            Poco::Data::Keywords::now;
+    }
+    REQUIRE(mark() == elsewhere);
     const Finished refused = work.apirunner(k_run);
     CHECK(refused.exit_code == 65);
     CHECK_THAT(refused.err, Catch::Contains("not on the provider's origin"));
     CHECK(other.count("graph: ") == 0);  // not even a refused request reached it
     CHECK_THAT(refused.out + refused.err, !Catch::Contains("SENTINEL"));
+
+    // A key a provider put in its link is shown as the logs show it, wherever a bookmark is
+    // printed (Workdir fails a test on any SENTINEL- in what apirunner printed).
+    const std::string keyed = first_mark + "&access_token=SENTINEL-in-a-link";
+    REQUIRE(work.apirunner({"state", "set", "graph-users-delta", keyed, "--config", "jobs.yaml"})
+                .exit_code == 0);
+    REQUIRE(work.apirunner({"state", "show", "--config", "jobs.yaml"}).exit_code == 0);
+    REQUIRE(work.apirunner({"list", "--config", "jobs.yaml"}).exit_code == 0);
+    const Finished keyed_run =
+        work.apirunner({"run", "--config", "jobs.yaml", "--report", "r.json"});
+    CHECK(keyed_run.exit_code == 0);
+    CHECK(work.read("r.json").find("SENTINEL-") == std::string::npos);
+    const Finished history = work.apirunner({"history", "--config", "jobs.yaml", "--json"});
+    CHECK(history.exit_code == 0);
+    // A token that would not survive the state database and the logs whole is refused.
+    CHECK(work.apirunner({"state", "set", "graph-users-delta", first_mark + "\r\nX-Evil: 1",
+                          "--config", "jobs.yaml"})
+              .exit_code == 64);
 }
 
 TEST_CASE("token bookmark: list shows it, and a dry run asks from it and leaves it") {

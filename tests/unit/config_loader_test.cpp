@@ -401,6 +401,19 @@ TEST_CASE("incremental: a token bookmark needs a walk that can start from it, an
                Catch::StartsWith("jobs.orgs.incremental.cursor: set one of cursor"));
     CHECK_THAT(problems("{token: 'a[', token_param: t}").at(0),
                Catch::StartsWith("jobs.orgs.incremental.token: "));
+    // One message each, naming what to do, for what a token cannot use or needs.
+    CHECK(problems("{token: '$', token_param: t}") ==
+          std::vector<std::string>{
+              "jobs.orgs.incremental.token: must name a value of the page (after_cursor)"});
+    CHECK(problems("{token: next, token_param: t, window: 7d}") ==
+          std::vector<std::string>{"jobs.orgs.incremental.window: window has no meaning for a "
+                                   "token, which the provider compares"});
+    CHECK(problems("{token: next, token_param: t, start: 30d}") ==
+          std::vector<std::string>{"jobs.orgs.incremental.start: is sent in param with the first "
+                                   "run's first request: set param"});
+    CHECK(problems("{cursor: updated_at, param: since, token_param: t}") ==
+          std::vector<std::string>{"jobs.orgs.incremental.token_param: goes with token: a cursor "
+                                   "bookmark is sent in param"});
 }
 
 TEST_CASE("incremental: append with a lookback loads, with a warning naming the output") {

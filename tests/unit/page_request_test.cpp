@@ -83,6 +83,10 @@ TEST_CASE("page request: a URL on another origin is refused, whatever gave it") 
                           Catch::Contains("not on the provider's origin http://127.0.0.1:1") &&
                               !Catch::Contains("v1/items"));
     }
+    CHECK_THROWS_WITH(requests.make(PageRequest{{},
+                                                std::string("http://127.0.0.1:1/x?a=1 "
+                                                            "HTTP/1.1\r\nX-Evil: 1")}),
+                      Catch::Contains("holds a space or a control character"));
     CHECK(requests.make(PageRequest{{}, std::string("http://127.0.0.1:1/x?a=1")}).url ==
           "http://127.0.0.1:1/x?a=1");
 }

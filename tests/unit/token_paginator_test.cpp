@@ -82,3 +82,31 @@ TEST_CASE("token paginator: next_url starts at the stored URL, offset paging can
     CHECK(first->url == std::optional<std::string>("https://api.test/v1/items?delta=x"));
     CHECK_THROWS_AS(TokenPaginator(paging_walk::spec("offset"), spec, std::string("t"), {}), Error);
 }
+
+TEST_CASE(
+    "token paginator: a delta link is kept resolved, and one that could not be used is refused") {
+    PagingSpec next_url = spec("next_url");
+    next_url.fields.set_text("next", "next");
+    const IncrementalSpec spec = token_spec("delta");
+    const auto last_page = [&](const std::string& delta) {
+        TokenPaginator paginator(next_url, spec, std::nullopt, {});
+        REQUIRE(paginator.next());
+        const std::string body = R"({"data":[{"id":1}],"delta":")" + delta + R"("})";
+        ParsedPage page = parse_page(body, JsonPath::parse("data"));
+        const HeaderList headers;
+        const std::string url = "https://api.test/v1/items/delta";
+        paginator.accept(Page{page.body, page.records.size(), headers, url});
+        return TokenPaginator::token_in(paginator.save());
+    };
+    // Relative, as some APIs give them: the next run needs it whole.
+    CHECK(last_page("/v1/items/delta?token=D1") ==
+          std::optional<std::string>("https://api.test/v1/items/delta?token=D1"));
+    CHECK_THROWS_WITH(last_page("https://other.test/v1?token=D1"),
+                      Catch::Contains("on another origin (https://other.test:443)"));
+    // A space or line break would split the request line when the next run sends it.
+    CHECK_THROWS_WITH(last_page("/v1?token=D1 HTTP/1.1\\r\\nX-Injected: 1"),
+                      Catch::Contains("holds a control character"));
+    CHECK_THROWS_WITH(last_page("/v1?token=D1 HTTP/1.1"),
+                      Catch::Contains("holds a space or a control character"));
+    CHECK_THROWS_WITH(last_page(std::string(9000, 'x')), Catch::Contains("more than 8192"));
+}

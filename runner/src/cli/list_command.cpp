@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/workspace.hpp"
+#include "log/redactor.hpp"
 #include "schedule/schedule.hpp"
 #include "state/state_db.hpp"
 
@@ -41,7 +42,7 @@ std::string outputs_of(const JobSpec& job) {
 std::string bookmark_of(const JobSpec& job, StateDb* state) {
     const auto row = state ? state->bookmark(job.name) : std::nullopt;
     if (row) {
-        return row->value + " (set " + row->updated_at.substr(0, 19) + " UTC)";
+        return redactor().redact(row->value) + " (set " + row->updated_at.substr(0, 19) + " UTC)";
     }
     return "(none: the next run starts from " +
            (job.incremental->start.empty() ? std::string("the beginning")

@@ -63,6 +63,11 @@ std::string range_problem(const CliOptions& options, const std::vector<const Job
             return "--since needs incremental.param, to send it in instead of the token; job '" +
                    job->name + "' has none";
         }
+        if (!options.until.empty() && job->incremental->by_token()) {
+            return "--until has no meaning for a token bookmark, which reads to the end of the "
+                   "stream; job '" +
+                   job->name + "' has one";
+        }
         if (!options.until.empty() && job->incremental->end_param.empty()) {
             return "--until needs incremental.end_param, to send it in; job '" + job->name +
                    "' has none";

@@ -3,7 +3,10 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "config/config_loader.hpp"
+#include "http/origin.hpp"
 #include "incremental/bookmark.hpp"
+#include "incremental/token_paginator.hpp"
+#include "log/redactor.hpp"
 #include "settings/problems.hpp"
 #include "state/lock_file.hpp"
 #include "state/state_db.hpp"
@@ -40,13 +43,21 @@ const JobSpec* incremental_job(const JobsConfig& config, const std::string& name
     return job;
 }
 
+// A bookmark as the logs show it: a key a provider put in a delta link is not.
+std::optional<BookmarkRow> shown(std::optional<BookmarkRow> row) {
+    if (row) {
+        row->value = redactor().redact(row->value);
+    }
+    return row;
+}
+
 void show(StateDb& state, const JobsConfig& config, const std::string& only, std::ostream& out) {
     std::vector<std::pair<const JobSpec*, std::optional<BookmarkRow>>> rows;
     std::size_t names = 28;
     std::size_t width = 34;  // as wide as the longest token (a delta link is a whole URL)
     for (const auto& job : config.jobs) {
         if (job.incremental && (only.empty() || job.name == only)) {
-            rows.emplace_back(&job, state.bookmark(job.name));
+            rows.emplace_back(&job, shown(state.bookmark(job.name)));
             names = std::max(names, job.name.size() + 2);
             if (const auto& row = rows.back().second) {
                 width = std::max(width, row->value.size() + 2);
@@ -67,9 +78,34 @@ void show(StateDb& state, const JobsConfig& config, const std::string& only, std
     }
 }
 
+// What makes `token` unusable as the job's token bookmark, or "": what a run would refuse to keep
+// (a control character, more than k_longest_token bytes), and for a walk that starts at the token
+// as a URL, one that is not absolute on the provider's origin.
+std::string token_problem(const JobsConfig& config, const JobSpec& job, const std::string& token) {
+    if (std::any_of(token.begin(), token.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }) ||
+        token.size() > k_longest_token) {
+        return "a token holds no control character and is at most " +
+               std::to_string(k_longest_token) + " bytes";
+    }
+    const bool starts_at_url = job.incremental->token_param.empty() && job.paging.kind &&
+                               job.paging.kind->name == "next_url";
+    const std::string provider = origin_of(Poco::URI(config.providers.at(job.provider).base_url));
+    std::string origin;
+    try {
+        origin = origin_of(Poco::URI(token));
+    } catch (const Poco::Exception&) {
+    }
+    if (starts_at_url && (origin != provider || token.find(' ') != std::string::npos)) {
+        return "the walk starts at the token, so it must be a URL on the provider's origin " +
+               provider + " (such as the last page's delta link)";
+    }
+    return "";
+}
+
 // Sets or (with no value) clears the bookmark, saying what it was.
-int change(StateDb& state, const JobSpec& job, const std::optional<std::string>& value,
-           std::ostream& out, std::ostream& err) {
+int change(StateDb& state, const JobsConfig& config, const JobSpec& job,
+           const std::optional<std::string>& value, std::ostream& out, std::ostream& err) {
     // The job's own lock: a run going on now would set the bookmark when it ends.
     LockFile lock(state.path(), "jobs", job.name);
     if (!lock.try_lock()) {
@@ -88,8 +124,12 @@ int change(StateDb& state, const JobSpec& job, const std::optional<std::string>&
     std::optional<std::string> stored;
     if (value && job.incremental->by_token()) {
         if (value->empty()) {
-            err << "apirunner: job '" << job.name << "''s token cannot be empty; `state reset` "
+            err << "apirunner: job '" << job.name << "': a token cannot be empty; `state reset` "
                 << "clears it\n";
+            return Poco::Util::Application::EXIT_USAGE;
+        }
+        if (const std::string problem = token_problem(config, job, *value); !problem.empty()) {
+            err << "apirunner: job '" << job.name << "': " << problem << "\n";
             return Poco::Util::Application::EXIT_USAGE;
         }
         stored = *value;  // the provider's own text
@@ -104,9 +144,9 @@ int change(StateDb& state, const JobSpec& job, const std::optional<std::string>&
     }
     const auto before = state.bookmark(job.name);
     state.set_bookmark(job.name, stored);
-    out << "job '" << job.name << "': bookmark was " << (before ? before->value : "(none)")
-        << ", now "
-        << (stored ? *stored
+    out << "job '" << job.name << "': bookmark was "
+        << (before ? redactor().redact(before->value) : "(none)") << ", now "
+        << (stored ? redactor().redact(*stored)
                    : "(none): the next run starts from " + (job.incremental->start.empty()
                                                                 ? std::string("the beginning")
                                                                 : job.incremental->start))
@@ -145,7 +185,7 @@ int state_command(const CliOptions& options, std::ostream& out, std::ostream& er
             show(state, config, job ? job->name : "", out);
             return 0;
         }
-        return change(state, *job,
+        return change(state, config, *job,
                       action == "set" ? std::optional<std::string>(args[2]) : std::nullopt, out,
                       err);
     } catch (const Error& error) {

@@ -459,6 +459,13 @@ class Loader {
         }
         const PathTemplate path(spec.request.path);
         for (const std::string& name : path.names()) {
+            if (spec.incremental && spec.incremental->by_token() &&
+                name == spec.incremental->param) {
+                m_problems.push_back({where, "{" + name +
+                                                 "} goes with the first request only (a token "
+                                                 "bookmark): it cannot go in the path"});
+                continue;
+            }
             if (spec.incremental && name == spec.incremental->param &&
                 std::find(sent.begin(), sent.end(), name) == sent.end()) {
                 m_problems.push_back(
@@ -487,12 +494,14 @@ class Loader {
         const std::string why = " has no meaning for a token, which the provider compares";
         for (const auto& [name, set] :
              {std::pair<const char*, bool>{"lookback", incremental.lookback_s > 0},
-              {"window", incremental.window_s > 0},
               {"end_param", !incremental.end_param.empty()},
               {"order", incremental.descending}}) {
             if (set) {
                 map.problem(name, std::string(name) + why);
             }
+        }
+        if (!incremental.start.empty() && incremental.param.empty()) {
+            map.problem("start", "is sent in param with the first run's first request: set param");
         }
         if (incremental.token_param.empty() && !make_paginator(spec.paging)->start_from("")) {
             map.problem("token",
@@ -525,8 +534,13 @@ class Loader {
         }
         if (const auto problem = JsonPath::problem(incremental.token)) {
             map.problem("token", *problem);
+        } else if (incremental.by_token() && JsonPath::parse(incremental.token).is_root()) {
+            map.problem("token", "must name a value of the page (after_cursor)");
         }
         incremental.token_param = map.string("token_param").value_or("");
+        if (!incremental.token_param.empty() && !incremental.by_token()) {
+            map.problem("token_param", "goes with token: a cursor bookmark is sent in param");
+        }
         incremental.descending =
             map.one_of("order", {"ascending", "descending", "none"}).value_or("none") ==
             "descending";
@@ -578,7 +592,9 @@ class Loader {
                 incremental.lookback_s = span->count();
             }
         }
-        if (const auto window = map.string("window")) {
+        if (const auto window = map.string("window"); window && incremental.by_token()) {
+            map.problem("window", "window has no meaning for a token, which the provider compares");
+        } else if (window) {
             const auto span = parse_span(*window);
             if (!span || span->count() == 0 || *span > k_longest_span) {
                 map.problem("window", "must be a span such as 1d or 7d (at most " +

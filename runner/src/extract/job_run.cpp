@@ -6,6 +6,7 @@
 #include "extract/stop_request.hpp"
 #include "incremental/token_paginator.hpp"
 #include "log/log_context.hpp"
+#include "log/redactor.hpp"
 #include "plugins/authorized_client.hpp"
 
 #include <Poco/DateTime.h>
@@ -99,14 +100,11 @@ void JobRun::finish() {
     m_result.outputs = m_outputs->finish();
     std::optional<std::string> bookmark;
     if (m_incremental) {
-        bookmark = m_incremental->next_bookmark(
-            m_result.bookmark_before.empty() ? std::nullopt
-                                             : std::optional<std::string>(m_result.bookmark_before),
-            m_checkpoint.paging);
+        bookmark = m_incremental->next_bookmark(m_stored_bookmark, m_checkpoint.paging);
         if (m_job.incremental->by_token() && m_incremental->moves_bookmark() &&
             !TokenPaginator::token_in(m_checkpoint.paging) && m_checkpoint.pages > 0) {
             m_result.doubts.push_back("the last page had no " + m_job.incremental->token +
-                                      "; the bookmark stays");
+                                      " (a string or a number); the bookmark stays");
         }
         if (m_unreadable_cursors > 0) {  // a wrong cursor path shows in the summary
             m_result.doubts.push_back(std::to_string(m_unreadable_cursors) +
@@ -115,7 +113,9 @@ void JobRun::finish() {
         }
     }
     m_context.state->finish_run(m_job.name, m_checkpoint.run_id, bookmark);
-    m_result.bookmark_after = bookmark.value_or(m_result.bookmark_before);
+    if (bookmark) {  // shown as the logs are: a key a provider put in a link is not
+        m_result.bookmark_after = redactor().redact(*bookmark);
+    }
 }
 
 void JobRun::plan_range() {
@@ -139,7 +139,8 @@ std::optional<std::string> JobRun::bookmark_now() {
         }
     }
     m_result.incremental = true;
-    m_result.bookmark_before = bookmark.value_or("");
+    m_stored_bookmark = bookmark;
+    m_result.bookmark_before = redactor().redact(bookmark.value_or(""));
     m_result.bookmark_after = m_result.bookmark_before;  // until the run succeeds
     return bookmark;
 }
@@ -181,11 +182,22 @@ void JobRun::take_up() {
         }
         if (why.empty()) {
             if (m_job.incremental) {
-                m_incremental.emplace(*m_job.incremental, m_job.primary_key, saved->incremental);
-                m_paginator = m_incremental->paginator(m_job.paging);
+                try {
+                    m_incremental.emplace(*m_job.incremental, m_job.primary_key,
+                                          saved->incremental);
+                    m_paginator = m_incremental->paginator(m_job.paging);
+                } catch (const Error&) {
+                    if (!saved->finishing) {
+                        throw;
+                    }
+                    // A run of an earlier definition, only to publish: the bookmark stays.
+                    m_incremental.reset();
+                }
                 bookmark_now();
             }
-            m_paginator->restore(saved->paging);
+            if (!saved->finishing) {  // nothing is left to fetch: the walk is not needed
+                m_paginator->restore(saved->paging);
+            }
             if (m_incremental && !m_incremental->moves_bookmark()) {
                 m_context.logger.event(
                     LogLevel::info, "range",

@@ -73,8 +73,9 @@ class JobRun {
     const RunOptions& m_options;
     JobResult& m_result;
     std::unique_ptr<Paginator> m_paginator;
-    std::unique_ptr<JobOutputs> m_outputs;        // none in a dry run
-    std::optional<IncrementalRun> m_incremental;  // an incremental job's range and high mark
+    std::unique_ptr<JobOutputs> m_outputs;         // none in a dry run
+    std::optional<IncrementalRun> m_incremental;   // an incremental job's range and high mark
+    std::optional<std::string> m_stored_bookmark;  // as the state holds it, when the run began
     std::int64_t m_unreadable_cursors = 0;
     Checkpoint m_checkpoint;
     std::int64_t m_checkpointed_pages = 0;  // what the latest saved checkpoint counts

@@ -77,6 +77,12 @@ const std::string& PageRequests::provider_url(const std::string& url) const {
         where = "not a URL";
     }
     const std::string provider = origin_of(Poco::URI(m_base_url));
+    if (std::any_of(url.begin(), url.end(),
+                    [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7f; })) {
+        throw Error(ErrorKind::bad_data,
+                    "a URL to fetch holds a space or a control character: refused, it would "
+                    "split the request");
+    }
     if (where != provider) {
         throw Error(ErrorKind::bad_data,
                     "a URL to fetch is on " + where + ", not on the provider's origin " + provider +

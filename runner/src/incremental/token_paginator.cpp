@@ -2,7 +2,11 @@
 
 #include <apirunner/error.hpp>
 
+#include "paging/next_url_paginator.hpp"
+
 #include <Poco/JSON/Parser.h>
+
+#include <algorithm>
 
 namespace apirunner {
 
@@ -11,7 +15,9 @@ TokenPaginator::TokenPaginator(const PagingSpec& paging, const IncrementalSpec& 
     : Paginator(1, paging.fields),
       m_token_path(JsonPath::parse(spec.token)),
       m_first(std::move(first)),
-      m_inner(make_paginator(paging)) {
+      m_inner(make_paginator(paging)),
+      m_starts_at_url(spec.token_param.empty() &&
+                      dynamic_cast<NextUrlPaginator*>(m_inner.get()) != nullptr) {
     if (start && !m_inner->start_from(*start)) {
         throw Error(ErrorKind::config,
                     "paging type " + (paging.kind ? paging.kind->name : std::string("(none)")) +
@@ -28,10 +34,33 @@ std::optional<PageRequest> TokenPaginator::next() {
     return request;
 }
 
+std::vector<PageRequest> TokenPaginator::ahead(std::size_t n) {
+    return m_walked ? m_inner->ahead(n) : Paginator::ahead(n);
+}
+
 void TokenPaginator::accept(const Page& page) {
     m_inner->accept(page);
     m_walked = true;
     m_token = position_text(find_path(page.body, m_token_path));
+    if (!m_token) {
+        return;
+    }
+    // Refused in the run that got it, not stored to fail every run after: a token that would
+    // not survive the state database and the logs whole, or a URL to start from that is not one.
+    const bool control = std::any_of(m_token->begin(), m_token->end(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+    });
+    if (control || m_token->size() > k_longest_token) {
+        throw Error(ErrorKind::bad_data,
+                    "the page's " + m_token_path.text() + " is no usable bookmark (" +
+                        (control ? std::string("it holds a control character")
+                                 : std::to_string(m_token->size()) + " bytes, more than " +
+                                       std::to_string(k_longest_token)) +
+                        ")");
+    }
+    if (m_starts_at_url) {
+        m_token = url_on_page_origin(page.url, *m_token);
+    }
 }
 
 void TokenPaginator::save_position(Poco::JSON::Object& position) const {

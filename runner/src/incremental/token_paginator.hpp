@@ -16,6 +16,9 @@
 
 namespace apirunner {
 
+// The longest token kept: a sync token or a delta link is far shorter.
+constexpr std::size_t k_longest_token = 8192;
+
 class TokenPaginator : public Paginator {
   public:
     // `start`: the stored token the walk starts from, or nothing; `first`: what goes with the
@@ -28,6 +31,8 @@ class TokenPaginator : public Paginator {
     void accept(const Page& page) override;
     const Totals& totals() const override { return m_inner->totals(); }
     void end_walk() override { m_inner->end_walk(); }
+    // The job's kind plans ahead (concurrency) once the first request, with its bound, is made.
+    std::vector<PageRequest> ahead(std::size_t n) override;
 
     // The token of the last page a saved position counts; nothing when that page had none, or
     // `saved` is no position of this paginator.
@@ -41,6 +46,7 @@ class TokenPaginator : public Paginator {
     JsonPath m_token_path;
     PageParams m_first;
     std::unique_ptr<Paginator> m_inner;
+    bool m_starts_at_url;   // the next run fetches the token: kept resolved, on the origin
     bool m_walked = false;  // a page came: the provider's position carries the range
     std::optional<std::string> m_token;
 };

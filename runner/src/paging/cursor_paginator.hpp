@@ -29,9 +29,6 @@ class CursorPaginator : public Paginator {
     std::int64_t m_empty_in_a_row = 0;    // empty pages just before this one
 };
 
-// Empty pages in a row that end a walk whatever their cursors say.
-constexpr std::int64_t k_empty_pages_at_most = 5;
-
 PagingKind cursor_paging();
 
 }  // namespace apirunner

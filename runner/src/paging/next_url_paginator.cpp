@@ -58,6 +58,21 @@ std::optional<std::string> link_next(const std::string& link_header) {
     return std::nullopt;
 }
 
+std::string url_on_page_origin(const std::string& page_url, const std::string& next) {
+    if (std::any_of(next.begin(), next.end(),
+                    [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7f; })) {
+        throw Error(ErrorKind::bad_data,
+                    "the provider's URL holds a space or a control character: refused");
+    }
+    const Poco::URI resolved = resolve(page_url, next);
+    if (origin_of(resolved) != origin_of(Poco::URI(page_url))) {
+        throw Error(ErrorKind::bad_data,
+                    "the next page is on another origin (" + origin_of(resolved) +
+                        "); refused so that credentials stay with the provider");
+    }
+    return resolved.toString();
+}
+
 NextUrlPaginator::NextUrlPaginator(const PagingSpec& spec)
     : Paginator(max_pages(spec), spec.fields), m_size_param(size_param(spec)) {
     if (!spec.fields.text("next").empty()) {
@@ -106,29 +121,33 @@ void NextUrlPaginator::accept(const Page& page) {
     if (!more && m_next_path) {
         check_full_first_page(page, first, *m_next_path, found.has_value());
     }
-    m_done = more ? !*more : page.record_count == 0 || !next;
+    m_done = more ? !*more : !next;
     if (m_done) {
         return;
     }
-    const Poco::URI resolved = resolve(page.url, *next);
-    const Poco::URI here(page.url);
-    if (origin_of(resolved) != origin_of(here)) {
-        throw Error(ErrorKind::bad_data,
-                    "the next page is on another origin (" + origin_of(resolved) +
-                        "); refused so that credentials stay with the provider");
+    // As for cursors: an empty page with a new link is followed (Graph's delta query says more
+    // pages follow even after an empty one); one pointing back, or five in a row, end the walk.
+    const std::string resolved = url_on_page_origin(page.url, *next);
+    m_empty_in_a_row = page.record_count == 0 ? m_empty_in_a_row + 1 : 0;
+    m_done = !more && m_empty_in_a_row > 0 &&
+             (m_guard.visited(resolved) || m_empty_in_a_row >= k_empty_pages_at_most);
+    if (m_done) {
+        return;
     }
-    m_next = resolved.toString();
+    m_next = resolved;
     m_guard.first_visit(*m_next, "next-page URL");
 }
 
 void NextUrlPaginator::save_position(Poco::JSON::Object& position) const {
     save_optional(position, "next", m_next);
     position.set("done", m_done);
+    position.set("empty_in_a_row", m_empty_in_a_row);
 }
 
 void NextUrlPaginator::restore_position(const Poco::JSON::Object& position) {
     m_next = restore_optional<std::string>(position, "next");
     m_done = position.getValue<bool>("done");
+    m_empty_in_a_row = position.optValue<Poco::Int64>("empty_in_a_row", 0);
 }
 
 PagingKind next_url_paging() {

@@ -23,6 +23,9 @@
 
 namespace apirunner {
 
+// Empty pages in a row that end a cursor or next-URL walk whatever their positions say.
+constexpr std::int64_t k_empty_pages_at_most = 5;
+
 // Where a request's values go (`paging.inject`, `incremental.inject`).
 enum class Inject { query, body, header };
 Inject inject_of(const PagingSpec& spec);

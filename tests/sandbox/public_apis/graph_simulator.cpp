@@ -189,8 +189,12 @@ void GraphSimulator::delta(Exchange& exchange) {
     }
     const std::int64_t from = position;
     Poco::JSON::Array::Ptr value = new Poco::JSON::Array;
-    for (const auto& entry : m_stream.read(position, k_delta_page)) {
-        value->add(user(entry.index, entry.revision));
+    // A fresh walk starts with an empty page that links on: more pages may follow "even if the
+    // current response contains an empty result" (delta-query-overview).
+    if (!given.empty()) {
+        for (const auto& entry : m_stream.read(position, k_delta_page)) {
+            value->add(user(entry.index, entry.revision));
+        }
     }
     log_event("graph", "delta from " + std::to_string(from) + ", " + std::to_string(value->size()) +
                            " users");

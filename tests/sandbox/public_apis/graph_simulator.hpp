@@ -10,7 +10,8 @@
 // https://learn.microsoft.com/graph/delta-query-overview: GET /v1.0/users/delta lists every
 // user in pages (100 here) joined by "@odata.nextLink" ($skiptoken), and the last page carries
 // instead "@odata.deltaLink" ($deltatoken): followed later, it lists the users changed since,
-// and ends with a new deltaLink. A token the sandbox did not make is 400
+// and ends with a new deltaLink. A fresh walk's first page is empty, with a nextLink, as the
+// overview warns can happen. A token the sandbox did not make is 400
 // Directory_ExpiredPageToken. POST /graph/_sandbox/changes?updated=K&added=N (the sandbox's own)
 // edits K users and adds N.
 #pragma once
